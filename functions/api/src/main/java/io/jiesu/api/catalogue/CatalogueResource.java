@@ -1,0 +1,35 @@
+package io.jiesu.api.catalogue;
+
+import io.jiesu.aws.catalogue.CatalogueStore;
+import io.jiesu.core.routing.RoutingCatalogue;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The handling units and the catalogue of matters that routes tickets; the centre's admin replaces it. */
+@Path("/v1/catalogue")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CatalogueResource {
+    @Inject
+    CatalogueStore catalogue;
+
+    @GET
+    @RolesAllowed({"agent", "dispatcher", "unit", "reviewer", "supervisor", "admin"})
+    public RoutingCatalogue get() {
+        return catalogue.current();
+    }
+
+    @PUT
+    @RolesAllowed("admin")
+    public RoutingCatalogue replace(@NotNull RoutingCatalogue next) {
+        catalogue.replace(next);
+        return next;
+    }
+}

@@ -1,0 +1,45 @@
+package io.jiesu.api.inbox;
+
+import io.jiesu.api.security.Caller;
+import io.jiesu.aws.tickets.InboxEntry;
+import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.core.ticket.TicketState;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** Inboxes: a unit's open tickets by state and due time, and the dispatchers' pool. */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class InboxResource {
+    @Inject
+    TicketStore store;
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("units/{unitId}/inbox")
+    @RolesAllowed({"unit", "reviewer", "dispatcher", "supervisor", "admin"})
+    public List<InboxEntry> unitInbox(@PathParam("unitId") String unitId, @QueryParam("state") TicketState state,
+                                      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        caller.requireOwnUnit(unitId);
+        return store.inbox(unitId, state, limit);
+    }
+
+    @GET
+    @Path("dispatch/pending")
+    @RolesAllowed({"dispatcher", "supervisor", "admin"})
+    public List<InboxEntry> awaitingDispatcher(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        return store.inbox(TicketStore.DISPATCH_POOL, null, limit);
+    }
+}

@@ -1,0 +1,69 @@
+package io.jiesu.api.security;
+
+import io.jiesu.core.ticket.Actor;
+import io.jiesu.core.ticket.Role;
+import io.jiesu.core.ticket.Ticket;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Locale;
+
+/** Who is calling, from the bearer token: the role acted in, and for unit staff their unit. */
+@RequestScoped
+public class Caller {
+    public static final String UNIT_CLAIM = "unit";
+
+    @Inject
+    JsonWebToken jwt;
+
+    public Actor actor() {
+        return new Actor(jwt.getSubject(), role(), jwt.<String>getClaim(UNIT_CLAIM));
+    }
+
+    /** The caller's role; a token with several uses the first in the order of {@link Role}. */
+    public Role role() {
+        for (Role r : Role.values()) {
+            if (jwt.getGroups().contains(r.name().toLowerCase(Locale.ROOT))) {
+                return r;
+            }
+        }
+        throw new ForbiddenException("the token carries no Jiesu role");
+    }
+
+    public boolean isUnitStaff() {
+        Role r = role();
+        return r == Role.UNIT || r == Role.REVIEWER;
+    }
+
+    public String unitId() {
+        return jwt.getClaim(UNIT_CLAIM);
+    }
+
+    /** Unit staff see and act on only the tickets their unit holds. */
+    public void requireMayRead(Ticket t, String filedBy) {
+        if (isUnitStaff() && !t.assignedTo(unitId())) {
+            throw new ForbiddenException("this ticket is not held by your unit");
+        }
+        if (role() == Role.CITIZEN && !jwt.getSubject().equals(filedBy)) {
+            throw new ForbiddenException("citizens see only their own tickets");
+        }
+    }
+
+    /** Whether this caller must contact the citizen, and so may see name and phone in full. */
+    public boolean maySeeCitizen(Ticket t, String filedBy) {
+        return switch (role()) {
+            case AGENT -> true;
+            case UNIT, REVIEWER -> t.assignedTo(unitId());
+            case CITIZEN -> jwt.getSubject().equals(filedBy);
+            default -> false;
+        };
+    }
+
+    public void requireOwnUnit(String unitId) {
+        if (isUnitStaff() && !unitId.equals(unitId())) {
+            throw new ForbiddenException("unit staff see only their own unit's inbox");
+        }
+    }
+}

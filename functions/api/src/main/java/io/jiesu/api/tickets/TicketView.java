@@ -1,0 +1,46 @@
+package io.jiesu.api.tickets;
+
+import io.jiesu.core.ticket.CallbackResult;
+import io.jiesu.core.ticket.Category;
+import io.jiesu.core.ticket.Channel;
+import io.jiesu.core.ticket.Closure;
+import io.jiesu.core.ticket.Reply;
+import io.jiesu.core.ticket.Ticket;
+import io.jiesu.core.ticket.TicketState;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+/** A ticket as the API shows it: times with the deployment's offset, the citizen masked unless needed. */
+public record TicketView(String id, long version, TicketState state, Category category, Channel channel,
+                         String content, CitizenView citizen, String location, String matter,
+                         OffsetDateTime receivedAt, OffsetDateTime dispatchDueAt, String leadUnit, List<String> coUnits,
+                         OffsetDateTime dispatchedAt, OffsetDateTime signDueAt, OffsetDateTime signedAt,
+                         boolean signedLate, OffsetDateTime returnDueAt, List<String> returnedBy,
+                         OffsetDateTime replyDueAt, OffsetDateTime firstContactAt, OffsetDateTime resultContactAt,
+                         OffsetDateTime onSiteContactAt, Reply reply, OffsetDateTime repliedAt,
+                         OffsetDateTime callbackDueAt, CallbackResult callback, int reopenCount, Closure closure,
+                         OffsetDateTime closedAt) {
+
+    public record CitizenView(String name, String phone, boolean masked) {
+    }
+
+    static TicketView of(Ticket t, boolean citizenInFull, ZoneId zone) {
+        CitizenView citizen = t.citizen() == null ? null : citizenInFull
+                ? new CitizenView(t.citizen().name(), t.citizen().phone(), false)
+                : new CitizenView(Masking.name(t.citizen().name()), Masking.phone(t.citizen().phone()), true);
+        return new TicketView(t.id(), t.version(), t.state(), t.category(), t.channel(), t.content(), citizen,
+                t.location(), t.matter(), at(t.receivedAt(), zone), at(t.dispatchDueAt(), zone), t.leadUnit(),
+                t.coUnits(), at(t.dispatchedAt(), zone), at(t.signDueAt(), zone), at(t.signedAt(), zone),
+                t.signedLate(), at(t.returnDueAt(), zone), t.returnedBy(), at(t.replyDueAt(), zone),
+                at(t.firstContactAt(), zone), at(t.resultContactAt(), zone), at(t.onSiteContactAt(), zone),
+                t.reply(), at(t.repliedAt(), zone), at(t.callbackDueAt(), zone), t.callback(), t.reopenCount(),
+                t.closure(), at(t.closedAt(), zone));
+    }
+
+    static OffsetDateTime at(Instant i, ZoneId zone) {
+        return i == null ? null : i.atZone(zone).toOffsetDateTime();
+    }
+}

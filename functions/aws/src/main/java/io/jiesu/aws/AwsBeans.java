@@ -1,0 +1,131 @@
+package io.jiesu.aws;
+
+import io.jiesu.aws.catalogue.CatalogueStore;
+import io.jiesu.aws.queues.TicketQueues;
+import io.jiesu.aws.resources.QueueName;
+import io.jiesu.aws.tickets.PhoneHash;
+import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.tickets.TicketWorkflow;
+import io.jiesu.core.calendar.WorkCalendar;
+import io.jiesu.core.deadline.Deadlines;
+import io.jiesu.core.policy.Policy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The adapters as CDI beans, configured from application.properties / environment. The same code runs on
+ * AWS and on the local cloud: only the endpoint overrides differ.
+ */
+@ApplicationScoped
+public class AwsBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    DynamoDbClient dynamo(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
+                          @ConfigProperty(name = "jiesu.aws.dynamodb.endpoint") Optional<URI> endpoint) {
+        DynamoDbClientBuilder b = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+        configure(region, endpoint, b::region, b::endpointOverride, b::credentialsProvider);
+        return b.build();
+    }
+
+    @Produces
+    @Singleton
+    SqsClient sqs(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
+                  @ConfigProperty(name = "jiesu.aws.sqs.endpoint") Optional<URI> endpoint) {
+        SqsClientBuilder b = SqsClient.builder().httpClient(UrlConnectionHttpClient.create());
+        configure(region, endpoint, b::region, b::endpointOverride, b::credentialsProvider);
+        return b.build();
+    }
+
+    private static void configure(Optional<String> region, Optional<URI> endpoint,
+                                  java.util.function.Consumer<Region> setRegion,
+                                  java.util.function.Consumer<URI> setEndpoint,
+                                  java.util.function.Consumer<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> setCredentials) {
+        region.map(Region::of).ifPresent(setRegion);
+        if (endpoint.isPresent()) {
+            // an emulator: any credentials do
+            setEndpoint.accept(endpoint.get());
+            setCredentials.accept(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+        } else {
+            setCredentials.accept(DefaultCredentialsProvider.builder().build());
+        }
+    }
+
+    @Produces
+    @Singleton
+    Policy policy(Config config) {
+        Map<String, String> overrides = new HashMap<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("jiesu.policy.")) {
+                config.getOptionalValue(name, String.class).ifPresent(v -> overrides.put(name, v));
+            }
+        }
+        return Policy.defaults().withOverrides(overrides);
+    }
+
+    @Produces
+    @Singleton
+    WorkCalendar calendar() {
+        return WorkCalendar.bundled();
+    }
+
+    @Produces
+    @Singleton
+    Deadlines deadlines(WorkCalendar calendar, Policy policy) {
+        return new Deadlines(calendar, policy);
+    }
+
+    @Produces
+    @Singleton
+    TicketStore ticketStore(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table,
+                            @ConfigProperty(name = "jiesu.citizen-index-key") String citizenIndexKey) {
+        return new TicketStore(dynamo, table, new PhoneHash(citizenIndexKey));
+    }
+
+    @Produces
+    @Singleton
+    TicketQueues queues(SqsClient sqs, Config config) {
+        Map<QueueName, String> urls = new EnumMap<>(QueueName.class);
+        for (QueueName q : QueueName.values()) {
+            config.getOptionalValue("jiesu.queue." + q.function() + ".url", String.class).ifPresent(u -> urls.put(q, u));
+        }
+        return new TicketQueues(sqs, urls);
+    }
+
+    @Produces
+    @Singleton
+    TicketWorkflow workflow(TicketStore store, TicketQueues queues, Clock clock) {
+        return new TicketWorkflow(store, queues, clock);
+    }
+
+    @Produces
+    @Singleton
+    CatalogueStore catalogue(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table, Clock clock) {
+        return new CatalogueStore(dynamo, table, clock);
+    }
+}

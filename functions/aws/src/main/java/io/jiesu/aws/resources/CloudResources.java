@@ -1,0 +1,95 @@
+package io.jiesu.aws.resources;
+
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.*;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one definition of the table and the queues outside template.yaml. The local cloud creates them from
+ * here; a test keeps this and template.yaml in step.
+ */
+public final class CloudResources {
+    public static final String TABLE = "jiesu-tickets";
+    public static final String PK = "PK";
+    public static final String SK = "SK";
+
+    /** A unit's inbox: open tickets by state and due time. */
+    public static final Index UNIT_INBOX = new Index("UnitInbox", "GSI1PK", "GSI1SK");
+    /** A citizen's earlier tickets, by a keyed hash of the phone (never the number in clear). */
+    public static final Index CITIZEN_TICKETS = new Index("CitizenTickets", "GSI2PK", "GSI2SK");
+    /** Messages written with a transition and not yet confirmed sent to their queue. */
+    public static final Index OUTBOX = new Index("Outbox", "GSI3PK", "GSI3SK");
+    public static final List<Index> INDEXES = List.of(UNIT_INBOX, CITIZEN_TICKETS, OUTBOX);
+
+    /** As in template.yaml: a message that fails this many receives goes to the DLQ. */
+    public static final int MAX_RECEIVE_COUNT = 5;
+    /** As in template.yaml: six times the stage function's timeout, as AWS advises for SQS event sources. */
+    public static final int VISIBILITY_TIMEOUT_SECONDS = 180;
+    /** Dead letters are kept the SQS maximum, 14 days, for redrive. */
+    public static final int DLQ_RETENTION_SECONDS = 1_209_600;
+
+    public record Index(String name, String partitionKey, String sortKey) {
+    }
+
+    private CloudResources() {
+    }
+
+    public static CreateTableRequest tableRequest(String tableName) {
+        List<AttributeDefinition> attributes = new java.util.ArrayList<>(List.of(
+                attr(PK), attr(SK)));
+        List<GlobalSecondaryIndex> gsis = new java.util.ArrayList<>();
+        for (Index i : INDEXES) {
+            attributes.add(attr(i.partitionKey()));
+            attributes.add(attr(i.sortKey()));
+            gsis.add(GlobalSecondaryIndex.builder().indexName(i.name())
+                    .keySchema(key(i.partitionKey(), KeyType.HASH), key(i.sortKey(), KeyType.RANGE))
+                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+        }
+        return CreateTableRequest.builder().tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attributes)
+                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
+                .globalSecondaryIndexes(gsis)
+                .build();
+    }
+
+    public static void createTable(DynamoDbClient dynamo, String tableName) {
+        dynamo.createTable(tableRequest(tableName));
+        dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
+    }
+
+    /** Creates every queue with its DLQ; returns the work queues' URLs. */
+    public static Map<QueueName, String> createQueues(SqsClient sqs, int maxReceiveCount, int visibilityTimeoutSeconds) {
+        Map<QueueName, String> urls = new EnumMap<>(QueueName.class);
+        for (QueueName q : QueueName.values()) {
+            String dlqUrl = sqs.createQueue(CreateQueueRequest.builder().queueName(q.localDlqName())
+                    .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                            Integer.toString(DLQ_RETENTION_SECONDS))).build()).queueUrl();
+            String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(dlqUrl)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
+            String url = sqs.createQueue(CreateQueueRequest.builder().queueName(q.localName())
+                    .attributes(Map.of(
+                            QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
+                            QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
+                                    + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"))
+                    .build()).queueUrl();
+            urls.put(q, url);
+        }
+        return urls;
+    }
+
+    private static AttributeDefinition attr(String name) {
+        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

@@ -1,0 +1,12 @@
+package io.jiesu.aws.tickets;
+
+import io.jiesu.core.ticket.Category;
+import io.jiesu.core.ticket.TicketState;
+
+import java.time.Instant;
+
+/** One line of a unit's inbox (no personal data: the ticket itself is one click away). */
+public record InboxEntry(String ticketId, String unitId, String role, TicketState state, Category category,
+                         Instant dueAt, Instant replyDueAt, boolean signedLate, int reopenCount,
+                         Instant receivedAt) {
+}

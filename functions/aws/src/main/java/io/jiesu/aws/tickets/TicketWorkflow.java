@@ -1,0 +1,130 @@
+package io.jiesu.aws.tickets;
+
+import io.jiesu.aws.queues.OutboxMessage;
+import io.jiesu.aws.queues.TicketMessage;
+import io.jiesu.aws.queues.TicketQueues;
+import io.jiesu.aws.resources.QueueName;
+import io.jiesu.core.ticket.Ticket;
+import io.jiesu.core.ticket.TicketState;
+import io.jiesu.core.ticket.Transition;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Carries a transition to the store and its message to the next stage. The message is written in the same
+ * transaction as the transition (an outbox) and sent after it commits; if SQS is down the outbox keeps it
+ * until {@link #relayPending} sends it, so nothing taken in is ever lost.
+ */
+public class TicketWorkflow {
+    private static final Logger LOG = Logger.getLogger(TicketWorkflow.class);
+
+    private final TicketStore store;
+    private final TicketQueues queues;
+    private final Clock clock;
+
+    public TicketWorkflow(TicketStore store, TicketQueues queues, Clock clock) {
+        this.store = store;
+        this.queues = queues;
+        this.clock = clock;
+    }
+
+    /** The stage that takes a ticket on from each state, if any. */
+    static Optional<QueueName> nextStage(TicketState state) {
+        return Optional.ofNullable(switch (state) {
+            case RECEIVED -> QueueName.DISPATCH;
+            case RETURNED -> QueueName.RETURN;
+            case REPLIED -> QueueName.REPLY;
+            case RATED -> QueueName.CALLBACK;
+            default -> null;
+        });
+    }
+
+    public Ticket create(Transition created, String idempotencyKey, String fingerprint) {
+        List<OutboxMessage> outbox = outboxFor(created);
+        Ticket stored = store.create(created, idempotencyKey, fingerprint, outbox);
+        if (stored.id().equals(created.after().id())) {
+            flush(outbox);
+        }
+        return stored;
+    }
+
+    /** Loads the ticket, computes the step from it, stores it conditionally on the version read. */
+    public Transition apply(String ticketId, Function<Ticket, Transition> step) {
+        Ticket current = store.find(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
+        Transition t = step.apply(current);
+        List<OutboxMessage> outbox = outboxFor(t);
+        store.save(t, outbox);
+        flush(outbox);
+        return t;
+    }
+
+    /**
+     * A stage's step for one message: applied only while the ticket is still at the version and state the
+     * message was sent for. A repeat delivery, or one that lost a race to a concurrent copy, changes nothing.
+     */
+    public Optional<Transition> applyOnce(TicketMessage m, TicketState expected, Function<Ticket, Transition> step) {
+        Ticket current = store.find(m.ticketId()).orElseThrow(() -> new TicketNotFoundException(m.ticketId()));
+        if (current.version() != m.version() || current.state() != expected) {
+            LOG.debugf("ticket %s already past v%d (now v%d %s): nothing to do", m.ticketId(), m.version(),
+                    current.version(), current.state());
+            return Optional.empty();
+        }
+        Transition t = step.apply(current);
+        List<OutboxMessage> outbox = outboxFor(t);
+        try {
+            store.save(t, outbox);
+        } catch (ConcurrentTransitionException e) {
+            Ticket now = store.find(m.ticketId()).orElseThrow();
+            if (now.version() != m.version()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        flush(outbox);
+        return Optional.of(t);
+    }
+
+    public Optional<Ticket> find(String ticketId) {
+        return store.find(ticketId);
+    }
+
+    /** Sends what the outbox still holds from before minAge ago; returns how many were sent. */
+    public int relayPending(Duration minAge) {
+        int sent = 0;
+        for (OutboxMessage m : store.pendingOutbox(clock.instant().minus(minAge), 100)) {
+            if (trySend(m)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    private List<OutboxMessage> outboxFor(Transition t) {
+        return nextStage(t.after().state())
+                .map(q -> List.of(new OutboxMessage(t.after().id(), t.after().version(), q,
+                        TicketJson.write(new TicketMessage(t.after().id(), t.after().version())), clock.instant())))
+                .orElse(List.of());
+    }
+
+    private void flush(List<OutboxMessage> outbox) {
+        outbox.forEach(this::trySend);
+    }
+
+    private boolean trySend(OutboxMessage m) {
+        try {
+            queues.send(m);
+        } catch (RuntimeException e) {
+            // kept in the outbox; the relay sends it when the queue answers again
+            LOG.warnf("queue %s unreachable for ticket %s v%d, kept in the outbox: %s",
+                    m.queue(), m.ticketId(), m.version(), e.getClass().getSimpleName());
+            return false;
+        }
+        store.deleteOutbox(m);
+        return true;
+    }
+}

@@ -1,0 +1,144 @@
+package io.jiesu.core.policy;
+
+import io.jiesu.core.ticket.Category;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * Every number the hotline's deadlines depend on. The defaults are the national ones; law, a
+ * higher authority or a deployment may set others, so all of them can be overridden.
+ *
+ * <p>Keys for {@link #withOverrides}, each with or without the prefix {@code jiesu.policy.}:
+ * <table>
+ * <caption>policy keys</caption>
+ * <tr><th>key</th><th>default</th><th>meaning</th></tr>
+ * <tr><td>{@code zone}</td><td>Asia/Shanghai</td><td>time zone deadlines are counted in</td></tr>
+ * <tr><td>{@code business-hours.open}</td><td>09:00</td><td>start of working hours</td></tr>
+ * <tr><td>{@code business-hours.close}</td><td>17:30</td><td>close of business, where periods in days end</td></tr>
+ * <tr><td>{@code dispatch.next-day-by}</td><td>10:00</td><td>out-of-hours tickets are dispatched by this time of the next working day</td></tr>
+ * <tr><td>{@code sign-window}</td><td>PT2H</td><td>sign (签收) within, clock hours (ISO-8601 duration)</td></tr>
+ * <tr><td>{@code return-window}</td><td>PT24H</td><td>return (退回) within, after signing, clock hours</td></tr>
+ * <tr><td>{@code reply-days.<category>}</td><td>consultation 1, help_request 3, suggestion 3,
+ *     complaint 15, report 15</td><td>working days to reply</td></tr>
+ * <tr><td>{@code max-days.<category>}</td><td>consultation 3, help_request 5, suggestion 5</td>
+ *     <td>most working days in all after extension</td></tr>
+ * <tr><td>{@code extension-days.<category>}</td><td>complaint 10, report 10</td><td>working days one extension adds</td></tr>
+ * <tr><td>{@code max-extensions.<category>}</td><td>complaint 2, report 2</td><td>extensions allowed</td></tr>
+ * <tr><td>{@code callback-window-days}</td><td>3</td><td>working days after the reply in which the centre calls back (回访)</td></tr>
+ * <tr><td>{@code returns-before-joint-review}</td><td>2</td><td>returns after which a ticket goes to joint review (联席研判) instead of rerouting</td></tr>
+ * </table>
+ * {@code <category>} is a {@link Category#code()}. A category's most days after extension is its
+ * {@code max-days} when set, otherwise reply days + extension days × max extensions.
+ */
+public record Policy(
+        ZoneId zone,
+        LocalTime businessOpens,
+        LocalTime closeOfBusiness,
+        LocalTime dispatchNextDayBy,
+        Duration signWindow,
+        Duration returnWindow,
+        Map<Category, Integer> replyDays,
+        Map<Category, Integer> maxDays,
+        Map<Category, Integer> extensionDays,
+        Map<Category, Integer> maxExtensions,
+        int callbackWindowDays,
+        int returnsBeforeJointReview) {
+
+    public static final String PREFIX = "jiesu.policy.";
+
+    public Policy {
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(businessOpens, "businessOpens");
+        Objects.requireNonNull(closeOfBusiness, "closeOfBusiness");
+        Objects.requireNonNull(dispatchNextDayBy, "dispatchNextDayBy");
+        Objects.requireNonNull(signWindow, "signWindow");
+        Objects.requireNonNull(returnWindow, "returnWindow");
+        replyDays = frozen(replyDays);
+        maxDays = frozen(maxDays);
+        extensionDays = frozen(extensionDays);
+        maxExtensions = frozen(maxExtensions);
+        if (!businessOpens.isBefore(closeOfBusiness)) {
+            throw new IllegalArgumentException("business-hours.open (" + businessOpens
+                    + ") must be before business-hours.close (" + closeOfBusiness + ")");
+        }
+        for (Category c : Category.values()) {
+            if (!replyDays.containsKey(c)) {
+                throw new IllegalArgumentException("reply-days." + c.code() + " is not set");
+            }
+            boolean byExtensions = extensionDays.containsKey(c) && maxExtensions.containsKey(c);
+            if (!maxDays.containsKey(c) && !byExtensions) {
+                throw new IllegalArgumentException("set max-days." + c.code() + ", or extension-days."
+                        + c.code() + " and max-extensions." + c.code());
+            }
+            if (maxDays.containsKey(c) && maxDays.get(c) < replyDays.get(c)) {
+                throw new IllegalArgumentException("max-days." + c.code() + " (" + maxDays.get(c)
+                        + ") is less than reply-days." + c.code() + " (" + replyDays.get(c) + ")");
+            }
+        }
+    }
+
+    public static Policy defaults() {
+        Map<Category, Integer> reply = new EnumMap<>(Category.class);
+        reply.put(Category.CONSULTATION, 1);
+        reply.put(Category.HELP_REQUEST, 3);
+        reply.put(Category.SUGGESTION, 3);
+        reply.put(Category.COMPLAINT, 15);
+        reply.put(Category.REPORT, 15);
+        Map<Category, Integer> max = new EnumMap<>(Category.class);
+        max.put(Category.CONSULTATION, 3);
+        max.put(Category.HELP_REQUEST, 5);
+        max.put(Category.SUGGESTION, 5);
+        Map<Category, Integer> extension = new EnumMap<>(Category.class);
+        extension.put(Category.COMPLAINT, 10);
+        extension.put(Category.REPORT, 10);
+        Map<Category, Integer> extensions = new EnumMap<>(Category.class);
+        extensions.put(Category.COMPLAINT, 2);
+        extensions.put(Category.REPORT, 2);
+        return new Policy(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0), LocalTime.of(17, 30),
+                LocalTime.of(10, 0), Duration.ofHours(2), Duration.ofHours(24),
+                reply, max, extension, extensions, 3, 2);
+    }
+
+    /**
+     * This policy with the given keys (see the class comment) changed. Unknown keys and bad values
+     * are refused with an {@link IllegalArgumentException} naming the key: a typo must not silently
+     * leave a default in force.
+     */
+    public Policy withOverrides(Map<String, String> overrides) {
+        return PolicyOverrides.apply(this, overrides);
+    }
+
+    public int replyDays(Category c) {
+        return replyDays.get(c);
+    }
+
+    /** Most working days in all, after every allowed extension. */
+    public int maxDays(Category c) {
+        Integer max = maxDays.get(c);
+        return max != null ? max : replyDays(c) + extensionDays.get(c) * maxExtensions.get(c);
+    }
+
+    /** Working days one extension adds, where the category is extended in fixed steps. */
+    public OptionalInt extensionDays(Category c) {
+        Integer days = extensionDays.get(c);
+        return days == null ? OptionalInt.empty() : OptionalInt.of(days);
+    }
+
+    /** How many extensions are allowed, where the category is extended in fixed steps. */
+    public OptionalInt maxExtensions(Category c) {
+        Integer n = maxExtensions.get(c);
+        return n == null ? OptionalInt.empty() : OptionalInt.of(n);
+    }
+
+    private static Map<Category, Integer> frozen(Map<Category, Integer> map) {
+        Objects.requireNonNull(map, "per-category map");
+        return Collections.unmodifiableMap(map.isEmpty() ? new EnumMap<>(Category.class) : new EnumMap<>(map));
+    }
+}

@@ -1,0 +1,15 @@
+package io.jiesu.core.ticket;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** Who acts on a ticket (DOMAIN.md, "Who is involved"); SYSTEM is a stage acting on its own. */
+public enum Role {
+    CITIZEN, AGENT, DISPATCHER, UNIT, REVIEWER, SUPERVISOR, ADMIN, SYSTEM;
+
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

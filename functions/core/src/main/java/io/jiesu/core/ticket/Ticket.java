@@ -1,0 +1,348 @@
+package io.jiesu.core.ticket;
+
+import io.jiesu.core.deadline.Deadlines;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.jiesu.core.ticket.TicketState.*;
+
+/**
+ * A ticket (工单) and the transitions allowed between its states. Immutable: every transition returns the
+ * next ticket (version + 1) and the event that records it; a step not allowed from the current state is
+ * refused with a {@link TicketRefusal}.
+ */
+public record Ticket(
+        String id, long version, TicketState state,
+        Category category, Channel channel, String content, Citizen citizen, String location, String matter,
+        Instant receivedAt, Instant dispatchDueAt,
+        String leadUnit, List<String> coUnits, Instant dispatchedAt, Instant signDueAt,
+        Instant signedAt, boolean signedLate, Instant returnDueAt, List<String> returnedBy,
+        Instant replyDueAt, Instant firstContactAt, Instant resultContactAt, Instant onSiteContactAt,
+        Reply reply, Instant repliedAt, Instant callbackDueAt, CallbackResult callback,
+        int reopenCount, Closure closure, Instant closedAt) {
+
+    public Ticket {
+        coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
+        returnedBy = returnedBy == null ? List.of() : List.copyOf(returnedBy);
+    }
+
+    // ---- intake ----------------------------------------------------------------------------------------
+
+    public static Transition receive(String id, NewTicket in, Instant at, Actor actor, Deadlines deadlines) {
+        if (in.answeredOnSpot() && in.category() != Category.CONSULTATION) {
+            throw TicketRefusal.invalid("answeredOnSpot", "only a consultation can be answered on the spot");
+        }
+        Builder b = new Builder();
+        b.id = id;
+        b.category = in.category();
+        b.channel = in.channel();
+        b.content = in.content();
+        b.citizen = in.citizen();
+        b.location = in.location();
+        b.matter = in.matter();
+        b.receivedAt = at;
+        Ticket none = b.build();
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("category", in.category().code());
+        detail.put("channel", in.channel().code());
+        if (in.answeredOnSpot()) {
+            b.state = CLOSED;
+            b.closure = Closure.ANSWERED_ON_SPOT;
+            b.closedAt = at;
+            return next(none, b, EventType.ANSWERED_ON_SPOT, at, actor, detail);
+        }
+        b.state = RECEIVED;
+        b.dispatchDueAt = deadlines.dispatchDue(in.category(), at);
+        detail.put("dispatchDueAt", b.dispatchDueAt.toString());
+        return next(none, b, EventType.TICKET_RECEIVED, at, actor, detail);
+    }
+
+    // ---- dispatch --------------------------------------------------------------------------------------
+
+    /** Routes to a lead unit (and co-units): automatically from the catalogue or by a dispatcher's hand. */
+    public Transition dispatch(String lead, List<String> co, Instant at, Actor actor, Deadlines deadlines) {
+        require("dispatch", RECEIVED, AWAITING_DISPATCH, JOINT_REVIEW);
+        if (lead == null || lead.isBlank()) {
+            throw TicketRefusal.invalid("leadUnit", "a dispatch names its lead unit");
+        }
+        List<String> coUnits = co == null ? List.of() : co.stream().filter(u -> !u.equals(lead)).distinct().toList();
+        Builder b = toBuilder();
+        b.state = DISPATCHED;
+        b.leadUnit = lead;
+        b.coUnits = coUnits;
+        b.dispatchedAt = at;
+        b.signDueAt = deadlines.signDue(at);
+        b.signedAt = null;
+        b.signedLate = false;
+        b.returnDueAt = null;
+        b.replyDueAt = deadlines.replyDue(category, at);
+        return next(this, b, EventType.TICKET_DISPATCHED, at, actor, Map.of(
+                "leadUnit", lead, "coUnits", String.join(",", coUnits),
+                "signDueAt", b.signDueAt.toString(), "replyDueAt", b.replyDueAt.toString()));
+    }
+
+    /** Nothing in the catalogue fits: a dispatcher routes it by hand. */
+    public Transition awaitDispatcher(String why, Instant at, Actor actor) {
+        require("hold for a dispatcher", RECEIVED);
+        Builder b = toBuilder();
+        b.state = AWAITING_DISPATCH;
+        return next(this, b, EventType.AWAITING_DISPATCHER, at, actor, Map.of("reason", why));
+    }
+
+    // ---- the unit ----------------------------------------------------------------------------------------
+
+    public Transition sign(Instant at, Actor actor, Deadlines deadlines) {
+        require("sign", DISPATCHED);
+        requireLeadUnit(actor, "sign");
+        Builder b = toBuilder();
+        b.state = SIGNED;
+        b.signedAt = at;
+        b.signedLate = at.isAfter(signDueAt);
+        b.returnDueAt = deadlines.returnDue(at);
+        return next(this, b, EventType.TICKET_SIGNED, at, actor, Map.of(
+                "late", Boolean.toString(b.signedLate), "returnDueAt", b.returnDueAt.toString()));
+    }
+
+    /** The unit finds the matter outside its remit (退回). Only inside the return window after signing. */
+    public Transition returnToCentre(String reason, Instant at, Actor actor) {
+        require("return", SIGNED);
+        requireLeadUnit(actor, "return");
+        if (reason == null || reason.isBlank()) {
+            throw TicketRefusal.invalid("reason", "a return must say why the matter is outside the unit's remit");
+        }
+        if (at.isAfter(returnDueAt)) {
+            throw new TicketRefusal(TicketRefusal.Reason.WINDOW_CLOSED, null,
+                    "the return window closed at " + returnDueAt + "; handle the ticket or ask the centre");
+        }
+        Builder b = toBuilder();
+        b.state = RETURNED;
+        List<String> returned = new ArrayList<>(returnedBy);
+        returned.add(leadUnit);
+        b.returnedBy = returned;
+        return next(this, b, EventType.TICKET_RETURNED, at, actor, Map.of("unit", leadUnit, "reason", reason));
+    }
+
+    /** After a return: route again automatically, or to joint review when it keeps bouncing. */
+    public Transition reroute(int returnsBeforeJointReview, Instant at, Actor actor) {
+        require("reroute", RETURNED);
+        Builder b = toBuilder();
+        b.leadUnit = null;
+        b.coUnits = List.of();
+        b.signDueAt = null;
+        b.replyDueAt = null;
+        if (returnedBy.size() >= returnsBeforeJointReview) {
+            b.state = JOINT_REVIEW;
+            return next(this, b, EventType.SENT_TO_JOINT_REVIEW, at, actor,
+                    Map.of("returns", Integer.toString(returnedBy.size())));
+        }
+        b.state = RECEIVED;
+        return next(this, b, EventType.SENT_FOR_REROUTING, at, actor,
+                Map.of("excludedUnits", String.join(",", returnedBy)));
+    }
+
+    public Transition recordContact(ContactKind kind, String note, Instant at, Actor actor) {
+        require("record a contact on", SIGNED);
+        requireLeadUnit(actor, "record a contact on");
+        Builder b = toBuilder();
+        switch (kind) {
+            case FIRST -> b.firstContactAt = at;
+            case RESULT -> b.resultContactAt = at;
+            case ON_SITE -> b.onSiteContactAt = at;
+        }
+        return next(this, b, EventType.CITIZEN_CONTACTED, at, actor,
+                note == null || note.isBlank() ? Map.of("kind", kind.code()) : Map.of("kind", kind.code(), "note", note));
+    }
+
+    public Transition reply(Reply reply, Instant at, Actor actor) {
+        require("reply to", SIGNED);
+        requireLeadUnit(actor, "reply to");
+        requireText(reply.result(), "result", "the reply must say what was done: no empty answer");
+        if (reply.outcome() == null) {
+            throw TicketRefusal.invalid("outcome", "outcome is solved or explained");
+        }
+        if (reply.outcome() == Outcome.EXPLAINED) {
+            requireText(reply.policyBasis(), "policyBasis", "an explained reply cites the policy basis");
+        }
+        requireText(reply.handlerName(), "handlerName", "the reply names its handler (谁办理谁负责)");
+        requireText(reply.handlerPhone(), "handlerPhone", "the reply gives the handler's phone");
+        requireText(reply.reviewer(), "reviewer", "the unit's reviewer approves every reply");
+        if (firstContactAt == null) {
+            throw TicketRefusal.invalid("contacts", "record the first contact with the citizen before replying");
+        }
+        Builder b = toBuilder();
+        b.state = REPLIED;
+        b.reply = reply;
+        b.repliedAt = at;
+        return next(this, b, EventType.TICKET_REPLIED, at, actor, Map.of(
+                "outcome", reply.outcome().code(), "onTime", Boolean.toString(!at.isAfter(replyDueAt))));
+    }
+
+    // ---- callback ------------------------------------------------------------------------------------------
+
+    public Transition openCallbackWindow(Instant at, Actor actor, Deadlines deadlines) {
+        require("open the callback window of", REPLIED);
+        Builder b = toBuilder();
+        b.state = AWAITING_CALLBACK;
+        b.callbackDueAt = deadlines.callbackDue(at);
+        return next(this, b, EventType.CALLBACK_WINDOW_OPENED, at, actor,
+                Map.of("callbackDueAt", b.callbackDueAt.toString()));
+    }
+
+    public Transition recordCallback(CallbackResult result, Instant at, Actor actor) {
+        require("record a callback on", AWAITING_CALLBACK);
+        if (result.satisfaction() == null) {
+            throw TicketRefusal.invalid("satisfaction", "satisfaction is satisfied, basically_satisfied or unsatisfied");
+        }
+        if (result.satisfaction() == Satisfaction.UNSATISFIED && result.demandReasonable() == null) {
+            throw TicketRefusal.invalid("demandReasonable",
+                    "an unsatisfied rating says whether the demand is reasonable (reopen) or beyond policy (explain)");
+        }
+        Builder b = toBuilder();
+        b.state = RATED;
+        b.callback = result;
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("satisfaction", result.satisfaction().code());
+        detail.put("solved", Boolean.toString(result.solved()));
+        if (result.demandReasonable() != null) {
+            detail.put("demandReasonable", result.demandReasonable().toString());
+        }
+        return next(this, b, EventType.CALLBACK_RECORDED, at, actor, detail);
+    }
+
+    /** Closes on a satisfied rating or an explained one; reopens (重办) to the same unit on a reasonable demand. */
+    public Transition settleCallback(Instant at, Actor actor, Deadlines deadlines) {
+        require("settle the callback of", RATED);
+        Builder b = toBuilder();
+        if (callback.reopens()) {
+            b.state = DISPATCHED;
+            b.reopenCount = reopenCount + 1;
+            b.dispatchedAt = at;
+            b.signDueAt = deadlines.signDue(at);
+            b.signedAt = null;
+            b.signedLate = false;
+            b.returnDueAt = null;
+            b.replyDueAt = deadlines.replyDue(category, at);
+            b.firstContactAt = null;
+            b.resultContactAt = null;
+            b.onSiteContactAt = null;
+            b.reply = null;
+            b.repliedAt = null;
+            b.callbackDueAt = null;
+            b.callback = null;
+            return next(this, b, EventType.TICKET_REOPENED, at, actor, Map.of(
+                    "leadUnit", leadUnit, "reopenCount", Integer.toString(b.reopenCount),
+                    "replyDueAt", b.replyDueAt.toString()));
+        }
+        b.state = CLOSED;
+        b.closedAt = at;
+        b.closure = switch (callback.satisfaction()) {
+            case SATISFIED -> Closure.SATISFIED;
+            case BASICALLY_SATISFIED -> Closure.BASICALLY_SATISFIED;
+            case UNSATISFIED -> Closure.EXPLAINED;
+        };
+        return next(this, b, EventType.TICKET_CLOSED, at, actor, Map.of("closure", b.closure.code()));
+    }
+
+    // ---- queries -----------------------------------------------------------------------------------------
+
+    /** The units that hold this ticket now (lead first), as their inboxes show it. */
+    public List<String> assignedUnits() {
+        if (leadUnit == null || state == CLOSED || state == RETURNED) {
+            return List.of();
+        }
+        List<String> units = new ArrayList<>();
+        units.add(leadUnit);
+        units.addAll(coUnits);
+        return units;
+    }
+
+    public boolean assignedTo(String unitId) {
+        return unitId != null && assignedUnits().contains(unitId);
+    }
+
+    /** The deadline the ticket's holder is working to now, for the inbox's order. */
+    public Instant currentDue() {
+        return switch (state) {
+            case RECEIVED, AWAITING_DISPATCH, JOINT_REVIEW -> dispatchDueAt;
+            case DISPATCHED -> signDueAt;
+            case SIGNED -> replyDueAt;
+            case AWAITING_CALLBACK -> callbackDueAt;
+            default -> null;
+        };
+    }
+
+    // ---- internals -----------------------------------------------------------------------------------------
+
+    private void require(String step, TicketState... allowed) {
+        for (TicketState s : allowed) {
+            if (state == s) {
+                return;
+            }
+        }
+        throw TicketRefusal.wrongState(step, state, allowed);
+    }
+
+    private void requireLeadUnit(Actor actor, String step) {
+        if (actor.role() == Role.UNIT || actor.role() == Role.REVIEWER) {
+            if (!leadUnit.equals(actor.unitId())) {
+                throw new TicketRefusal(TicketRefusal.Reason.NOT_ASSIGNED, null,
+                        "only the lead unit can " + step + " this ticket");
+            }
+        }
+    }
+
+    private static void requireText(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw TicketRefusal.invalid(field, message);
+        }
+    }
+
+    private static Transition next(Ticket before, Builder b, EventType type, Instant at, Actor actor,
+                                   Map<String, String> detail) {
+        b.version = before.version + 1;
+        Ticket after = b.build();
+        return new Transition(before, after, new TicketEvent(after.id, after.version, type, at, actor, detail));
+    }
+
+    Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Field-by-field copy used by the transitions above. */
+    static final class Builder {
+        String id; long version; TicketState state;
+        Category category; Channel channel; String content; Citizen citizen; String location; String matter;
+        Instant receivedAt, dispatchDueAt;
+        String leadUnit; List<String> coUnits = List.of(); Instant dispatchedAt, signDueAt;
+        Instant signedAt; boolean signedLate; Instant returnDueAt; List<String> returnedBy = List.of();
+        Instant replyDueAt, firstContactAt, resultContactAt, onSiteContactAt;
+        Reply reply; Instant repliedAt, callbackDueAt; CallbackResult callback;
+        int reopenCount; Closure closure; Instant closedAt;
+
+        Builder() {
+        }
+
+        Builder(Ticket t) {
+            id = t.id; version = t.version; state = t.state;
+            category = t.category; channel = t.channel; content = t.content; citizen = t.citizen;
+            location = t.location; matter = t.matter; receivedAt = t.receivedAt; dispatchDueAt = t.dispatchDueAt;
+            leadUnit = t.leadUnit; coUnits = t.coUnits; dispatchedAt = t.dispatchedAt; signDueAt = t.signDueAt;
+            signedAt = t.signedAt; signedLate = t.signedLate; returnDueAt = t.returnDueAt; returnedBy = t.returnedBy;
+            replyDueAt = t.replyDueAt; firstContactAt = t.firstContactAt; resultContactAt = t.resultContactAt;
+            onSiteContactAt = t.onSiteContactAt; reply = t.reply; repliedAt = t.repliedAt;
+            callbackDueAt = t.callbackDueAt; callback = t.callback; reopenCount = t.reopenCount;
+            closure = t.closure; closedAt = t.closedAt;
+        }
+
+        Ticket build() {
+            return new Ticket(id, version, state, category, channel, content, citizen, location, matter,
+                    receivedAt, dispatchDueAt, leadUnit, coUnits, dispatchedAt, signDueAt, signedAt, signedLate,
+                    returnDueAt, returnedBy, replyDueAt, firstContactAt, resultContactAt, onSiteContactAt,
+                    reply, repliedAt, callbackDueAt, callback, reopenCount, closure, closedAt);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.jiesu.core.ticket;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** Where a ticket stands in its life (DOMAIN.md, "The life of a ticket"). */
+public enum TicketState {
+    /** Taken in, waiting for the dispatch stage. */
+    RECEIVED,
+    /** No catalogue match (or joint review): a dispatcher must route it by hand. */
+    AWAITING_DISPATCH,
+    /** Sent to its lead unit, which must sign within the sign window. */
+    DISPATCHED,
+    /** Signed by the lead unit: being handled. */
+    SIGNED,
+    /** Returned by the unit as outside its remit; the return stage reroutes it. */
+    RETURNED,
+    /** Returned too often: the centre fixes the lead unit by hand (联席研判). */
+    JOINT_REVIEW,
+    /** Replied by the unit; the reply stage opens the callback window. */
+    REPLIED,
+    /** Waiting for the centre's callback to the citizen. */
+    AWAITING_CALLBACK,
+    /** Callback recorded; the callback stage closes or reopens it. */
+    RATED,
+    CLOSED;
+
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean open() {
+        return this != CLOSED;
+    }
+}

@@ -1,0 +1,45 @@
+package io.jiesu.stages;
+
+import io.jiesu.aws.queues.TicketMessage;
+import io.jiesu.stages.callback.CallbackStage;
+import io.jiesu.stages.dispatch.DispatchStage;
+import io.jiesu.stages.reply.ReplyStage;
+import io.jiesu.stages.returns.ReturnStage;
+import io.quarkus.funqy.Funq;
+import jakarta.inject.Inject;
+
+/**
+ * The queue-driven functions. Funqy's SQS event handling calls each with one record's body and reports the
+ * records that threw as batchItemFailures, so one bad message never fails its batch. Each Lambda picks its
+ * function with QUARKUS_FUNQY_EXPORT.
+ */
+public class StageFunctions {
+    @Inject
+    DispatchStage dispatch;
+    @Inject
+    ReturnStage returns;
+    @Inject
+    ReplyStage reply;
+    @Inject
+    CallbackStage callback;
+
+    @Funq("dispatch")
+    public void dispatch(TicketMessage m) {
+        dispatch.handle(m);
+    }
+
+    @Funq("return")
+    public void returned(TicketMessage m) {
+        returns.handle(m);
+    }
+
+    @Funq("reply")
+    public void reply(TicketMessage m) {
+        reply.handle(m);
+    }
+
+    @Funq("callback")
+    public void callback(TicketMessage m) {
+        callback.handle(m);
+    }
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# One command: build (tests skipped) and start the whole pipeline on this machine. Ctrl-C stops everything.
+#   bash localstack/run-local.sh [--no-build] [--api-port 8080] [--token-port 8090]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ "${1:-}" == "--no-build" ]]; then
+  shift
+else
+  ./mvnw -q -B install -DskipTests
+fi
+exec java -jar localstack/run/target/jiesu-local-run.jar "$@"

@@ -1,0 +1,69 @@
+package io.jiesu.localrun;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A function run as its own JVM, as on AWS; its output goes to a log file, and closing it leaves nothing behind. */
+final class ChildProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ChildProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    static ChildProcess start(String name, Path jar, Map<String, String> env, Path logDir) {
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + ".log");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // small heaps: six JVMs share a laptop; the serial GC starts fastest
+            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().putAll(env);
+            return new ChildProcess(name, pb.start(), log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name + " from " + jar, e);
+        }
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    String name() {
+        return name;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(Duration.ofSeconds(10).toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

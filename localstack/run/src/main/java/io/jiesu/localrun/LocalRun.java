@@ -1,0 +1,248 @@
+package io.jiesu.localrun;
+
+import io.jiesu.aws.catalogue.CatalogueStore;
+import io.jiesu.aws.resources.CloudResources;
+import io.jiesu.aws.resources.QueueName;
+import io.jiesu.core.routing.RoutingCatalogue;
+import io.jiesu.localcloud.DynamoDbLocalServer;
+import io.jiesu.localcloud.ElasticMqServer;
+import io.jiesu.localcloud.LocalAws;
+import io.jiesu.localcloud.QueueEventSourceMapping;
+import io.jiesu.localcloud.tokens.TokenMint;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole pipeline on one machine: DynamoDB Local and ElasticMQ in this JVM, the table and queues created
+ * from {@link CloudResources}, the demo catalogue loaded, one event source mapping per queue, and the api and
+ * each stage function as their own processes running the very artifacts that are deployed.
+ */
+public final class LocalRun implements AutoCloseable {
+
+    /** How to run: ports (0 = any free one), and the queues' redrive numbers (tests make them short). */
+    public record Options(int apiPort, int tokenPort, int maxReceiveCount, int visibilityTimeoutSeconds, Path root) {
+        public static Options defaults(Path root) {
+            return new Options(8080, 8090, CloudResources.MAX_RECEIVE_COUNT, 30, root);
+        }
+    }
+
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Map<QueueName, String> queueUrls;
+    private final Map<QueueName, QueueEventSourceMapping> mappings = new EnumMap<>(QueueName.class);
+    private final List<ChildProcess> processes = new ArrayList<>();
+    private final DynamoDbClient dynamo;
+    private final SqsClient sqs;
+    private final URI dynamoEndpoint;
+    private final URI sqsEndpoint;
+    private final TokenMint mint;
+    private final TokenServer tokens;
+    private final URI api;
+    private final Path logDir;
+    private final Duration startTime;
+
+    private LocalRun(Options o) {
+        Instant begin = Instant.now();
+        Path apiJar = o.root().resolve("functions/api/target/quarkus-app/quarkus-run.jar");
+        Path stagesJar = o.root().resolve("functions/stages/target/jiesu-stages-0.1.0-SNAPSHOT-runner.jar");
+        for (Path jar : List.of(apiJar, stagesJar)) {
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
+            }
+        }
+        logDir = o.root().resolve("localstack/run/target/local-run");
+        try {
+            DynamoDbLocalServer dynamoServer = DynamoDbLocalServer.start();
+            resources.add(dynamoServer);
+            ElasticMqServer sqsServer = ElasticMqServer.start();
+            resources.add(sqsServer);
+            dynamoEndpoint = dynamoServer.endpoint();
+            sqsEndpoint = sqsServer.endpoint();
+            dynamo = LocalAws.dynamo(dynamoEndpoint);
+            sqs = LocalAws.sqs(sqsEndpoint);
+            resources.add(dynamo);
+            resources.add(sqs);
+
+            CloudResources.createTable(dynamo, CloudResources.TABLE);
+            queueUrls = CloudResources.createQueues(sqs, o.maxReceiveCount(), o.visibilityTimeoutSeconds());
+            new CatalogueStore(dynamo, CloudResources.TABLE, Clock.systemUTC()).replace(RoutingCatalogue.demo());
+
+            mint = TokenMint.generate();
+            Path publicKey = logDir.resolve("jwt-public.pem");
+            Files.createDirectories(logDir);
+            Files.writeString(publicKey, mint.publicKeyPem());
+            tokens = new TokenServer(mint, o.tokenPort());
+            resources.add(tokens);
+
+            Map<String, String> env = awsEnv(publicKey);
+            int apiPort = o.apiPort() == 0 ? freePort() : o.apiPort();
+            Map<String, String> apiEnv = new HashMap<>(env);
+            apiEnv.put("PORT", Integer.toString(apiPort));
+            processes.add(ChildProcess.start("api", apiJar, apiEnv, logDir));
+            api = URI.create("http://127.0.0.1:" + apiPort);
+
+            for (QueueName q : QueueName.values()) {
+                QueueEventSourceMapping esm = new QueueEventSourceMapping(sqs, queueUrls.get(q), q.function(),
+                        QueueEventSourceMapping.DEFAULT_BATCH_SIZE, Duration.ofSeconds(Math.max(5, o.visibilityTimeoutSeconds() / 2)));
+                esm.start();
+                resources.add(esm);
+                mappings.put(q, esm);
+                Map<String, String> stageEnv = new HashMap<>(env);
+                stageEnv.put("QUARKUS_FUNQY_EXPORT", q.function());
+                stageEnv.put("JIESU_LOCAL_RUNTIME_API", esm.runtimeApiAddress());
+                processes.add(ChildProcess.start("stage-" + q.function(), stagesJar, stageEnv, logDir));
+            }
+            awaitReady(URI.create(api + "/q/health/ready"), Duration.ofSeconds(90));
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        }
+        startTime = Duration.between(begin, Instant.now());
+    }
+
+    public static LocalRun start(Options options) {
+        return new LocalRun(options);
+    }
+
+    private Map<String, String> awsEnv(Path publicKey) {
+        Map<String, String> env = new HashMap<>();
+        env.put("JIESU_AWS_REGION", LocalAws.REGION.id());
+        env.put("JIESU_AWS_DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
+        env.put("JIESU_AWS_SQS_ENDPOINT", sqsEndpoint.toString());
+        env.put("JIESU_TABLE", CloudResources.TABLE);
+        // a fresh key per run: the citizen index is only as durable as the in-memory table
+        byte[] key = new byte[24];
+        new SecureRandom().nextBytes(key);
+        env.put("JIESU_CITIZEN_INDEX_KEY", HexFormat.of().formatHex(key));
+        env.put("JIESU_JWT_PUBLIC_KEY_LOCATION", publicKey.toUri().toString());
+        env.put("JIESU_JWT_ISSUER", TokenMint.ISSUER);
+        for (QueueName q : QueueName.values()) {
+            env.put("JIESU_QUEUE_" + q.name() + "_URL", queueUrls.get(q));
+        }
+        return env;
+    }
+
+    private void awaitReady(URI health, Duration timeout) {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (ChildProcess p : processes) {
+                if (!p.alive()) {
+                    throw new IllegalStateException(p.name() + " exited during start-up; see " + p.log());
+                }
+            }
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting", e);
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("the api did not become ready within " + timeout + "; see " + logDir);
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public URI api() {
+        return api;
+    }
+
+    public URI tokenUri() {
+        return tokens.uri();
+    }
+
+    public TokenMint mint() {
+        return mint;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public URI dynamoEndpoint() {
+        return dynamoEndpoint;
+    }
+
+    public URI sqsEndpoint() {
+        return sqsEndpoint;
+    }
+
+    public String queueUrl(QueueName q) {
+        return queueUrls.get(q);
+    }
+
+    public String dlqUrl(QueueName q) {
+        return sqs.getQueueUrl(b -> b.queueName(q.localDlqName())).queueUrl();
+    }
+
+    public QueueEventSourceMapping mapping(QueueName q) {
+        return mappings.get(q);
+    }
+
+    public Duration startTime() {
+        return startTime;
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    public List<Long> childPids() {
+        return processes.stream().map(ChildProcess::pid).toList();
+    }
+
+    /** Stops the functions first (so no batch is cut off mid-write), then the mappings and emulators. */
+    @Override
+    public void close() {
+        processes.parallelStream().forEach(ChildProcess::close);
+        processes.clear();
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                // keep closing the rest
+            }
+        }
+        resources.clear();
+    }
+}

@@ -1,0 +1,62 @@
+package io.jiesu.localrun;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/** The one-command local run: starts everything, prints where it is, and stops it all on Ctrl-C. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path root = findRoot();
+        LocalRun.Options defaults = LocalRun.Options.defaults(root);
+        int apiPort = intArg(args, "--api-port", defaults.apiPort());
+        int tokenPort = intArg(args, "--token-port", defaults.tokenPort());
+        System.out.println("Starting the Jiesu local cloud ...");
+        LocalRun run = LocalRun.start(new LocalRun.Options(apiPort, tokenPort, defaults.maxReceiveCount(),
+                defaults.visibilityTimeoutSeconds(), root));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping: functions, event source mappings, emulators ...");
+            run.close();
+            stopped.countDown();
+        }));
+        String api = run.api().toString();
+        System.out.printf("""
+                
+                Jiesu local cloud is up (started in %.1f s)
+                  API          %s/v1
+                  OpenAPI      %s/q/openapi
+                  Swagger UI   %s/q/swagger-ui
+                  Health       %s/q/health
+                  Tokens       %s?role=agent   (roles: citizen agent dispatcher unit reviewer supervisor admin; unit staff add &unit=<id>)
+                  DynamoDB     %s    SQS %s
+                  Logs         %s
+                Demo units and catalogue: GET %s/v1/catalogue
+                Ctrl-C stops everything.
+                """, run.startTime().toMillis() / 1000.0, api, api, api, api, run.tokenUri(),
+                run.dynamoEndpoint(), run.sqsEndpoint(), run.logDir(), api);
+        stopped.await();
+    }
+
+    private static Path findRoot() {
+        Path dir = Path.of(System.getProperty("jiesu.root", System.getProperty("user.dir"))).toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve("functions"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("run from inside the Jiesu checkout (no mvnw above " + dir + ")");
+    }
+
+    private static int intArg(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1]);
+            }
+        }
+        return fallback;
+    }
+}
