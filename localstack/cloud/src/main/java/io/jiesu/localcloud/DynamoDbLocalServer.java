@@ -1,9 +1,16 @@
 package io.jiesu.localcloud;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.AbstractLocalDynamoDBServerHandler;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.shared.access.LocalDBClient;
+import com.amazonaws.services.dynamodbv2.local.shared.jobs.JobsRegister;
 import java.lang.reflect.Field;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.server.Connector;
@@ -17,11 +24,12 @@ import org.eclipse.jetty.server.ServerConnector;
  * the DynamoDBLocal jar carries those libraries itself (under
  * {@code com/amazonaws/services/dynamodbv2/local/shared/access/sqlite/native/<OS>/<arch>/}: Linux x86, x86_64 and
  * aarch64, Mac x86_64 and aarch64, Windows x86 and x86_64) and its {@code SQLiteLibraryLoader} copies the right one to
- * {@code org.sqlite.tmpdir} (default {@code java.io.tmpdir}) and loads it the first time a table is touched. So the
- * native library travels inside the jar to every module that depends on this one, with no build-time copying and no
+ * {@code org.sqlite.tmpdir} (default {@code java.io.tmpdir}) and loads it once per JVM. So the native library travels
+ * inside the jar to every module that depends on this one, with no build-time copying and no
  * {@code sqlite4java.library.path}. The separate {@code com.almworks.sqlite4java:libsqlite4java-*} artifacts that the
- * DynamoDBLocal pom still lists are unused and excluded in our pom. If the temp dir is mounted noexec, set
- * {@code -Dorg.sqlite.tmpdir=} to a directory that allows loading libraries.
+ * DynamoDBLocal pom still lists are unused and excluded in our pom. The extracted copy (about 1 MB, a fresh name per
+ * JVM) is deleted on JVM exit. If the temp dir is mounted noexec, set {@code -Dorg.sqlite.tmpdir=} to a directory that
+ * allows loading libraries.
  *
  * <p>Flags: {@code -inMemory} (nothing on disk, a fresh database per server), {@code -sharedDb} (one database for all
  * clients: without it DynamoDB Local keeps a separate database per access key id and region, so a function started
@@ -55,7 +63,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
             } catch (Exception e) {
                 // Most likely the port was taken between freePort() and the bind; try another one.
                 last = e;
-                stopQuietly(server);
+                shutdown(server);
             }
         }
         throw new IllegalStateException("DynamoDB Local did not start", last);
@@ -69,7 +77,21 @@ public final class DynamoDbLocalServer implements AutoCloseable {
     /** Stops the server; the in-memory tables are gone. */
     @Override
     public void close() {
+        shutdown(server);
+    }
+
+    private static void shutdown(DynamoDBProxyServer server) {
+        if (server == null) {
+            return;
+        }
+        List<JobsRegister> jobs = backgroundJobs(server);
         stopQuietly(server);
+        // DynamoDB Local's stop() shuts its job pool down gracefully, but the Streams shard-rollover scheduler in it
+        // loops until cancelled and nothing cancels it: its non-daemon thread would keep the JVM alive after close().
+        // Interrupting the pool ends it.
+        for (JobsRegister register : jobs) {
+            register.shutdownNow();
+        }
     }
 
     /**
@@ -80,9 +102,7 @@ public final class DynamoDbLocalServer implements AutoCloseable {
      */
     private static void bindToLoopbackOnly(DynamoDBProxyServer proxy) {
         try {
-            Field field = DynamoDBProxyServer.class.getDeclaredField("server");
-            field.setAccessible(true);
-            Server jetty = (Server) field.get(proxy);
+            Server jetty = (Server) field(DynamoDBProxyServer.class, "server").get(proxy);
             for (Connector connector : jetty.getConnectors()) {
                 if (connector instanceof ServerConnector) {
                     ((ServerConnector) connector).setHost("127.0.0.1");
@@ -93,10 +113,37 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         }
     }
 
-    private static void stopQuietly(DynamoDBProxyServer server) {
-        if (server == null) {
-            return;
+    /**
+     * The background job pools of the server's databases (one, with {@code -sharedDb}). DynamoDB Local keeps them in
+     * private fields; if these move in a later version we log and return none (close() then leaves a thread behind).
+     */
+    private static List<JobsRegister> backgroundJobs(DynamoDBProxyServer proxy) {
+        List<JobsRegister> registers = new ArrayList<>();
+        try {
+            Object serverHandler = field(DynamoDBProxyServer.class, "serverHandler").get(proxy);
+            Object requestHandler = field(AbstractLocalDynamoDBServerHandler.class, "primaryHandler").get(serverHandler);
+            if (requestHandler instanceof LocalDynamoDBRequestHandler) {
+                Map<?, ?> databases =
+                        (Map<?, ?>) field(LocalDynamoDBRequestHandler.class, "dbRequestHandlers").get(requestHandler);
+                for (Object database : databases.values()) {
+                    if (database instanceof LocalDBClient) {
+                        registers.add((JobsRegister) field(LocalDBClient.class, "jobs").get(database));
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot reach DynamoDB Local's job pool; a thread of it may outlive close()", e);
         }
+        return registers;
+    }
+
+    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+    }
+
+    private static void stopQuietly(DynamoDBProxyServer server) {
         try {
             server.stop();
         } catch (Exception e) {

@@ -40,8 +40,9 @@ public final class ElasticMqServer implements AutoCloseable {
         for (int attempt = 0; attempt < LoopbackPorts.START_ATTEMPTS; attempt++) {
             int port = LoopbackPorts.freePort();
             // Our own actor system, because SQSRestServer.stopAndWait() only unbinds the HTTP server; an actor
-            // system ElasticMQ creates for itself would keep its threads alive after close().
-            ActorSystem actorSystem = ActorSystem.create("elasticmq");
+            // system ElasticMQ creates for itself would keep its threads alive after close(). Named after the port so
+            // its threads ("elasticmq-<port>-...") can be told apart from another instance's.
+            ActorSystem actorSystem = ActorSystem.create("elasticmq-" + port);
             try {
                 SQSRestServer server = SQSRestServerBuilder
                         .withActorSystem(actorSystem)

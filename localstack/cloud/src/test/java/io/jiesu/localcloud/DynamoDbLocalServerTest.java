@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,14 +53,20 @@ class DynamoDbLocalServerTest {
     }
 
     @Test
-    void everyServerIsFreshAndCloseFreesThePort() {
+    void everyServerIsFreshAndCloseFreesThePortAndItsThreads() throws InterruptedException {
         DynamoDbLocalServer first = DynamoDbLocalServer.start();
+        try (DynamoDbClient dynamo = LocalAws.dynamo(first.endpoint())) {
+            dynamo.listTables(); // the first request creates the database and its background jobs
+        }
         try (DynamoDbLocalServer second = DynamoDbLocalServer.start();
                 DynamoDbClient dynamo = LocalAws.dynamo(second.endpoint())) {
             assertTrue(dynamo.listTables().tableNames().isEmpty());
         } finally {
             first.close();
         }
+        // DynamoDB Local leaves a non-daemon job thread behind unless close() stops it; it would keep the JVM of a
+        // local run from exiting.
+        Threads.awaitNone(Threads.nonDaemonRunning("com.amazonaws.services.dynamodbv2.local"), Duration.ofSeconds(5));
         int port = first.endpoint().getPort();
         assertThrows(IOException.class, () -> {
             try (Socket socket = new Socket()) {

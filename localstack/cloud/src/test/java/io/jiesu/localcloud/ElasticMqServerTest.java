@@ -36,6 +36,17 @@ class ElasticMqServerTest {
     }
 
     @Test
+    void closeStopsTheServerAndItsActorSystem() throws InterruptedException {
+        ElasticMqServer other = ElasticMqServer.start();
+        try (SqsClient client = LocalAws.sqs(other.endpoint())) {
+            client.createQueue(b -> b.queueName("short-lived"));
+            assertTrue(client.listQueues().queueUrls().get(0).contains(":" + other.endpoint().getPort() + "/"));
+        }
+        other.close();
+        Threads.awaitNone(Threads.named("elasticmq-" + other.endpoint().getPort() + "-"), Duration.ofSeconds(5));
+    }
+
+    @Test
     void queueUrlsPointBackAtTheServer() {
         String url = sqs.createQueue(b -> b.queueName("urls")).queueUrl();
         URI uri = URI.create(url);

@@ -44,6 +44,9 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
+    /** As template.yaml gives the stage functions. */
+    private static final int STAGE_TIMEOUT_SECONDS = 30;
+
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<QueueName, String> queueUrls;
     private final Map<QueueName, QueueEventSourceMapping> mappings = new EnumMap<>(QueueName.class);
@@ -100,7 +103,7 @@ public final class LocalRun implements AutoCloseable {
 
             for (QueueName q : QueueName.values()) {
                 QueueEventSourceMapping esm = new QueueEventSourceMapping(sqs, queueUrls.get(q), q.function(),
-                        QueueEventSourceMapping.DEFAULT_BATCH_SIZE, Duration.ofSeconds(Math.max(5, o.visibilityTimeoutSeconds() / 2)));
+                        QueueEventSourceMapping.DEFAULT_BATCH_SIZE, Duration.ofSeconds(Math.min(STAGE_TIMEOUT_SECONDS, o.visibilityTimeoutSeconds())));
                 esm.start();
                 resources.add(esm);
                 mappings.put(q, esm);
@@ -115,6 +118,27 @@ public final class LocalRun implements AutoCloseable {
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
         }
         startTime = Duration.between(begin, Instant.now());
+    }
+
+    /**
+     * Closes on a daemon thread and gives up after the timeout: inside a JVM shutdown hook ElasticMQ's
+     * stopAndWait can wait forever on Pekko's own shutdown hook, and the process is exiting anyway.
+     */
+    private static void closeWithin(AutoCloseable resource, Duration timeout) {
+        Thread t = new Thread(() -> {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // keep closing the rest
+            }
+        }, "close-" + resource.getClass().getSimpleName());
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static LocalRun start(Options options) {
@@ -237,11 +261,7 @@ public final class LocalRun implements AutoCloseable {
         processes.parallelStream().forEach(ChildProcess::close);
         processes.clear();
         for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                // keep closing the rest
-            }
+            closeWithin(resources.get(i), Duration.ofSeconds(5));
         }
         resources.clear();
     }

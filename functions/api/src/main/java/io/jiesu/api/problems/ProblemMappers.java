@@ -89,6 +89,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Quarkus REST wraps the body reader's Jackson failures in a plain 400
+        if (e.getCause() instanceof JsonMappingException jme) {
+            return badJson(jme);
+        }
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return malformed(jpe);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf("request failed: %s", e.getClass().getSimpleName());

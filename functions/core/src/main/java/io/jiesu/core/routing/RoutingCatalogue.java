@@ -38,7 +38,7 @@ public record RoutingCatalogue(List<HandlingUnit> units, List<Matter> matters) {
         try {
             return JSON.readValue(json, RoutingCatalogue.class);
         } catch (IOException e) {
-            throw new UncheckedIOException("the routing catalogue is not valid JSON: " + e.getMessage(), e);
+            throw new UncheckedIOException("the routing catalogue could not be read: " + e.getMessage(), e);
         }
     }
 

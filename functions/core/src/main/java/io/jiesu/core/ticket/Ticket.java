@@ -80,6 +80,10 @@ public record Ticket(
         b.signedLate = false;
         b.returnDueAt = null;
         b.replyDueAt = deadlines.replyDue(category, at);
+        // after a return, the earlier unit's contacts with the citizen do not count for the new lead unit
+        b.firstContactAt = null;
+        b.resultContactAt = null;
+        b.onSiteContactAt = null;
         return next(this, b, EventType.TICKET_DISPATCHED, at, actor, Map.of(
                 "leadUnit", lead, "coUnits", String.join(",", coUnits),
                 "signDueAt", b.signDueAt.toString(), "replyDueAt", b.replyDueAt.toString()));

@@ -31,6 +31,11 @@ public enum TicketState {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** From the wire code (as in ?state=dispatched); JAX-RS uses this for query parameters. */
+    public static TicketState fromString(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+
     public boolean open() {
         return this != CLOSED;
     }

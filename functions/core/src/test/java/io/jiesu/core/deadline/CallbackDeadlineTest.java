@@ -4,6 +4,8 @@ import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.policy.Policy;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static io.jiesu.core.deadline.ShanghaiTime.at;
 import static io.jiesu.core.deadline.ShanghaiTime.show;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,5 +18,12 @@ class CallbackDeadlineTest {
     void aReplyOnSeptember30IsCalledBackByTheMakeUpSaturdayOctober10() {
         // 10-08 Thu, 10-09 Fri, 10-10 Sat (worked) after National Day 2026
         assertEquals("2026-10-10T17:30+08:00", show(deadlines.callbackDue(at("2026-09-30T15:00"))));
+    }
+
+    @Test
+    void aDeploymentsCallbackWindowIsUsed() {
+        Deadlines oneDay = new Deadlines(WorkCalendar.bundled(),
+                Policy.defaults().withOverrides(Map.of("callback-window-days", "1")));
+        assertEquals("2026-10-08T17:30+08:00", show(oneDay.callbackDue(at("2026-09-30T15:00"))));
     }
 }

@@ -31,4 +31,11 @@ class HourWindowsTest {
                 Policy.defaults().withOverrides(Map.of("sign-window", "PT4H")));
         assertEquals("2026-02-13T20:30+08:00", show(fourHours.signDue(at("2026-02-13T16:30"))));
     }
+
+    @Test
+    void aDeploymentsReturnWindowIsUsed() {
+        Deadlines twelveHours = new Deadlines(WorkCalendar.bundled(),
+                Policy.defaults().withOverrides(Map.of("return-window", "PT12H")));
+        assertEquals("2026-02-15T05:00+08:00", show(twelveHours.returnDue(at("2026-02-14T17:00"))));
+    }
 }

@@ -1,0 +1,425 @@
+package io.jiesu.aws.resources;
+
+import io.jiesu.localcloud.QueueEventSourceMapping;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * template.yaml deploys what the local cloud runs: the table, the work queues with their dead-letter queues and
+ * the stage functions that consume them, as {@link CloudResources} and {@link QueueName} define them.
+ *
+ * <p>Naming convention, also written at the top of template.yaml: for each {@link QueueName} the logical ids are
+ * {@code <Name>Queue}, {@code <Name>Dlq} and {@code <Name>Function}, where {@code <Name>} is the constant in
+ * PascalCase ({@code DISPATCH} is {@code Dispatch}); the function's {@code QUARKUS_FUNQY_EXPORT} is
+ * {@link QueueName#function()}. The table is the template's one {@code AWS::DynamoDB::Table}.
+ */
+class TemplateMatchesLocalCloudTest {
+    /** Lambda's Java runtime we deploy to (java17 functions can no longer be created). */
+    private static final String RUNTIME = "java21";
+    private static final String FUNCTION = "AWS::Serverless::Function";
+    private static final String QUEUE = "AWS::SQS::Queue";
+    private static final String TABLE = "AWS::DynamoDB::Table";
+    /** AWS advises a queue's visibility timeout of at least six times the timeout of the function it feeds. */
+    private static final int VISIBILITY_TO_FUNCTION_TIMEOUT = 6;
+
+    private static Path templatePath;
+    private static Map<String, Object> template;
+
+    @BeforeAll
+    static void readTemplate() {
+        Path dir = Paths.get(System.getProperty("user.dir")).toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            fail("no directory above " + System.getProperty("user.dir") + " holds mvnw, so template.yaml cannot be found");
+        }
+        templatePath = dir.resolve("template.yaml");
+        if (!Files.exists(templatePath)) {
+            fail(templatePath + " does not exist");
+        }
+        template = CloudFormationYaml.read(templatePath);
+    }
+
+    // --- the table -------------------------------------------------------------------------------------------
+
+    @Test
+    void theTableHasTheKeysAttributesIndexesAndBillingModeOfCloudResources() {
+        List<String> tables = resourcesOfType(TABLE);
+        if (tables.size() != 1) {
+            fail(templatePath + " should define exactly one " + TABLE + " (single-table design), found " + tables);
+        }
+        String id = tables.get(0);
+        Map<String, Object> p = properties(id);
+        CreateTableRequest expected = CloudResources.tableRequest(CloudResources.TABLE);
+        List<String> problems = new ArrayList<>();
+
+        compare(problems, id + " BillingMode", expected.billingModeAsString(),
+                Objects.toString(p.get("BillingMode"), "absent (CloudFormation's default, PROVISIONED)"));
+        compare(problems, id + " KeySchema", keys(expected.keySchema()), keys(p.get("KeySchema"), id + " KeySchema"));
+
+        Map<String, String> expectedAttributes = new TreeMap<>();
+        expected.attributeDefinitions().forEach(a -> expectedAttributes.put(a.attributeName(), a.attributeTypeAsString()));
+        Map<String, String> actualAttributes = new TreeMap<>();
+        for (Map<String, Object> a : listOfMaps(p.get("AttributeDefinitions"), id + " AttributeDefinitions")) {
+            actualAttributes.put(String.valueOf(a.get("AttributeName")), String.valueOf(a.get("AttributeType")));
+        }
+        compareEntries(problems, id + " AttributeDefinitions (name: type)", expectedAttributes, actualAttributes);
+
+        Map<String, String> expectedIndexes = new TreeMap<>();
+        for (GlobalSecondaryIndex g : expected.globalSecondaryIndexes()) {
+            expectedIndexes.put(g.indexName(), "keys " + keys(g.keySchema()) + ", projection " + projection(g.projection()));
+        }
+        Map<String, String> actualIndexes = new TreeMap<>();
+        for (Map<String, Object> g : listOfMaps(p.get("GlobalSecondaryIndexes"), id + " GlobalSecondaryIndexes")) {
+            String name = String.valueOf(g.get("IndexName"));
+            actualIndexes.put(name, "keys " + keys(g.get("KeySchema"), id + " index " + name + " KeySchema")
+                    + ", projection " + projection(map(g.get("Projection"), id + " index " + name + " Projection")));
+        }
+        compareEntries(problems, id + " GlobalSecondaryIndexes", expectedIndexes, actualIndexes);
+
+        compare(problems, id + " LocalSecondaryIndexes (count)", expected.localSecondaryIndexes().size(),
+                listOfMaps(p.get("LocalSecondaryIndexes"), id + " LocalSecondaryIndexes").size());
+        assertNone(problems);
+    }
+
+    // --- the queues ------------------------------------------------------------------------------------------
+
+    @Test
+    void thereIsExactlyOneWorkQueueAndOneDeadLetterQueuePerQueueName() {
+        TreeSet<String> expected = new TreeSet<>();
+        for (QueueName q : QueueName.values()) {
+            expected.add(queueId(q));
+            expected.add(dlqId(q));
+        }
+        TreeSet<String> actual = new TreeSet<>(resourcesOfType(QUEUE));
+        TreeSet<String> missing = new TreeSet<>(expected);
+        missing.removeAll(actual);
+        TreeSet<String> unexpected = new TreeSet<>(actual);
+        unexpected.removeAll(expected);
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            problems.add("QueueName has queues that template.yaml lacks: " + missing);
+        }
+        if (!unexpected.isEmpty()) {
+            problems.add("template.yaml has queues that QueueName lacks, so the local cloud would not create them: "
+                    + unexpected + " (add a QueueName constant, or name them <Name>Queue / <Name>Dlq)");
+        }
+        assertNone(problems);
+    }
+
+    @Test
+    void everyWorkQueueHidesAMessageForTheVisibilityTimeoutOfCloudResources() {
+        List<String> problems = new ArrayList<>();
+        for (QueueName q : QueueName.values()) {
+            Map<String, Object> p = properties(queueId(q));
+            compare(problems, queueId(q) + " VisibilityTimeout (CloudResources.VISIBILITY_TIMEOUT_SECONDS)",
+                    CloudResources.VISIBILITY_TIMEOUT_SECONDS,
+                    number(p.get("VisibilityTimeout"), "absent (SQS's default, 30)"));
+        }
+        assertNone(problems);
+    }
+
+    @Test
+    void everyWorkQueueSendsAMessageToItsOwnDeadLetterQueueAfterMaxReceiveCount() {
+        List<String> problems = new ArrayList<>();
+        for (QueueName q : QueueName.values()) {
+            Object redrive = properties(queueId(q)).get("RedrivePolicy");
+            if (!(redrive instanceof Map<?, ?> policy)) {
+                problems.add(queueId(q) + " has no RedrivePolicy written as a mapping, found: " + redrive);
+                continue;
+            }
+            compare(problems, queueId(q) + " RedrivePolicy.deadLetterTargetArn", List.of(dlqId(q), "Arn"),
+                    Objects.requireNonNullElse(CloudFormationYaml.getAtt(policy.get("deadLetterTargetArn")),
+                            String.valueOf(policy.get("deadLetterTargetArn"))));
+            compare(problems, queueId(q) + " RedrivePolicy.maxReceiveCount (CloudResources.MAX_RECEIVE_COUNT)",
+                    CloudResources.MAX_RECEIVE_COUNT, number(policy.get("maxReceiveCount"), "absent"));
+        }
+        assertNone(problems);
+    }
+
+    @Test
+    void deadLettersAreKeptForTheRetentionOfCloudResources() {
+        List<String> problems = new ArrayList<>();
+        for (QueueName q : QueueName.values()) {
+            Object retention = number(properties(dlqId(q)).get("MessageRetentionPeriod"), "absent (SQS's default, 345600)");
+            compare(problems, dlqId(q) + " MessageRetentionPeriod (CloudResources.DLQ_RETENTION_SECONDS)",
+                    CloudResources.DLQ_RETENTION_SECONDS, retention);
+            // a dead letter keeps its first enqueue time, so it must be allowed to outlive its work queue's retention
+            Object workRetention = number(properties(queueId(q)).get("MessageRetentionPeriod"), 345_600);
+            if (retention instanceof Integer dlq && workRetention instanceof Integer work && dlq <= work) {
+                problems.add(dlqId(q) + " keeps messages " + dlq + " s, no longer than " + queueId(q) + " (" + work
+                        + " s): a message dead-lettered late would expire at once");
+            }
+        }
+        assertNone(problems);
+    }
+
+    // --- the stage functions ---------------------------------------------------------------------------------
+
+    @Test
+    void eachStageFunctionConsumesItsOwnQueueInBatchesAndReportsItemFailures() {
+        List<String> problems = new ArrayList<>();
+        Map<String, List<String>> consumers = sqsConsumers();
+        for (QueueName q : QueueName.values()) {
+            compare(problems, "functions consuming " + queueId(q), List.of(functionId(q)),
+                    consumers.getOrDefault(queueId(q), List.of()));
+            for (Map<String, Object> event : sqsEvents(functionId(q)).values()) {
+                compare(problems, functionId(q) + " SQS event BatchSize (the local cloud's QueueEventSourceMapping)",
+                        QueueEventSourceMapping.DEFAULT_BATCH_SIZE, number(event.get("BatchSize"), "absent (SAM's default, 10)"));
+                Object types = event.get("FunctionResponseTypes");
+                if (!(types instanceof List<?> l && l.contains("ReportBatchItemFailures"))) {
+                    problems.add(functionId(q) + " SQS event lacks FunctionResponseTypes [ReportBatchItemFailures]"
+                            + " (the stages report failed records one by one), found: " + types);
+                }
+            }
+        }
+        assertNone(problems);
+    }
+
+    @Test
+    void eachStageFunctionExportsTheFunqyFunctionItsQueueNames() {
+        List<String> problems = new ArrayList<>();
+        for (QueueName q : QueueName.values()) {
+            compare(problems, functionId(q) + " QUARKUS_FUNQY_EXPORT (QueueName." + q.name() + ".function())",
+                    q.function(), environment(functionId(q)).get("QUARKUS_FUNQY_EXPORT"));
+        }
+        assertNone(problems);
+    }
+
+    @Test
+    void theVisibilityTimeoutIsAtLeastSixTimesTheStageFunctionTimeout() {
+        List<String> problems = new ArrayList<>();
+        for (QueueName q : QueueName.values()) {
+            Object timeout = number(functionProperty(functionId(q), "Timeout"), "absent (Lambda's default, 3)");
+            int needed = timeout instanceof Integer t ? t * VISIBILITY_TO_FUNCTION_TIMEOUT : 3 * VISIBILITY_TO_FUNCTION_TIMEOUT;
+            if (CloudResources.VISIBILITY_TIMEOUT_SECONDS < needed) {
+                problems.add(functionId(q) + " Timeout is " + timeout + " s, so the visibility timeout should be at least "
+                        + needed + " s, but CloudResources.VISIBILITY_TIMEOUT_SECONDS is "
+                        + CloudResources.VISIBILITY_TIMEOUT_SECONDS);
+            }
+        }
+        assertNone(problems);
+    }
+
+    // --- every function --------------------------------------------------------------------------------------
+
+    @Test
+    void everyFunctionRunsOnJava21() {
+        List<String> problems = new ArrayList<>();
+        for (String id : resourcesOfType(FUNCTION)) {
+            compare(problems, id + " Runtime", RUNTIME, functionProperty(id, "Runtime"));
+        }
+        assertNone(problems);
+    }
+
+    @Test
+    void everyFunctionIsToldTheTableAndEveryWorkQueueUrl() {
+        String table = resourcesOfType(TABLE).stream().findFirst().orElse("<no table>");
+        List<String> problems = new ArrayList<>();
+        for (String id : resourcesOfType(FUNCTION)) {
+            Map<String, Object> env = environment(id);
+            compare(problems, id + " JIESU_TABLE", "!Ref " + table, refOrValue(env.get("JIESU_TABLE")));
+            for (QueueName q : QueueName.values()) {
+                String variable = "JIESU_QUEUE_" + q.name() + "_URL";
+                compare(problems, id + " " + variable, "!Ref " + queueId(q), refOrValue(env.get(variable)));
+            }
+        }
+        assertNone(problems);
+    }
+
+    // --- naming convention -----------------------------------------------------------------------------------
+
+    private static String pascal(QueueName q) {
+        String lower = q.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    private static String queueId(QueueName q) {
+        return pascal(q) + "Queue";
+    }
+
+    private static String dlqId(QueueName q) {
+        return pascal(q) + "Dlq";
+    }
+
+    private static String functionId(QueueName q) {
+        return pascal(q) + "Function";
+    }
+
+    // --- reading the template --------------------------------------------------------------------------------
+
+    private static Map<String, Object> resources() {
+        return map(template.get("Resources"), "Resources");
+    }
+
+    private static List<String> resourcesOfType(String type) {
+        List<String> ids = new ArrayList<>();
+        resources().forEach((id, r) -> {
+            if (r instanceof Map<?, ?> m && type.equals(m.get("Type"))) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** The resource's Properties; fails naming the resource when it is missing. */
+    private static Map<String, Object> properties(String id) {
+        Object resource = resources().get(id);
+        if (resource == null) {
+            fail(templatePath + " has no resource " + id + " (see the naming convention in TemplateMatchesLocalCloudTest)");
+        }
+        return map(map(resource, id).get("Properties"), id + " Properties");
+    }
+
+    /** A function's property, or the one from Globals.Function when the function does not set it. */
+    private static Object functionProperty(String id, String name) {
+        Object own = properties(id).get(name);
+        return own != null ? own : globalFunction().get(name);
+    }
+
+    private static Map<String, Object> globalFunction() {
+        return map(map(template.get("Globals"), "Globals").get("Function"), "Globals.Function");
+    }
+
+    /** Globals.Function.Environment.Variables overlaid with the function's own, as SAM merges them. */
+    private static Map<String, Object> environment(String id) {
+        Map<String, Object> env = new LinkedHashMap<>(
+                map(map(globalFunction().get("Environment"), "Globals Environment").get("Variables"), "Globals Variables"));
+        env.putAll(map(map(properties(id).get("Environment"), id + " Environment").get("Variables"), id + " Variables"));
+        return env;
+    }
+
+    private static Map<String, Map<String, Object>> sqsEvents(String functionId) {
+        Map<String, Map<String, Object>> events = new LinkedHashMap<>();
+        map(properties(functionId).get("Events"), functionId + " Events").forEach((name, e) -> {
+            Map<String, Object> event = map(e, functionId + " event " + name);
+            if ("SQS".equals(event.get("Type"))) {
+                events.put(name, map(event.get("Properties"), functionId + " event " + name + " Properties"));
+            }
+        });
+        return events;
+    }
+
+    /** For each queue named by an SQS event, the functions whose events name it. */
+    private static Map<String, List<String>> sqsConsumers() {
+        Map<String, List<String>> consumers = new TreeMap<>();
+        for (String id : resourcesOfType(FUNCTION)) {
+            for (Map<String, Object> event : sqsEvents(id).values()) {
+                List<String> target = CloudFormationYaml.getAtt(event.get("Queue"));
+                String queue = target != null && target.get(1).equals("Arn") ? target.get(0) : String.valueOf(event.get("Queue"));
+                consumers.computeIfAbsent(queue, k -> new ArrayList<>()).add(id);
+            }
+        }
+        return consumers;
+    }
+
+    private static Object refOrValue(Object value) {
+        String ref = CloudFormationYaml.ref(value);
+        return ref != null ? "!Ref " + ref : value;
+    }
+
+    private static List<String> keys(List<KeySchemaElement> schema) {
+        return schema.stream().map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList();
+    }
+
+    private static List<String> keys(Object schema, String where) {
+        return listOfMaps(schema, where).stream().map(k -> k.get("AttributeName") + " " + k.get("KeyType")).toList();
+    }
+
+    private static String projection(Projection p) {
+        return p.projectionTypeAsString() + (p.hasNonKeyAttributes() ? " " + new TreeSet<>(p.nonKeyAttributes()) : "");
+    }
+
+    private static String projection(Map<String, Object> p) {
+        Object nonKey = p.get("NonKeyAttributes");
+        return p.get("ProjectionType") + (nonKey instanceof List<?> l ? " " + new TreeSet<>(l.stream().map(String::valueOf).toList()) : "");
+    }
+
+    /** A literal number as an Integer (YAML may write it as a number or a string), else the value or the default. */
+    private static Object number(Object value, Object absent) {
+        if (value == null) {
+            return absent;
+        }
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        try {
+            return Integer.valueOf(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            return value;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String where) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?>)) {
+            fail(templatePath + ": " + where + " should be a mapping, found: " + value);
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static List<Map<String, Object>> listOfMaps(Object value, String where) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            fail(templatePath + ": " + where + " should be a list, found: " + value);
+            return List.of();
+        }
+        return list.stream().map(e -> map(e, where + " entry")).toList();
+    }
+
+    // --- reporting -------------------------------------------------------------------------------------------
+
+    private static void compare(List<String> problems, String what, Object expected, Object templateValue) {
+        if (!Objects.equals(expected, templateValue)) {
+            problems.add(what + ": expected " + expected + ", template.yaml has "
+                    + (templateValue == null ? "none" : templateValue));
+        }
+    }
+
+    private static void compareEntries(List<String> problems, String what, Map<String, String> localCloud,
+                                       Map<String, String> templateValue) {
+        localCloud.forEach((k, v) -> {
+            if (!templateValue.containsKey(k)) {
+                problems.add(what + ": template.yaml lacks " + k + " (the local cloud has " + v + ")");
+            } else if (!v.equals(templateValue.get(k))) {
+                problems.add(what + ": " + k + " is " + v + " in the local cloud, " + templateValue.get(k) + " in template.yaml");
+            }
+        });
+        templateValue.forEach((k, v) -> {
+            if (!localCloud.containsKey(k)) {
+                problems.add(what + ": template.yaml has " + k + " (" + v + "), the local cloud does not");
+            }
+        });
+    }
+
+    private static void assertNone(List<String> problems) {
+        if (!problems.isEmpty()) {
+            fail(templatePath + " does not match the local cloud (CloudResources / QueueName):\n - "
+                    + String.join("\n - ", problems));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.jiesu.aws.tickets;
+
+import io.jiesu.aws.Emulators;
+import io.jiesu.aws.queues.TicketMessage;
+import io.jiesu.aws.queues.TicketQueues;
+import io.jiesu.aws.resources.QueueName;
+import io.jiesu.core.ticket.EventType;
+import io.jiesu.core.ticket.Ticket;
+import io.jiesu.core.ticket.TicketState;
+import io.jiesu.localcloud.LocalAws;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.jiesu.aws.tickets.Fixtures.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Transitions carried to the store and the next queue, with SQS up, down and delivering twice. */
+class TicketWorkflowTest {
+    private TicketStore store;
+    private Map<QueueName, String> queues;
+    private TicketWorkflow workflow;
+
+    @BeforeEach
+    void fresh() {
+        store = new TicketStore(Emulators.dynamo(), Emulators.newTable(), PHONES);
+        queues = Emulators.newQueues();
+        workflow = new TicketWorkflow(store, new TicketQueues(Emulators.sqs(), queues), Clock.systemUTC());
+    }
+
+    @Test
+    void aTakenInTicketIsSentToDispatchOnce() {
+        Ticket t = workflow.create(received("暖气不热", MONDAY_10AM), "agent-1:k", "fp");
+        List<Message> sent = drain(queues.get(QueueName.DISPATCH));
+        assertEquals(1, sent.size());
+        TicketMessage m = TicketJson.read(sent.get(0).body(), TicketMessage.class);
+        assertEquals(new TicketMessage(t.id(), 1), m);
+        assertTrue(store.pendingOutbox(MONDAY_10AM.plus(Duration.ofDays(3650)), 10).isEmpty(),
+                "a sent message leaves the outbox");
+    }
+
+    @Test
+    void theSameMessageDeliveredTwiceChangesTheTicketOnce() {
+        Ticket t = workflow.create(received("暖气不热", MONDAY_10AM), null, "fp");
+        TicketMessage m = new TicketMessage(t.id(), t.version());
+        var first = workflow.applyOnce(m, TicketState.RECEIVED,
+                x -> x.dispatch("heating-company", List.of(), MONDAY_10AM, DISPATCH, DEADLINES));
+        var second = workflow.applyOnce(m, TicketState.RECEIVED,
+                x -> x.dispatch("water-authority", List.of(), MONDAY_10AM, DISPATCH, DEADLINES));
+        assertTrue(first.isPresent());
+        assertTrue(second.isEmpty(), "a repeat delivery must change nothing");
+        assertEquals("heating-company", store.find(t.id()).orElseThrow().leadUnit());
+        assertEquals(1, store.history(t.id()).stream().filter(e -> e.type() == EventType.TICKET_DISPATCHED).count());
+    }
+
+    @Test
+    void whileSqsIsDownIntakeKeepsTheTicketAndTheRelayDispatchesItOnceWhenSqsIsBack() {
+        // an SQS endpoint nobody listens on: every send fails
+        SqsClient down = LocalAws.sqs(URI.create("http://127.0.0.1:9"));
+        TicketWorkflow duringOutage = new TicketWorkflow(store, new TicketQueues(down, queues), Clock.systemUTC());
+
+        Ticket t = duringOutage.create(received("暖气不热", MONDAY_10AM), "agent-1:outage", "fp");
+        Ticket retried = duringOutage.create(received("暖气不热", MONDAY_10AM), "agent-1:outage", "fp");
+        assertEquals(t.id(), retried.id(), "the client's retry with its Idempotency-Key yields the same ticket");
+        assertEquals(TicketState.RECEIVED, store.find(t.id()).orElseThrow().state(), "the ticket is stored durably");
+        assertEquals(1, store.pendingOutbox(java.time.Instant.now().plusSeconds(60), 10).size());
+        assertTrue(drain(queues.get(QueueName.DISPATCH)).isEmpty());
+
+        // SQS is back: the relay sends what the outbox kept, once
+        assertEquals(1, workflow.relayPending(Duration.ZERO));
+        assertEquals(0, workflow.relayPending(Duration.ZERO));
+        List<Message> sent = drain(queues.get(QueueName.DISPATCH));
+        assertEquals(1, sent.size());
+        assertEquals(new TicketMessage(t.id(), 1), TicketJson.read(sent.get(0).body(), TicketMessage.class));
+    }
+
+    private static List<Message> drain(String url) {
+        List<Message> all = new ArrayList<>();
+        List<Message> batch;
+        do {
+            batch = Emulators.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+            all.addAll(batch);
+            batch.forEach(m -> Emulators.sqs().deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle())));
+        } while (!batch.isEmpty());
+        return all;
+    }
+}

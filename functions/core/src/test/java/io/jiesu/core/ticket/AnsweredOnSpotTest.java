@@ -1,0 +1,64 @@
+package io.jiesu.core.ticket;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static io.jiesu.core.ticket.TicketFixtures.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A consultation the knowledge base answers is closed at intake (即时答复) and never dispatched. */
+class AnsweredOnSpotTest {
+
+    private static NewTicket answeredOnSpot(Category category) {
+        NewTicket r = request(category);
+        return new NewTicket(r.category(), r.channel(), "请问供暖季从哪天开始？", r.citizen(), r.location(), r.matter(),
+                true);
+    }
+
+    @Test
+    void aConsultationAnsweredOnTheSpotIsClosedAtIntake() {
+        Transition t = Ticket.receive(ID, answeredOnSpot(Category.CONSULTATION), RECEIVED_AT, AGENT, DEADLINES);
+
+        assertEquals(TicketState.CLOSED, t.after().state());
+        assertEquals(Closure.ANSWERED_ON_SPOT, t.after().closure());
+        assertEquals(RECEIVED_AT, t.after().closedAt());
+        assertEquals(RECEIVED_AT, t.after().receivedAt());
+        assertEquals(1, t.after().version());
+        assertEquals(EventType.ANSWERED_ON_SPOT, t.event().type());
+        assertEquals(AGENT, t.event().actor());
+        assertEquals("consultation", t.event().detail().get("category"));
+    }
+
+    @Test
+    void aConsultationAnsweredOnTheSpotIsNeverDueForDispatchNorHeldByAnyUnit() {
+        Ticket closed = Ticket.receive(ID, answeredOnSpot(Category.CONSULTATION), RECEIVED_AT, AGENT, DEADLINES)
+                .after();
+
+        assertNull(closed.dispatchDueAt());
+        assertNull(closed.leadUnit());
+        assertTrue(closed.assignedUnits().isEmpty());
+        assertNull(closed.currentDue());
+    }
+
+    @Test
+    void aConsultationNotAnsweredOnTheSpotWaitsForDispatch() {
+        Transition t = Ticket.receive(ID, request(Category.CONSULTATION), RECEIVED_AT, AGENT, DEADLINES);
+
+        assertEquals(TicketState.RECEIVED, t.after().state());
+        assertNull(t.after().closure());
+        assertEquals(EventType.TICKET_RECEIVED, t.event().type());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Category.class, names = "CONSULTATION", mode = EnumSource.Mode.EXCLUDE)
+    void anythingButAConsultationAnsweredOnTheSpotIsRefusedAsInvalid(Category category) {
+        TicketRefusal refusal = refused(() -> Ticket.receive(ID, answeredOnSpot(category), RECEIVED_AT, AGENT,
+                DEADLINES));
+
+        assertEquals(TicketRefusal.Reason.INVALID, refusal.reason());
+        assertEquals("answeredOnSpot", refusal.field());
+    }
+}

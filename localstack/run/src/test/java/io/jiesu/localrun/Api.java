@@ -1,0 +1,115 @@
+package io.jiesu.localrun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** A small HTTP client for the running api, as a front-end would use it. */
+public final class Api {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final LocalRun run;
+
+    Api(LocalRun run) {
+        this.run = run;
+    }
+
+    public record Reply(int status, JsonNode body, HttpResponse<String> raw) {
+        String text(String field) {
+            return body.path(field).asText(null);
+        }
+    }
+
+    String token(String role) {
+        return run.mint().mint(role + "-e2e", role, null, Duration.ofHours(1));
+    }
+
+    String unitToken(String unit) {
+        return run.mint().mint("staff-" + unit, "unit", unit, Duration.ofHours(1));
+    }
+
+    Reply get(String path, String token) {
+        return send(request(path, token).GET().build());
+    }
+
+    Reply post(String path, String token, String json) {
+        return post(path, token, json, null);
+    }
+
+    Reply post(String path, String token, String json, String idempotencyKey) {
+        HttpRequest.Builder b = request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+        if (idempotencyKey != null) {
+            b.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(b.build());
+    }
+
+    HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(run.api() + path)).timeout(Duration.ofSeconds(20));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+            return new Reply(r.statusCode(), body, r);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Polls the ticket until the condition holds: the stages work asynchronously. */
+    JsonNode awaitTicket(String id, String token, Predicate<JsonNode> condition, String what) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            Reply r = get("/v1/tickets/" + id, token);
+            last = r.body();
+            if (r.status() == 200 && condition.test(last)) {
+                return last;
+            }
+            sleep(150);
+        }
+        return fail("ticket " + id + " never became " + what + "; last seen: " + last);
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String complaint(String content) {
+        return """
+                {"category":"complaint","channel":"phone","content":"%s","citizenName":"张三",
+                 "citizenPhone":"13812345678","location":"东城区和平里3号楼"}""".formatted(content);
+    }
+}
