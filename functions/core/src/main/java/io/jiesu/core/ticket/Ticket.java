@@ -71,19 +71,9 @@ public record Ticket(
         }
         List<String> coUnits = co == null ? List.of() : co.stream().filter(u -> !u.equals(lead)).distinct().toList();
         Builder b = toBuilder();
-        b.state = DISPATCHED;
         b.leadUnit = lead;
         b.coUnits = coUnits;
-        b.dispatchedAt = at;
-        b.signDueAt = deadlines.signDue(at);
-        b.signedAt = null;
-        b.signedLate = false;
-        b.returnDueAt = null;
-        b.replyDueAt = deadlines.replyDue(category, at);
-        // after a return, the earlier unit's contacts with the citizen do not count for the new lead unit
-        b.firstContactAt = null;
-        b.resultContactAt = null;
-        b.onSiteContactAt = null;
+        startRound(b, at, deadlines);
         return next(this, b, EventType.TICKET_DISPATCHED, at, actor, Map.of(
                 "leadUnit", lead, "coUnits", String.join(",", coUnits),
                 "signDueAt", b.signDueAt.toString(), "replyDueAt", b.replyDueAt.toString()));
@@ -222,21 +212,8 @@ public record Ticket(
         require("settle the callback of", RATED);
         Builder b = toBuilder();
         if (callback.reopens()) {
-            b.state = DISPATCHED;
             b.reopenCount = reopenCount + 1;
-            b.dispatchedAt = at;
-            b.signDueAt = deadlines.signDue(at);
-            b.signedAt = null;
-            b.signedLate = false;
-            b.returnDueAt = null;
-            b.replyDueAt = deadlines.replyDue(category, at);
-            b.firstContactAt = null;
-            b.resultContactAt = null;
-            b.onSiteContactAt = null;
-            b.reply = null;
-            b.repliedAt = null;
-            b.callbackDueAt = null;
-            b.callback = null;
+            startRound(b, at, deadlines);
             return next(this, b, EventType.TICKET_REOPENED, at, actor, Map.of(
                     "leadUnit", leadUnit, "reopenCount", Integer.toString(b.reopenCount),
                     "replyDueAt", b.replyDueAt.toString()));
@@ -280,6 +257,27 @@ public record Ticket(
     }
 
     // ---- internals -----------------------------------------------------------------------------------------
+
+    /**
+     * A unit's round of handling starts afresh, on a dispatch or a reopening: new sign and reply deadlines, and
+     * nothing of an earlier round (its contacts, reply or rating) counts for this one.
+     */
+    private void startRound(Builder b, Instant at, Deadlines deadlines) {
+        b.state = DISPATCHED;
+        b.dispatchedAt = at;
+        b.signDueAt = deadlines.signDue(at);
+        b.signedAt = null;
+        b.signedLate = false;
+        b.returnDueAt = null;
+        b.replyDueAt = deadlines.replyDue(category, at);
+        b.firstContactAt = null;
+        b.resultContactAt = null;
+        b.onSiteContactAt = null;
+        b.reply = null;
+        b.repliedAt = null;
+        b.callbackDueAt = null;
+        b.callback = null;
+    }
 
     private void require(String step, TicketState... allowed) {
         for (TicketState s : allowed) {
