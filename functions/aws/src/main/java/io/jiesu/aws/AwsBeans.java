@@ -57,7 +57,9 @@ public class AwsBeans {
     @Singleton
     SqsClient sqs(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
                   @ConfigProperty(name = "jiesu.aws.sqs.endpoint") Optional<URI> endpoint) {
-        SqsClientBuilder b = SqsClient.builder().httpClient(UrlConnectionHttpClient.create());
+        // a hung SQS must not hold a request that already committed: the outbox keeps the message
+        SqsClientBuilder b = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.apiCallTimeout(java.time.Duration.ofSeconds(3)));
         configure(region, endpoint, b::region, b::endpointOverride, b::credentialsProvider);
         return b.build();
     }

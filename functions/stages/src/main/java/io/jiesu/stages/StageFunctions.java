@@ -22,6 +22,8 @@ public class StageFunctions {
     ReplyStage reply;
     @Inject
     CallbackStage callback;
+    @Inject
+    io.jiesu.aws.tickets.TicketWorkflow workflow;
 
     @Funq("dispatch")
     public void dispatch(TicketMessage m) {
@@ -41,5 +43,14 @@ public class StageFunctions {
     @Funq("callback")
     public void callback(TicketMessage m) {
         callback.handle(m);
+    }
+
+    /**
+     * On AWS, an EventBridge schedule runs this every minute: it sends what the outbox kept while SQS was
+     * unreachable (the local run's api does the same on a timer).
+     */
+    @Funq("relay")
+    public int relay() {
+        return workflow.relayPending(java.time.Duration.ofSeconds(30));
     }
 }

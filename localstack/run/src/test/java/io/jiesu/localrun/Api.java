@@ -38,6 +38,10 @@ public final class Api {
         return run.mint().mint("staff-" + unit, "unit", unit, Duration.ofHours(1));
     }
 
+    String reviewerToken(String unit) {
+        return run.mint().mint("reviewer-" + unit, "reviewer", unit, Duration.ofHours(1));
+    }
+
     Reply get(String path, String token) {
         return send(request(path, token).GET().build());
     }

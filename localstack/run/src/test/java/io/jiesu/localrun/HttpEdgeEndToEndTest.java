@@ -30,6 +30,29 @@ class HttpEdgeEndToEndTest {
     }
 
     @Test
+    void aTokenWithSeveralRolesIsRefused(Api api) {
+        String twoRoles = api.run.mint().mint("agent-and-unit", "agent\",\"unit", "heating-company", Duration.ofHours(1));
+        assertProblem(api.get("/v1/units/heating-company/inbox", twoRoles), 403);
+    }
+
+    @Test
+    void aCitizenFilesOnlineAndCannotCloseATicketOnTheSpot(Api api) {
+        String citizen = api.token("citizen");
+        assertField(api.post("/v1/tickets", citizen, Api.complaint("x")), 422, "channel");
+        String online = Api.complaint("路灯不亮").replace("\"phone\"", "\"web\"");
+        assertField(api.post("/v1/tickets", citizen, online.replace("\"location\"", "\"answeredOnSpot\":true,\"location\"")),
+                422, "answeredOnSpot");
+        Api.Reply filed = api.post("/v1/tickets", citizen, online);
+        assertEquals(201, filed.status(), filed.raw().body());
+        String id = filed.text("id");
+        assertEquals(200, api.get("/v1/tickets/" + id, citizen).status(), "a citizen follows their own ticket");
+        String otherCitizen = api.run.mint().mint("someone-else", "citizen", null, Duration.ofHours(1));
+        assertProblem(api.get("/v1/tickets/" + id, otherCitizen), 403);
+        api.get("/v1/tickets/" + id + "/history", api.token("dispatcher")).body()
+                .forEach(e -> assertNotEquals("citizen-e2e", e.path("actor").asText(), "history shows no citizen's id"));
+    }
+
+    @Test
     void badInputIsAnsweredWithTheFieldToFix(Api api) {
         String agent = api.token("agent");
         assertField(api.post("/v1/tickets", agent, Api.complaint("x").replace("complaint", "grumble")), 400, "category");

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @ExtendWith(RunningPipeline.class)
 class ReturnAndReopenEndToEndTest {
     private static final String REPLY = """
-            {"result":"已协调处理","outcome":"solved","handlerName":"赵工","handlerPhone":"13900001111","reviewer":"钱科长"}""";
+            {"result":"已协调处理","outcome":"solved","handlerName":"赵工","handlerPhone":"13900001111"}""";
 
     @Test
     void aReturnedTicketIsNotRoutedAgainToTheUnitThatReturnedItAndADispatcherRoutesItByHand(Api api) {
@@ -32,6 +32,11 @@ class ReturnAndReopenEndToEndTest {
         assertTrue(TicketLifeEndToEndTest.ids(api.get("/v1/dispatch/pending", dispatcher).body()).contains(id));
         assertEquals(403, api.get("/v1/tickets/" + id, heating).status(), "the returning unit no longer holds it");
 
+        Api.Reply backToReturner = api.post("/v1/tickets/" + id + "/dispatch", dispatcher, "{\"leadUnit\":\"heating-company\"}");
+        assertEquals(422, backToReturner.status(), "not back to the unit that returned it");
+        assertEquals("leadUnit", backToReturner.body().path("errors").get(0).path("field").asText());
+        Api.Reply unknownUnit = api.post("/v1/tickets/" + id + "/dispatch", dispatcher, "{\"leadUnit\":\"no-such-unit\"}");
+        assertEquals(422, unknownUnit.status(), "only units of the catalogue");
         Api.Reply byHand = api.post("/v1/tickets/" + id + "/dispatch", dispatcher, "{\"leadUnit\":\"housing-bureau\",\"coUnits\":[\"street-office-east\"]}");
         assertEquals(200, byHand.status(), byHand.raw().body());
         assertEquals("housing-bureau", byHand.text("leadUnit"));
@@ -71,7 +76,7 @@ class ReturnAndReopenEndToEndTest {
         api.awaitTicket(id, water, t -> t.path("state").asText().equals("dispatched"), "dispatched");
         assertEquals(200, api.post("/v1/tickets/" + id + "/sign", water, null).status());
         assertEquals(200, api.post("/v1/tickets/" + id + "/contacts", water, "{\"kind\":\"first\"}").status());
-        assertEquals(200, api.post("/v1/tickets/" + id + "/reply", water, REPLY).status());
+        assertEquals(200, api.post("/v1/tickets/" + id + "/reply", api.reviewerToken("water-authority"), REPLY).status());
         api.awaitTicket(id, water, t -> t.path("state").asText().equals("awaiting_callback"), "awaiting callback");
         return id;
     }

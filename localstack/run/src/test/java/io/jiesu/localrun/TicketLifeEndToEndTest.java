@@ -15,13 +15,14 @@ import static org.junit.jupiter.api.Assertions.*;
 class TicketLifeEndToEndTest {
     private static final String REPLY = """
             {"result":"已排查换热站并修复阀门，室温恢复至20度","outcome":"solved","handlerName":"李工",
-             "handlerPhone":"01064001234","reviewer":"王主任"}""";
+             "handlerPhone":"01064001234"}""";
 
     @Test
     void aComplaintIsTakenInDispatchedSignedRepliedCalledBackAndClosed(Api api) {
         String agent = api.token("agent");
         String dispatcher = api.token("dispatcher");
         String heating = api.unitToken("heating-company");
+        String reviewer = api.reviewerToken("heating-company");
         String key = UUID.randomUUID().toString();
 
         Api.Reply created = api.post("/v1/tickets", agent, Api.complaint("小区暖气不热，室温只有14度"), key);
@@ -50,20 +51,25 @@ class TicketLifeEndToEndTest {
                 "the unit that must contact the citizen sees the phone in full");
 
         assertEquals(200, api.post("/v1/tickets/" + id + "/sign", heating, null).status());
-        Api.Reply early = api.post("/v1/tickets/" + id + "/reply", heating, REPLY);
+        assertEquals(403, api.post("/v1/tickets/" + id + "/reply", heating, REPLY).status(),
+                "a reply leaves the unit only through its reviewer");
+        Api.Reply early = api.post("/v1/tickets/" + id + "/reply", reviewer, REPLY);
         assertEquals(422, early.status(), "no reply before the first contact");
         assertEquals("contacts", early.body().path("errors").get(0).path("field").asText());
         assertEquals(200, api.post("/v1/tickets/" + id + "/contacts", heating, "{\"kind\":\"first\",\"note\":\"已致电\"}").status());
 
-        Api.Reply empty = api.post("/v1/tickets/" + id + "/reply", heating, REPLY.replace("已排查换热站并修复阀门，室温恢复至20度", " "));
+        Api.Reply empty = api.post("/v1/tickets/" + id + "/reply", reviewer, REPLY.replace("已排查换热站并修复阀门，室温恢复至20度", " "));
         assertEquals(400, empty.status());
         assertEquals("result", empty.body().path("errors").get(0).path("field").asText());
-        Api.Reply noHandler = api.post("/v1/tickets/" + id + "/reply", heating, REPLY.replace("\"李工\"", "null"));
+        Api.Reply noHandler = api.post("/v1/tickets/" + id + "/reply", reviewer, REPLY.replace("\"李工\"", "null"));
         assertEquals(400, noHandler.status());
         assertEquals("handlerName", noHandler.body().path("errors").get(0).path("field").asText());
 
         assertEquals(200, api.post("/v1/tickets/" + id + "/contacts", heating, "{\"kind\":\"result\"}").status());
-        assertEquals(200, api.post("/v1/tickets/" + id + "/reply", heating, REPLY).status());
+        Api.Reply replied = api.post("/v1/tickets/" + id + "/reply", reviewer, REPLY);
+        assertEquals(200, replied.status());
+        assertEquals("reviewer-heating-company", replied.body().path("reply").path("reviewer").asText(),
+                "the reviewer who approved it is recorded from the token");
         api.awaitTicket(id, agent, t -> t.path("state").asText().equals("awaiting_callback"), "awaiting its callback");
 
         assertEquals(200, api.post("/v1/tickets/" + id + "/callback", agent, "{\"satisfaction\":\"satisfied\",\"solved\":true}").status());
@@ -94,7 +100,7 @@ class TicketLifeEndToEndTest {
         assertEquals(403, api.post("/v1/tickets/" + id + "/sign", water, null).status());
         assertEquals(403, api.post("/v1/tickets/" + id + "/return", water, "{\"reason\":\"不是我们的\"}").status());
         assertEquals(403, api.post("/v1/tickets/" + id + "/contacts", water, "{\"kind\":\"first\"}").status());
-        assertEquals(403, api.post("/v1/tickets/" + id + "/reply", water, REPLY).status());
+        assertEquals(403, api.post("/v1/tickets/" + id + "/reply", api.reviewerToken("water-authority"), REPLY).status());
         assertEquals(403, api.get("/v1/units/heating-company/inbox", water).status());
         // a co-unit may read the ticket but only the lead signs it
         String coUnit = api.unitToken("housing-bureau");

@@ -22,14 +22,21 @@ public class Caller {
         return new Actor(jwt.getSubject(), role(), jwt.<String>getClaim(UNIT_CLAIM));
     }
 
-    /** The caller's role; a token with several uses the first in the order of {@link Role}. */
+    /** The caller's one role: a token with several is refused, so no check can be passed in one role and acted in another. */
     public Role role() {
+        Role found = null;
         for (Role r : Role.values()) {
-            if (jwt.getGroups().contains(r.name().toLowerCase(Locale.ROOT))) {
-                return r;
+            if (jwt.getGroups().contains(r.code())) {
+                if (found != null) {
+                    throw new ForbiddenException("the token carries more than one Jiesu role; use one token per role");
+                }
+                found = r;
             }
         }
-        throw new ForbiddenException("the token carries no Jiesu role");
+        if (found == null || found == Role.SYSTEM) {
+            throw new ForbiddenException("the token carries no Jiesu role");
+        }
+        return found;
     }
 
     public boolean isUnitStaff() {
@@ -42,21 +49,21 @@ public class Caller {
     }
 
     /** Unit staff see and act on only the tickets their unit holds. */
-    public void requireMayRead(Ticket t, String filedBy) {
+    public void requireMayRead(Ticket t) {
         if (isUnitStaff() && !t.assignedTo(unitId())) {
             throw new ForbiddenException("this ticket is not held by your unit");
         }
-        if (role() == Role.CITIZEN && !jwt.getSubject().equals(filedBy)) {
+        if (role() == Role.CITIZEN && !jwt.getSubject().equals(t.filedBy())) {
             throw new ForbiddenException("citizens see only their own tickets");
         }
     }
 
     /** Whether this caller must contact the citizen, and so may see name and phone in full. */
-    public boolean maySeeCitizen(Ticket t, String filedBy) {
+    public boolean maySeeCitizen(Ticket t) {
         return switch (role()) {
             case AGENT -> true;
             case UNIT, REVIEWER -> t.assignedTo(unitId());
-            case CITIZEN -> jwt.getSubject().equals(filedBy);
+            case CITIZEN -> jwt.getSubject().equals(t.filedBy());
             default -> false;
         };
     }

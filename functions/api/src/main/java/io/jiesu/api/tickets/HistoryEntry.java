@@ -12,7 +12,9 @@ import java.util.Map;
 public record HistoryEntry(long version, EventType type, OffsetDateTime at, String actor, Role role, String unit,
                            Map<String, String> detail) {
     static HistoryEntry of(TicketEvent e, ZoneId zone) {
-        return new HistoryEntry(e.version(), e.type(), TicketView.at(e.at(), zone), e.actor().id(), e.actor().role(),
+        // a citizen's subject may be their phone number: history shows the role, not the person
+        String actor = e.actor().role() == Role.CITIZEN ? "citizen" : e.actor().id();
+        return new HistoryEntry(e.version(), e.type(), TicketView.at(e.at(), zone), actor, e.actor().role(),
                 e.actor().unitId(), e.detail());
     }
 }

@@ -31,7 +31,8 @@ public final class Requests {
             Boolean answeredOnSpot) {
     }
 
-    public record DispatchRequest(@NotBlank @Size(max = 64) String leadUnit, List<@NotBlank @Size(max = 64) String> coUnits) {
+    public record DispatchRequest(@NotBlank @Size(max = 64) String leadUnit,
+                                  @Size(max = 10) List<@NotBlank @Size(max = 64) String> coUnits) {
     }
 
     public record ReturnRequest(@NotBlank @Size(max = 1000) String reason) {
@@ -45,8 +46,7 @@ public final class Requests {
             @NotNull Outcome outcome,
             @Size(max = 1000) String policyBasis,
             @NotBlank @Size(max = 50) String handlerName,
-            @NotBlank @Pattern(regexp = PHONE, message = "must be a Chinese mobile or landline number") String handlerPhone,
-            @NotBlank @Size(max = 50) String reviewer) {
+            @NotBlank @Pattern(regexp = PHONE, message = "must be a Chinese mobile or landline number") String handlerPhone) {
     }
 
     public record CallbackRequest(@NotNull Satisfaction satisfaction, @NotNull Boolean solved, Boolean demandReasonable,

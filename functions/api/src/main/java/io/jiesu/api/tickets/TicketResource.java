@@ -1,7 +1,10 @@
 package io.jiesu.api.tickets;
 
 import io.jiesu.api.security.Caller;
+import io.jiesu.aws.catalogue.CatalogueStore;
+import io.jiesu.aws.tickets.IdempotencyKeyReusedException;
 import io.jiesu.aws.tickets.TicketNotFoundException;
+import io.jiesu.core.routing.RoutingCatalogue;
 import io.jiesu.aws.tickets.TicketJson;
 import io.jiesu.aws.tickets.TicketStore;
 import io.jiesu.aws.tickets.TicketWorkflow;
@@ -34,6 +37,7 @@ import java.util.function.Function;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TicketResource {
     private static final Logger LOG = Logger.getLogger(TicketResource.class);
+    private static final java.util.Set<Channel> CITIZEN_CHANNELS = java.util.EnumSet.of(Channel.WEB, Channel.MOBILE, Channel.WECHAT);
 
     @Inject
     TicketWorkflow workflow;
@@ -47,19 +51,36 @@ public class TicketResource {
     Clock clock;
     @Inject
     Caller caller;
+    @Inject
+    CatalogueStore catalogue;
 
     @POST
     @RolesAllowed({"agent", "citizen"})
     public Response create(@Valid @NotNull NewTicketRequest in,
                            @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
+        Actor actor = caller.actor();
+        if (actor.role() == Role.CITIZEN) {
+            // a citizen files online; only an agent answers on the spot or records a call
+            if (!CITIZEN_CHANNELS.contains(in.channel())) {
+                throw TicketRefusal.invalid("channel", "citizens file through web, mobile or wechat");
+            }
+            if (Boolean.TRUE.equals(in.answeredOnSpot())) {
+                throw TicketRefusal.invalid("answeredOnSpot", "only an agent answers on the spot");
+            }
+        }
         NewTicket ticket = new NewTicket(in.category(), in.channel(), in.content().strip(),
                 new Citizen(in.citizenName().strip(), in.citizenPhone()), in.location(), in.matter(),
                 Boolean.TRUE.equals(in.answeredOnSpot()));
-        Actor actor = caller.actor();
         Transition t = Ticket.receive(TicketIds.next(clock.instant(), policy.zone()), ticket, clock.instant(), actor,
                 deadlines);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : actor.id() + ":" + idempotencyKey;
-        Ticket stored = workflow.create(t, key, fingerprint(in));
+        Ticket stored;
+        try {
+            stored = workflow.create(t, key, fingerprint(in));
+        } catch (IdempotencyKeyReusedException e) {
+            // the stored key carries the caller's id; tell the client only about its own key
+            throw new IdempotencyKeyReusedException(idempotencyKey);
+        }
         boolean replayed = !stored.id().equals(t.after().id());
         LOG.infof("ticket %s %s (%s, %s)", stored.id(), replayed ? "replayed for its Idempotency-Key" : "taken in",
                 stored.category().code(), stored.channel().code());
@@ -73,9 +94,8 @@ public class TicketResource {
     @RolesAllowed({"agent", "dispatcher", "unit", "reviewer", "supervisor", "admin", "citizen"})
     public TicketView get(@PathParam("id") String id) {
         Ticket t = load(id);
-        String filedBy = filedBy(t);
-        caller.requireMayRead(t, filedBy);
-        return view(t, filedBy);
+        caller.requireMayRead(t);
+        return view(t);
     }
 
     @GET
@@ -83,7 +103,7 @@ public class TicketResource {
     @RolesAllowed({"agent", "dispatcher", "unit", "reviewer", "supervisor", "admin", "citizen"})
     public List<HistoryEntry> history(@PathParam("id") String id) {
         Ticket t = load(id);
-        caller.requireMayRead(t, filedBy(t));
+        caller.requireMayRead(t);
         return store.history(id).stream().map(e -> HistoryEntry.of(e, policy.zone())).toList();
     }
 
@@ -91,6 +111,15 @@ public class TicketResource {
     @Path("{id}/dispatch")
     @RolesAllowed({"dispatcher"})
     public TicketView dispatch(@PathParam("id") String id, @Valid @NotNull DispatchRequest in) {
+        RoutingCatalogue units = catalogue.current();
+        if (units.unit(in.leadUnit()).isEmpty()) {
+            throw TicketRefusal.invalid("leadUnit", "no handling unit '" + in.leadUnit() + "' in the catalogue");
+        }
+        if (in.coUnits() != null) {
+            in.coUnits().stream().filter(u -> units.unit(u).isEmpty()).findFirst().ifPresent(u -> {
+                throw TicketRefusal.invalid("coUnits", "no handling unit '" + u + "' in the catalogue");
+            });
+        }
         return step(id, t -> t.dispatch(in.leadUnit(), in.coUnits(), clock.instant(), caller.actor(), deadlines));
     }
 
@@ -117,10 +146,11 @@ public class TicketResource {
 
     @POST
     @Path("{id}/reply")
-    @RolesAllowed({"unit", "reviewer"})
+    @RolesAllowed({"reviewer"})
     public TicketView reply(@PathParam("id") String id, @Valid @NotNull ReplyRequest in) {
+        // every reply leaves the unit with its reviewer's approval: the reviewer sends it, under their own name
         Reply reply = new Reply(in.result().strip(), in.outcome(), in.policyBasis(), in.handlerName(),
-                in.handlerPhone(), in.reviewer());
+                in.handlerPhone(), caller.actor().id());
         return step(id, t -> t.reply(reply, clock.instant(), caller.actor()));
     }
 
@@ -134,28 +164,21 @@ public class TicketResource {
 
     private TicketView step(String id, Function<Ticket, Transition> step) {
         Transition t = workflow.apply(id, current -> {
-            caller.requireMayRead(current, null);
+            caller.requireMayRead(current);
             return step.apply(current);
         });
         LOG.infof("ticket %s: %s by %s", id, t.event().type().code(), caller.role().code());
-        return view(t.after(), null);
+        return view(t.after());
     }
 
     private Ticket load(String id) {
         return store.find(id).orElseThrow(() -> new TicketNotFoundException(id));
     }
 
-    private TicketView view(Ticket t, String filedBy) {
-        return TicketView.of(t, caller.maySeeCitizen(t, filedBy), policy.zone());
+    private TicketView view(Ticket t) {
+        return TicketView.of(t, caller.maySeeCitizen(t), policy.zone());
     }
 
-    /** Who filed it (the actor of its first history entry): citizens may read only their own tickets. */
-    private String filedBy(Ticket t) {
-        if (caller.role() != Role.CITIZEN) {
-            return null;
-        }
-        return store.history(t.id()).stream().findFirst().map(e -> e.actor().id()).orElse(null);
-    }
 
     private static String fingerprint(NewTicketRequest in) {
         try {

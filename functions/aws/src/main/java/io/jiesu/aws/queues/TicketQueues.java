@@ -24,8 +24,4 @@ public class TicketQueues {
         }
         sqs.sendMessage(SendMessageRequest.builder().queueUrl(url).messageBody(m.body()).build());
     }
-
-    public String url(QueueName queue) {
-        return urls.get(queue);
-    }
 }

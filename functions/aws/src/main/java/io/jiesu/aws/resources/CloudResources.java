@@ -21,11 +21,11 @@ public final class CloudResources {
     public static final String SK = "SK";
 
     /** A unit's inbox: open tickets by state and due time. */
-    public static final Index UNIT_INBOX = new Index("UnitInbox", "GSI1PK", "GSI1SK");
+    public static final Index UNIT_INBOX = new Index("UnitInbox", "GSI1PK", "GSI1SK", ProjectionType.ALL);
     /** A citizen's earlier tickets, by a keyed hash of the phone (never the number in clear). */
-    public static final Index CITIZEN_TICKETS = new Index("CitizenTickets", "GSI2PK", "GSI2SK");
+    public static final Index CITIZEN_TICKETS = new Index("CitizenTickets", "GSI2PK", "GSI2SK", ProjectionType.KEYS_ONLY);
     /** Messages written with a transition and not yet confirmed sent to their queue. */
-    public static final Index OUTBOX = new Index("Outbox", "GSI3PK", "GSI3SK");
+    public static final Index OUTBOX = new Index("Outbox", "GSI3PK", "GSI3SK", ProjectionType.ALL);
     public static final List<Index> INDEXES = List.of(UNIT_INBOX, CITIZEN_TICKETS, OUTBOX);
 
     /** As in template.yaml: a message that fails this many receives goes to the DLQ. */
@@ -35,7 +35,8 @@ public final class CloudResources {
     /** Dead letters are kept the SQS maximum, 14 days, for redrive. */
     public static final int DLQ_RETENTION_SECONDS = 1_209_600;
 
-    public record Index(String name, String partitionKey, String sortKey) {
+    /** KEYS_ONLY where the index must not copy the ticket (the citizen index would copy name and phone). */
+    public record Index(String name, String partitionKey, String sortKey, ProjectionType projection) {
     }
 
     private CloudResources() {
@@ -50,7 +51,7 @@ public final class CloudResources {
             attributes.add(attr(i.sortKey()));
             gsis.add(GlobalSecondaryIndex.builder().indexName(i.name())
                     .keySchema(key(i.partitionKey(), KeyType.HASH), key(i.sortKey(), KeyType.RANGE))
-                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build());
+                    .projection(Projection.builder().projectionType(i.projection()).build()).build());
         }
         return CreateTableRequest.builder().tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)

@@ -62,10 +62,14 @@ public class TicketStore {
         } catch (TransactionCanceledException e) {
             if (idempotencyKey != null) {
                 // a concurrent request with the same key won the race: answer with its ticket
-                Optional<Ticket> earlier = earlierTicket(idempotencyKey, fingerprint);
-                if (earlier.isPresent()) {
-                    return earlier.get();
+                for (int attempt = 0; attempt < 3; attempt++) {
+                    Optional<Ticket> earlier = earlierTicket(idempotencyKey, fingerprint);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                    pause(50L << attempt);
                 }
+                throw new ConcurrentTransitionException(created.after().id(), 0);
             }
             throw e;
         }
@@ -80,8 +84,9 @@ public class TicketStore {
         try {
             dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
         } catch (TransactionCanceledException e) {
+            // a changed version, or (on DynamoDB) a transaction racing on the same item: both are a lost race
             boolean versionMoved = e.cancellationReasons().stream()
-                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code()));
             if (versionMoved) {
                 throw new ConcurrentTransitionException(t.before().id(), t.before().version());
             }
@@ -131,7 +136,7 @@ public class TicketStore {
                 .keyConditionExpression("GSI2PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", s("CITIZEN#" + phoneHash.of(phone))))
                 .scanIndexForward(false).limit(limit).build();
-        return dynamo.query(q).items().stream().map(i -> i.get("ticketId").s()).toList();
+        return dynamo.query(q).items().stream().map(i -> i.get(PK).s().substring("T#".length())).toList();
     }
 
     /** Outbox messages written before the given instant and not yet confirmed sent. */
@@ -209,7 +214,6 @@ public class TicketStore {
         if (t.citizen() != null && t.citizen().phone() != null) {
             item.put(CITIZEN_TICKETS.partitionKey(), s("CITIZEN#" + phoneHash.of(t.citizen().phone())));
             item.put(CITIZEN_TICKETS.sortKey(), s(sortableTime(t.receivedAt()) + "#" + t.id()));
-            item.put("ticketId", s(t.id()));
         }
         return item;
     }
@@ -240,6 +244,14 @@ public class TicketStore {
 
     private static Map<String, AttributeValue> outboxKey(OutboxMessage m) {
         return Map.of(PK, s(ticketPk(m.ticketId())), SK, s(String.format("O#%010d#%s", m.version(), m.queue().name())));
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String ticketPk(String id) {

@@ -124,7 +124,13 @@ public class TicketWorkflow {
                     m.queue(), m.ticketId(), m.version(), e.getClass().getSimpleName());
             return false;
         }
-        store.deleteOutbox(m);
+        try {
+            store.deleteOutbox(m);
+        } catch (RuntimeException e) {
+            // the message went out; the relay may send it again, which the stage ignores by its version
+            LOG.warnf("sent ticket %s v%d but could not clear its outbox item: %s", m.ticketId(), m.version(),
+                    e.getClass().getSimpleName());
+        }
         return true;
     }
 }

@@ -23,7 +23,7 @@ public record Ticket(
         Instant signedAt, boolean signedLate, Instant returnDueAt, List<String> returnedBy,
         Instant replyDueAt, Instant firstContactAt, Instant resultContactAt, Instant onSiteContactAt,
         Reply reply, Instant repliedAt, Instant callbackDueAt, CallbackResult callback,
-        int reopenCount, Closure closure, Instant closedAt) {
+        int reopenCount, Closure closure, Instant closedAt, String filedBy) {
 
     public Ticket {
         coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
@@ -45,6 +45,8 @@ public record Ticket(
         b.location = in.location();
         b.matter = in.matter();
         b.receivedAt = at;
+        // a citizen who filed it may follow it; staff filing for a caller are in the history
+        b.filedBy = actor.role() == Role.CITIZEN ? actor.id() : null;
         Ticket none = b.build();
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("category", in.category().code());
@@ -68,6 +70,10 @@ public record Ticket(
         require("dispatch", RECEIVED, AWAITING_DISPATCH, JOINT_REVIEW);
         if (lead == null || lead.isBlank()) {
             throw TicketRefusal.invalid("leadUnit", "a dispatch names its lead unit");
+        }
+        if (state != JOINT_REVIEW && returnedBy.contains(lead)) {
+            throw TicketRefusal.invalid("leadUnit", lead + " returned this ticket as outside its remit;"
+                    + " route it elsewhere, or fix its lead unit in joint review");
         }
         List<String> coUnits = co == null ? List.of() : co.stream().filter(u -> !u.equals(lead)).distinct().toList();
         Builder b = toBuilder();
@@ -323,7 +329,7 @@ public record Ticket(
         Instant signedAt; boolean signedLate; Instant returnDueAt; List<String> returnedBy = List.of();
         Instant replyDueAt, firstContactAt, resultContactAt, onSiteContactAt;
         Reply reply; Instant repliedAt, callbackDueAt; CallbackResult callback;
-        int reopenCount; Closure closure; Instant closedAt;
+        int reopenCount; Closure closure; Instant closedAt; String filedBy;
 
         Builder() {
         }
@@ -337,14 +343,14 @@ public record Ticket(
             replyDueAt = t.replyDueAt; firstContactAt = t.firstContactAt; resultContactAt = t.resultContactAt;
             onSiteContactAt = t.onSiteContactAt; reply = t.reply; repliedAt = t.repliedAt;
             callbackDueAt = t.callbackDueAt; callback = t.callback; reopenCount = t.reopenCount;
-            closure = t.closure; closedAt = t.closedAt;
+            closure = t.closure; closedAt = t.closedAt; filedBy = t.filedBy;
         }
 
         Ticket build() {
             return new Ticket(id, version, state, category, channel, content, citizen, location, matter,
                     receivedAt, dispatchDueAt, leadUnit, coUnits, dispatchedAt, signDueAt, signedAt, signedLate,
                     returnDueAt, returnedBy, replyDueAt, firstContactAt, resultContactAt, onSiteContactAt,
-                    reply, repliedAt, callbackDueAt, callback, reopenCount, closure, closedAt);
+                    reply, repliedAt, callbackDueAt, callback, reopenCount, closure, closedAt, filedBy);
         }
     }
 }
