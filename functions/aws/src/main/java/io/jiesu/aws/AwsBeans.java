@@ -6,7 +6,12 @@ import io.jiesu.aws.resources.QueueName;
 import io.jiesu.aws.tickets.PhoneHash;
 import io.jiesu.aws.tickets.TicketStore;
 import io.jiesu.aws.tickets.TicketWorkflow;
-import io.jiesu.core.calendar.WorkCalendar;
+import io.jiesu.aws.calendar.CalendarStore;
+import io.jiesu.aws.timers.DeadlineHandler;
+import io.jiesu.aws.timers.ScheduledTimers;
+import io.jiesu.core.deadline.TicketTimers;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClientBuilder;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,14 +97,45 @@ public class AwsBeans {
 
     @Produces
     @Singleton
-    WorkCalendar calendar() {
-        return WorkCalendar.bundled();
+    SchedulerClient scheduler(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
+                              @ConfigProperty(name = "jiesu.aws.scheduler.endpoint") Optional<URI> endpoint) {
+        SchedulerClientBuilder b = SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create());
+        configure(region, endpoint, b::region, b::endpointOverride, b::credentialsProvider);
+        return b.build();
     }
 
     @Produces
     @Singleton
-    Deadlines deadlines(WorkCalendar calendar, Policy policy) {
-        return new Deadlines(calendar, policy);
+    CalendarStore calendars(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table, Clock clock) {
+        return new CalendarStore(dynamo, table, clock);
+    }
+
+    /** Deadlines on the calendar as loaded now: a year's list loaded at run time applies from then on. */
+    @Produces
+    @Singleton
+    Deadlines deadlines(CalendarStore calendars, Policy policy) {
+        return new Deadlines(calendars::current, policy);
+    }
+
+    @Produces
+    @Singleton
+    TicketTimers ticketTimers(Deadlines deadlines) {
+        return new TicketTimers(deadlines);
+    }
+
+    @Produces
+    @Singleton
+    ScheduledTimers scheduledTimers(SchedulerClient scheduler, TicketTimers timers,
+                                    @ConfigProperty(name = "jiesu.scheduler.group") String group,
+                                    @ConfigProperty(name = "jiesu.queue.deadline.arn") String deadlineQueueArn,
+                                    @ConfigProperty(name = "jiesu.scheduler.role-arn") String roleArn) {
+        return new ScheduledTimers(scheduler, timers, group, deadlineQueueArn, roleArn);
+    }
+
+    @Produces
+    @Singleton
+    DeadlineHandler deadlineHandler(TicketWorkflow workflow, TicketTimers timers, Clock clock) {
+        return new DeadlineHandler(workflow, timers, clock);
     }
 
     @Produces
@@ -121,8 +157,8 @@ public class AwsBeans {
 
     @Produces
     @Singleton
-    TicketWorkflow workflow(TicketStore store, TicketQueues queues, Clock clock) {
-        return new TicketWorkflow(store, queues, clock);
+    TicketWorkflow workflow(TicketStore store, TicketQueues queues, ScheduledTimers timers, Clock clock) {
+        return new TicketWorkflow(store, queues, timers, clock);
     }
 
     @Produces

@@ -2,12 +2,19 @@ package io.jiesu.aws;
 
 import io.jiesu.aws.resources.CloudResources;
 import io.jiesu.aws.resources.QueueName;
+import io.jiesu.aws.timers.ScheduledTimers;
+import io.jiesu.core.deadline.Deadlines;
+import io.jiesu.core.deadline.TicketTimers;
 import io.jiesu.localcloud.DynamoDbLocalServer;
 import io.jiesu.localcloud.ElasticMqServer;
 import io.jiesu.localcloud.LocalAws;
+import io.jiesu.localcloud.scheduler.SchedulerServer;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,11 +52,28 @@ public final class Emulators {
         return name;
     }
 
-    /** Fresh work queues and DLQs (ElasticMQ is shared, so names get a suffix through a prefix-free namespace). */
+    /** The work queues and DLQs, emptied: each test starts with nothing waiting. */
     public static Map<QueueName, String> newQueues() {
-        // queues are created by their canonical names; drain them so each test starts empty
         Map<QueueName, String> urls = CloudResources.createQueues(sqs(), 2, 1);
         urls.values().forEach(u -> sqs().purgeQueue(b -> b.queueUrl(u)));
         return urls;
+    }
+
+    /** A scheduler stand-in of the test's own, on the test's clock, firing into ElasticMQ. */
+    public static SchedulerServer newScheduler(Clock clock) {
+        return SchedulerServer.start(clock, sqs());
+    }
+
+    public static SchedulerClient schedulerClient(SchedulerServer server) {
+        SchedulerClient client = SchedulerClient.builder().endpointOverride(server.endpoint()).region(LocalAws.REGION)
+                .credentialsProvider(LocalAws.CREDENTIALS).httpClient(UrlConnectionHttpClient.create()).build();
+        CloudResources.createScheduleGroup(client);
+        return client;
+    }
+
+    /** Deadline timers kept in the given scheduler, sent to the deadline queue. */
+    public static ScheduledTimers timers(SchedulerClient scheduler, Deadlines deadlines, Map<QueueName, String> queues) {
+        return new ScheduledTimers(scheduler, new TicketTimers(deadlines), CloudResources.SCHEDULE_GROUP,
+                CloudResources.queueArn(sqs(), queues.get(QueueName.DEADLINE)), CloudResources.LOCAL_SCHEDULER_ROLE_ARN);
     }
 }

@@ -1,7 +1,9 @@
 package io.jiesu.stages;
 
 import io.jiesu.aws.queues.TicketMessage;
+import io.jiesu.aws.timers.DeadlineMessage;
 import io.jiesu.stages.callback.CallbackStage;
+import io.jiesu.stages.deadline.DeadlineStage;
 import io.jiesu.stages.dispatch.DispatchStage;
 import io.jiesu.stages.reply.ReplyStage;
 import io.jiesu.stages.returns.ReturnStage;
@@ -22,6 +24,8 @@ public class StageFunctions {
     ReplyStage reply;
     @Inject
     CallbackStage callback;
+    @Inject
+    DeadlineStage deadline;
     @Inject
     io.jiesu.aws.tickets.TicketWorkflow workflow;
 
@@ -49,6 +53,11 @@ public class StageFunctions {
      * On AWS, an EventBridge schedule runs this every minute: it sends what the outbox kept while SQS was
      * unreachable (the local run's api does the same on a timer).
      */
+    @Funq("deadline")
+    public void deadline(DeadlineMessage m) {
+        deadline.handle(m);
+    }
+
     @Funq("relay")
     public int relay() {
         return workflow.relayPending(java.time.Duration.ofSeconds(30));

@@ -57,4 +57,13 @@ public final class LocalAws {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
+
+    public static software.amazon.awssdk.services.scheduler.SchedulerClient scheduler(URI endpoint) {
+        return software.amazon.awssdk.services.scheduler.SchedulerClient.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
 }

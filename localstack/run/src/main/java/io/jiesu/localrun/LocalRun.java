@@ -8,6 +8,8 @@ import io.jiesu.localcloud.DynamoDbLocalServer;
 import io.jiesu.localcloud.ElasticMqServer;
 import io.jiesu.localcloud.LocalAws;
 import io.jiesu.localcloud.QueueEventSourceMapping;
+import io.jiesu.localcloud.scheduler.SchedulerServer;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import io.jiesu.localcloud.tokens.TokenMint;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -55,6 +57,8 @@ public final class LocalRun implements AutoCloseable {
     private final SqsClient sqs;
     private final URI dynamoEndpoint;
     private final URI sqsEndpoint;
+    private URI schedulerEndpoint;
+    private SchedulerServer scheduler;
     private final TokenMint mint;
     private final TokenServer tokens;
     private final URI api;
@@ -82,9 +86,18 @@ public final class LocalRun implements AutoCloseable {
             sqs = LocalAws.sqs(sqsEndpoint);
             resources.add(dynamo);
             resources.add(sqs);
+            // the scheduler stand-in fires deadline timers into the deadline queue, on the system clock
+            SchedulerServer schedulerServer = SchedulerServer.start(Clock.systemUTC(), sqs);
+            resources.add(schedulerServer);
+            schedulerEndpoint = schedulerServer.endpoint();
+            scheduler = schedulerServer;
 
             CloudResources.createTable(dynamo, CloudResources.TABLE);
             queueUrls = CloudResources.createQueues(sqs, o.maxReceiveCount(), o.visibilityTimeoutSeconds());
+            try (SchedulerClient schedulerClient = LocalAws.scheduler(schedulerEndpoint)) {
+                CloudResources.createScheduleGroup(schedulerClient);
+            }
+            schedulerServer.startTicking(Duration.ofSeconds(1));
             new CatalogueStore(dynamo, CloudResources.TABLE, Clock.systemUTC()).replace(RoutingCatalogue.demo());
 
             mint = TokenMint.generate();
@@ -150,6 +163,10 @@ public final class LocalRun implements AutoCloseable {
         env.put("JIESU_AWS_REGION", LocalAws.REGION.id());
         env.put("JIESU_AWS_DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
         env.put("JIESU_AWS_SQS_ENDPOINT", sqsEndpoint.toString());
+        env.put("JIESU_AWS_SCHEDULER_ENDPOINT", schedulerEndpoint.toString());
+        env.put("JIESU_SCHEDULER_GROUP", CloudResources.SCHEDULE_GROUP);
+        env.put("JIESU_SCHEDULER_ROLE_ARN", CloudResources.LOCAL_SCHEDULER_ROLE_ARN);
+        env.put("JIESU_QUEUE_DEADLINE_ARN", CloudResources.queueArn(sqs, queueUrls.get(QueueName.DEADLINE)));
         env.put("JIESU_TABLE", CloudResources.TABLE);
         // a fresh key per run: the citizen index is only as durable as the in-memory table
         byte[] key = new byte[24];
@@ -229,6 +246,14 @@ public final class LocalRun implements AutoCloseable {
 
     public URI sqsEndpoint() {
         return sqsEndpoint;
+    }
+
+    public URI schedulerEndpoint() {
+        return schedulerEndpoint;
+    }
+
+    public SchedulerServer scheduler() {
+        return scheduler;
     }
 
     public String queueUrl(QueueName q) {

@@ -32,12 +32,12 @@ public final class Main {
                   Swagger UI   %s/q/swagger-ui
                   Health       %s/q/health
                   Tokens       %s?role=agent   (roles: citizen agent dispatcher unit reviewer supervisor admin; unit staff add &unit=<id>)
-                  DynamoDB     %s    SQS %s
+                  DynamoDB     %s    SQS %s    Scheduler %s
                   Logs         %s
                 Demo units and catalogue: GET %s/v1/catalogue
                 Ctrl-C stops everything.
                 """, run.startTime().toMillis() / 1000.0, api, api, api, api, run.tokenUri(),
-                run.dynamoEndpoint(), run.sqsEndpoint(), run.logDir(), api);
+                run.dynamoEndpoint(), run.sqsEndpoint(), run.schedulerEndpoint(), run.logDir(), api);
         stopped.await();
     }
 

@@ -1,6 +1,6 @@
 package io.jiesu.api.health;
 
-import io.jiesu.core.calendar.WorkCalendar;
+import io.jiesu.aws.calendar.CalendarStore;
 import io.jiesu.core.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +21,7 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class CalendarHealthCheck implements HealthCheck {
     @Inject
-    WorkCalendar calendar;
+    CalendarStore calendars;
     @Inject
     Policy policy;
     @Inject
@@ -31,7 +31,7 @@ public class CalendarHealthCheck implements HealthCheck {
     public HealthCheckResponse call() {
         LocalDate today = LocalDate.now(clock.withZone(policy.zone()));
         HealthCheckResponseBuilder b = HealthCheckResponse.named("working-day calendar").up();
-        var warnings = calendar.warningsFor(today.withDayOfYear(1), today.plusYears(1).withDayOfYear(1));
+        var warnings = calendars.current().warningsFor(today.withDayOfYear(1), today.plusYears(1).withDayOfYear(1));
         for (int i = 0; i < warnings.size(); i++) {
             b.withData("warning" + (i + 1), warnings.get(i));
         }

@@ -49,6 +49,13 @@ public final class Requests {
             @NotBlank @Pattern(regexp = PHONE, message = "must be a Chinese mobile or landline number") String handlerPhone) {
     }
 
+    public record ExtensionRequest(@NotNull @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(30) Integer days,
+                                   @NotBlank @Size(max = 1000) String reason) {
+    }
+
+    public record ExtensionDecision(@NotNull Boolean approved, @Size(max = 1000) String note) {
+    }
+
     public record CallbackRequest(@NotNull Satisfaction satisfaction, @NotNull Boolean solved, Boolean demandReasonable,
                                   @Size(max = 1000) String note) {
     }

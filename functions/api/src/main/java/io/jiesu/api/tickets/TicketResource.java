@@ -155,6 +155,21 @@ public class TicketResource {
     }
 
     @POST
+    @Path("{id}/extensions")
+    @RolesAllowed({"unit", "reviewer"})
+    public TicketView requestExtension(@PathParam("id") String id, @Valid @NotNull ExtensionRequest in) {
+        return step(id, t -> t.requestExtension(in.days(), in.reason().strip(), clock.instant(), caller.actor(), deadlines));
+    }
+
+    /** The hotline centre approves or refuses the waiting extension request. */
+    @POST
+    @Path("{id}/extensions/decision")
+    @RolesAllowed({"dispatcher", "admin"})
+    public TicketView decideExtension(@PathParam("id") String id, @Valid @NotNull ExtensionDecision in) {
+        return step(id, t -> t.decideExtension(in.approved(), in.note(), clock.instant(), caller.actor(), deadlines));
+    }
+
+    @POST
     @Path("{id}/callback")
     @RolesAllowed({"agent"})
     public TicketView callback(@PathParam("id") String id, @Valid @NotNull CallbackRequest in) {

@@ -4,6 +4,8 @@ import io.jiesu.core.ticket.CallbackResult;
 import io.jiesu.core.ticket.Category;
 import io.jiesu.core.ticket.Channel;
 import io.jiesu.core.ticket.Closure;
+import io.jiesu.core.ticket.EscalationStep;
+import io.jiesu.core.ticket.Extension;
 import io.jiesu.core.ticket.Reply;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.core.ticket.TicketState;
@@ -22,7 +24,20 @@ public record TicketView(String id, long version, TicketState state, Category ca
                          OffsetDateTime replyDueAt, OffsetDateTime firstContactAt, OffsetDateTime resultContactAt,
                          OffsetDateTime onSiteContactAt, Reply reply, OffsetDateTime repliedAt,
                          OffsetDateTime callbackDueAt, CallbackResult callback, int reopenCount, Closure closure,
-                         OffsetDateTime closedAt) {
+                         OffsetDateTime closedAt, SupervisionView supervision, List<Extension> extensions,
+                         boolean provincial) {
+
+    /** Where supervision stands: missed windows, the reminder, the escalation step, the visit rule. */
+    public record SupervisionView(boolean dispatchOverdue, boolean signOverdue, OffsetDateTime remindedAt,
+                                  boolean overdue, OffsetDateTime overdueAt, int escalationLevel,
+                                  EscalationStep escalationStep, boolean onSiteRequired, boolean callbackUnanswered) {
+        static SupervisionView of(Ticket.Supervision s, ZoneId zone) {
+            return new SupervisionView(s.dispatchOverdue(), s.signOverdue(), at(s.remindedAt(), zone),
+                    s.overdueAt() != null, at(s.overdueAt(), zone), s.escalationLevel(),
+                    s.escalationLevel() == 0 ? null : EscalationStep.of(s.escalationLevel()), s.onSiteRequired(),
+                    s.callbackUnanswered());
+        }
+    }
 
     public record CitizenView(String name, String phone, boolean masked) {
     }
@@ -37,7 +52,8 @@ public record TicketView(String id, long version, TicketState state, Category ca
                 t.signedLate(), at(t.returnDueAt(), zone), t.returnedBy(), at(t.replyDueAt(), zone),
                 at(t.firstContactAt(), zone), at(t.resultContactAt(), zone), at(t.onSiteContactAt(), zone),
                 t.reply(), at(t.repliedAt(), zone), at(t.callbackDueAt(), zone), t.callback(), t.reopenCount(),
-                t.closure(), at(t.closedAt(), zone));
+                t.closure(), at(t.closedAt(), zone), SupervisionView.of(t.supervision(), zone), t.extensions(),
+                t.provincial());
     }
 
     static OffsetDateTime at(Instant i, ZoneId zone) {

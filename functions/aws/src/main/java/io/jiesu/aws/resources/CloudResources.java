@@ -36,6 +36,11 @@ public final class CloudResources {
     public static final int DLQ_RETENTION_SECONDS = 1_209_600;
 
     /** KEYS_ONLY where the index must not copy the ticket (the citizen index would copy name and phone). */
+    /** The schedule group holding one timer per open ticket. */
+    public static final String SCHEDULE_GROUP = "jiesu-deadlines";
+    /** What the local cloud names the role the scheduler sends with (the stand-in checks only its form). */
+    public static final String LOCAL_SCHEDULER_ROLE_ARN = "arn:aws:iam::000000000000:role/jiesu-scheduler";
+
     public record Index(String name, String partitionKey, String sortKey, ProjectionType projection) {
     }
 
@@ -84,6 +89,15 @@ public final class CloudResources {
             urls.put(q, url);
         }
         return urls;
+    }
+
+    public static void createScheduleGroup(software.amazon.awssdk.services.scheduler.SchedulerClient scheduler) {
+        scheduler.createScheduleGroup(b -> b.name(SCHEDULE_GROUP));
+    }
+
+    public static String queueArn(SqsClient sqs, String queueUrl) {
+        return sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
     private static AttributeDefinition attr(String name) {

@@ -2,9 +2,9 @@ package io.jiesu.aws.resources;
 
 import java.util.Locale;
 
-/** The pipeline's work queues; each has a dead-letter queue. */
+/** The pipeline's work queues; each has a dead-letter queue. DEADLINE receives the scheduler's timer firings. */
 public enum QueueName {
-    DISPATCH, RETURN, REPLY, CALLBACK;
+    DISPATCH, RETURN, REPLY, CALLBACK, DEADLINE;
 
     /** The name used by the local cloud (SAM names them from the stack). */
     public String localName() {

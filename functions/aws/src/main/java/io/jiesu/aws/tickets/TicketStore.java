@@ -146,7 +146,8 @@ public class TicketStore {
                 .expressionAttributeValues(Map.of(":pk", s("OUTBOX"), ":before", s(sortableTime(writtenBefore))))
                 .limit(limit).build();
         return dynamo.query(q).items().stream().map(i -> new OutboxMessage(i.get("ticketId").s(),
-                Long.parseLong(i.get("version").n()), QueueName.valueOf(i.get("queue").s()), i.get("body").s(),
+                Long.parseLong(i.get("version").n()),
+                OutboxMessage.TIMER.equals(i.get("queue").s()) ? null : QueueName.valueOf(i.get("queue").s()), i.get("body").s(),
                 Instant.parse(i.get("createdAt").s()))).toList();
     }
 
@@ -179,7 +180,7 @@ public class TicketStore {
                         PK, s(ticketPk(t.after().id())), SK, s("U#" + unit))).build()).build()));
         for (OutboxMessage m : outbox) {
             Map<String, AttributeValue> item = new HashMap<>(outboxKey(m));
-            item.putAll(Map.of("ticketId", s(m.ticketId()), "version", n(m.version()), "queue", s(m.queue().name()),
+            item.putAll(Map.of("ticketId", s(m.ticketId()), "version", n(m.version()), "queue", s(m.destination()),
                     "body", s(m.body()), "createdAt", s(m.createdAt().toString()),
                     OUTBOX.partitionKey(), s("OUTBOX"),
                     OUTBOX.sortKey(), s(sortableTime(m.createdAt()) + "#" + m.ticketId() + "#" + m.version())));
@@ -221,7 +222,8 @@ public class TicketStore {
     private Map<String, AttributeValue> inboxItem(Ticket t, String unit, String role) {
         Instant due = t.currentDue();
         InboxEntry entry = new InboxEntry(t.id(), unit, role, t.state(), t.category(), due, t.replyDueAt(),
-                t.signedLate(), t.reopenCount(), t.receivedAt());
+                t.signedLate(), t.reopenCount(), t.receivedAt(), t.overdue(), t.supervision().escalationLevel(),
+                t.supervision().remindedAt(), t.pendingExtension().isPresent(), t.provincial());
         return Map.of(PK, s(ticketPk(t.id())), SK, s("U#" + unit),
                 UNIT_INBOX.partitionKey(), s(inboxPk(unit)),
                 UNIT_INBOX.sortKey(), s(t.state().code() + "#" + sortableTime(due) + "#" + t.id()),
@@ -243,7 +245,7 @@ public class TicketStore {
     }
 
     private static Map<String, AttributeValue> outboxKey(OutboxMessage m) {
-        return Map.of(PK, s(ticketPk(m.ticketId())), SK, s(String.format("O#%010d#%s", m.version(), m.queue().name())));
+        return Map.of(PK, s(ticketPk(m.ticketId())), SK, s(String.format("O#%010d#%s", m.version(), m.destination())));
     }
 
     private static void pause(long ms) {

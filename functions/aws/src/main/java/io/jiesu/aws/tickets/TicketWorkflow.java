@@ -4,6 +4,7 @@ import io.jiesu.aws.queues.OutboxMessage;
 import io.jiesu.aws.queues.TicketMessage;
 import io.jiesu.aws.queues.TicketQueues;
 import io.jiesu.aws.resources.QueueName;
+import io.jiesu.aws.timers.ScheduledTimers;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.core.ticket.TicketState;
 import io.jiesu.core.ticket.Transition;
@@ -25,11 +26,13 @@ public class TicketWorkflow {
 
     private final TicketStore store;
     private final TicketQueues queues;
+    private final ScheduledTimers timers;
     private final Clock clock;
 
-    public TicketWorkflow(TicketStore store, TicketQueues queues, Clock clock) {
+    public TicketWorkflow(TicketStore store, TicketQueues queues, ScheduledTimers timers, Clock clock) {
         this.store = store;
         this.queues = queues;
+        this.timers = timers;
         this.clock = clock;
     }
 
@@ -89,8 +92,16 @@ public class TicketWorkflow {
         return Optional.of(t);
     }
 
-    public Optional<Ticket> find(String ticketId) {
-        return store.find(ticketId);
+    /** A step that may not apply (a deadline no longer due): stored only when there is one. */
+    public Optional<Transition> applyIfDue(String ticketId, Function<Ticket, Optional<Transition>> step) {
+        Ticket current = store.find(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
+        Optional<Transition> t = step.apply(current);
+        t.ifPresent(transition -> {
+            List<OutboxMessage> outbox = outboxFor(transition);
+            store.save(transition, outbox);
+            flush(outbox);
+        });
+        return t;
     }
 
     /** Sends what the outbox still holds from before minAge ago; returns how many were sent. */
@@ -104,11 +115,18 @@ public class TicketWorkflow {
         return sent;
     }
 
+    /** The next stage's message, and a timer sync when the transition moved the ticket's next deadline. */
     private List<OutboxMessage> outboxFor(Transition t) {
-        return nextStage(t.after().state())
-                .map(q -> List.of(new OutboxMessage(t.after().id(), t.after().version(), q,
-                        TicketJson.write(new TicketMessage(t.after().id(), t.after().version())), clock.instant())))
-                .orElse(List.of());
+        List<OutboxMessage> outbox = new java.util.ArrayList<>();
+        nextStage(t.after().state()).ifPresent(q -> outbox.add(new OutboxMessage(t.after().id(), t.after().version(), q,
+                TicketJson.write(new TicketMessage(t.after().id(), t.after().version())), clock.instant())));
+        boolean timerMoved = t.before().state() == null
+                ? timers.next(t.after()).isPresent()
+                : !timers.next(t.before()).equals(timers.next(t.after()));
+        if (timerMoved) {
+            outbox.add(OutboxMessage.timerSync(t.after().id(), t.after().version(), clock.instant()));
+        }
+        return outbox;
     }
 
     private void flush(List<OutboxMessage> outbox) {
@@ -117,11 +135,16 @@ public class TicketWorkflow {
 
     private boolean trySend(OutboxMessage m) {
         try {
-            queues.send(m);
+            if (m.isTimerSync()) {
+                // the ticket as it is now: a late or repeated sync never sets an older deadline
+                store.find(m.ticketId()).ifPresent(timers::sync);
+            } else {
+                queues.send(m);
+            }
         } catch (RuntimeException e) {
-            // kept in the outbox; the relay sends it when the queue answers again
-            LOG.warnf("queue %s unreachable for ticket %s v%d, kept in the outbox: %s",
-                    m.queue(), m.ticketId(), m.version(), e.getClass().getSimpleName());
+            // kept in the outbox; the relay sends it when the queue or scheduler answers again
+            LOG.warnf("%s unreachable for ticket %s v%d, kept in the outbox: %s",
+                    m.destination(), m.ticketId(), m.version(), e.getClass().getSimpleName());
             return false;
         }
         try {

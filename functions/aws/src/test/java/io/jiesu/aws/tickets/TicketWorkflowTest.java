@@ -8,6 +8,9 @@ import io.jiesu.core.ticket.EventType;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.core.ticket.TicketState;
 import io.jiesu.localcloud.LocalAws;
+import io.jiesu.aws.timers.ScheduledTimers;
+import io.jiesu.localcloud.scheduler.SchedulerServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -28,12 +31,21 @@ class TicketWorkflowTest {
     private TicketStore store;
     private Map<QueueName, String> queues;
     private TicketWorkflow workflow;
+    private SchedulerServer schedulerServer;
+    private ScheduledTimers timers;
 
     @BeforeEach
     void fresh() {
         store = new TicketStore(Emulators.dynamo(), Emulators.newTable(), PHONES);
         queues = Emulators.newQueues();
-        workflow = new TicketWorkflow(store, new TicketQueues(Emulators.sqs(), queues), Clock.systemUTC());
+        schedulerServer = Emulators.newScheduler(Clock.systemUTC());
+        timers = Emulators.timers(Emulators.schedulerClient(schedulerServer), DEADLINES, queues);
+        workflow = new TicketWorkflow(store, new TicketQueues(Emulators.sqs(), queues), timers, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stopScheduler() {
+        schedulerServer.close();
     }
 
     @Test
@@ -65,7 +77,7 @@ class TicketWorkflowTest {
     void whileSqsIsDownIntakeKeepsTheTicketAndTheRelayDispatchesItOnceWhenSqsIsBack() {
         // an SQS endpoint nobody listens on: every send fails
         SqsClient down = LocalAws.sqs(URI.create("http://127.0.0.1:9"));
-        TicketWorkflow duringOutage = new TicketWorkflow(store, new TicketQueues(down, queues), Clock.systemUTC());
+        TicketWorkflow duringOutage = new TicketWorkflow(store, new TicketQueues(down, queues), timers, Clock.systemUTC());
 
         Ticket t = duringOutage.create(received("暖气不热", MONDAY_10AM), "agent-1:outage", "fp");
         Ticket retried = duringOutage.create(received("暖气不热", MONDAY_10AM), "agent-1:outage", "fp");

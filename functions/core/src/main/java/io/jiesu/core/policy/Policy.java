@@ -33,6 +33,13 @@ import java.util.OptionalInt;
  * <tr><td>{@code max-extensions.<category>}</td><td>complaint 2, report 2</td><td>extensions allowed</td></tr>
  * <tr><td>{@code callback-window-days}</td><td>3</td><td>working days after the reply in which the centre calls back (回访)</td></tr>
  * <tr><td>{@code returns-before-joint-review}</td><td>2</td><td>returns after which a ticket goes to joint review (联席研判) instead of rerouting</td></tr>
+ * <tr><td>{@code reminder.lead-days}</td><td>1</td><td>the unit is reminded this many working days before its reply is due</td></tr>
+ * <tr><td>{@code reminder.consultation-lead}</td><td>PT3H</td><td>for a consultation (due in a day), the reminder comes this many working hours before</td></tr>
+ * <tr><td>{@code escalation.interval-days}</td><td>2</td><td>working days between the steps of the escalation ladder once a reply is overdue</td></tr>
+ * <tr><td>{@code escalation.levels}</td><td>3</td><td>steps of the ladder: system notice, official-document supervision, leader in charge</td></tr>
+ * <tr><td>{@code provincial.factor}</td><td>1.0</td><td>provincial tickets' reply days are multiplied by this (one city halves them: 0.5), rounded up</td></tr>
+ * <tr><td>{@code on-site.after-reopens}</td><td>2</td><td>a ticket reopened this many times needs a face-to-face visit before its reply (三个见面), as provincial ones do</td></tr>
+ * <tr><td>{@code dispatch.urgent-within}</td><td>PT30M</td><td>complaints and reports go out "at once": this long after intake they are overdue for dispatch</td></tr>
  * </table>
  * {@code <category>} is a {@link Category#code()}. A category's most days after extension is its
  * {@code max-days} when set, otherwise reply days + extension days × max extensions.
@@ -49,7 +56,23 @@ public record Policy(
         Map<Category, Integer> extensionDays,
         Map<Category, Integer> maxExtensions,
         int callbackWindowDays,
-        int returnsBeforeJointReview) {
+        int returnsBeforeJointReview,
+        Supervision supervision) {
+
+    /** The numbers supervision (督办) works by: reminders, the escalation ladder, harder tickets. */
+    public record Supervision(int reminderLeadDays, Duration consultationReminderLead, int escalationIntervalDays,
+                              int escalationLevels, double provincialFactor, int onSiteAfterReopens,
+                              Duration urgentDispatchWithin) {
+        public Supervision {
+            if (provincialFactor <= 0 || provincialFactor > 1) {
+                throw new IllegalArgumentException("provincial.factor must be above 0 and at most 1, was " + provincialFactor);
+            }
+        }
+
+        public static Supervision defaults() {
+            return new Supervision(1, Duration.ofHours(3), 2, 3, 1.0, 2, Duration.ofMinutes(30));
+        }
+    }
 
     public static final String PREFIX = "jiesu.policy.";
 
@@ -60,6 +83,7 @@ public record Policy(
         Objects.requireNonNull(dispatchNextDayBy, "dispatchNextDayBy");
         Objects.requireNonNull(signWindow, "signWindow");
         Objects.requireNonNull(returnWindow, "returnWindow");
+        Objects.requireNonNull(supervision, "supervision");
         replyDays = frozen(replyDays);
         maxDays = frozen(maxDays);
         extensionDays = frozen(extensionDays);
@@ -103,7 +127,7 @@ public record Policy(
         extensions.put(Category.REPORT, 2);
         return new Policy(ZoneId.of("Asia/Shanghai"), LocalTime.of(9, 0), LocalTime.of(17, 30),
                 LocalTime.of(10, 0), Duration.ofHours(2), Duration.ofHours(24),
-                reply, max, extension, extensions, 3, 2);
+                reply, max, extension, extensions, 3, 2, Supervision.defaults());
     }
 
     /**

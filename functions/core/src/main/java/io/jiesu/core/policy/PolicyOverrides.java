@@ -18,7 +18,9 @@ final class PolicyOverrides {
 
     private static final List<String> PLAIN_KEYS = List.of("zone", "business-hours.open",
             "business-hours.close", "dispatch.next-day-by", "sign-window", "return-window",
-            "callback-window-days", "returns-before-joint-review");
+            "callback-window-days", "returns-before-joint-review", "reminder.lead-days", "reminder.consultation-lead",
+            "escalation.interval-days", "escalation.levels", "provincial.factor", "on-site.after-reopens",
+            "dispatch.urgent-within");
     private static final List<String> CATEGORY_KEYS = List.of("reply-days.", "max-days.",
             "extension-days.", "max-extensions.");
 
@@ -34,6 +36,13 @@ final class PolicyOverrides {
     private final Map<Category, Integer> maxExtensions;
     private int callbackWindowDays;
     private int returnsBeforeJointReview;
+    private int reminderLeadDays;
+    private Duration consultationReminderLead;
+    private int escalationIntervalDays;
+    private int escalationLevels;
+    private double provincialFactor;
+    private int onSiteAfterReopens;
+    private Duration urgentDispatchWithin;
 
     private PolicyOverrides(Policy p) {
         zone = p.zone();
@@ -48,6 +57,14 @@ final class PolicyOverrides {
         maxExtensions = copy(p.maxExtensions());
         callbackWindowDays = p.callbackWindowDays();
         returnsBeforeJointReview = p.returnsBeforeJointReview();
+        Policy.Supervision s = p.supervision();
+        reminderLeadDays = s.reminderLeadDays();
+        consultationReminderLead = s.consultationReminderLead();
+        escalationIntervalDays = s.escalationIntervalDays();
+        escalationLevels = s.escalationLevels();
+        provincialFactor = s.provincialFactor();
+        onSiteAfterReopens = s.onSiteAfterReopens();
+        urgentDispatchWithin = s.urgentDispatchWithin();
     }
 
     static Policy apply(Policy base, Map<String, String> overrides) {
@@ -55,7 +72,9 @@ final class PolicyOverrides {
         overrides.forEach(o::set);
         return new Policy(o.zone, o.opens, o.closes, o.nextDayBy, o.signWindow, o.returnWindow,
                 o.replyDays, o.maxDays, o.extensionDays, o.maxExtensions,
-                o.callbackWindowDays, o.returnsBeforeJointReview);
+                o.callbackWindowDays, o.returnsBeforeJointReview,
+                new Policy.Supervision(o.reminderLeadDays, o.consultationReminderLead, o.escalationIntervalDays,
+                        o.escalationLevels, o.provincialFactor, o.onSiteAfterReopens, o.urgentDispatchWithin));
     }
 
     private void set(String givenKey, String rawValue) {
@@ -76,6 +95,13 @@ final class PolicyOverrides {
             case "return-window" -> returnWindow = duration(givenKey, value);
             case "callback-window-days" -> callbackWindowDays = count(givenKey, value, 1);
             case "returns-before-joint-review" -> returnsBeforeJointReview = count(givenKey, value, 1);
+            case "reminder.lead-days" -> reminderLeadDays = count(givenKey, value, 0);
+            case "reminder.consultation-lead" -> consultationReminderLead = duration(givenKey, value);
+            case "escalation.interval-days" -> escalationIntervalDays = count(givenKey, value, 1);
+            case "escalation.levels" -> escalationLevels = count(givenKey, value, 1);
+            case "provincial.factor" -> provincialFactor = parse(givenKey, value, Double::parseDouble, "a factor such as 0.5");
+            case "on-site.after-reopens" -> onSiteAfterReopens = count(givenKey, value, 1);
+            case "dispatch.urgent-within" -> urgentDispatchWithin = duration(givenKey, value);
             default -> setPerCategory(givenKey, key, value);
         }
     }

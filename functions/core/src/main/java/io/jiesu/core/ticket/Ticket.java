@@ -23,11 +23,37 @@ public record Ticket(
         Instant signedAt, boolean signedLate, Instant returnDueAt, List<String> returnedBy,
         Instant replyDueAt, Instant firstContactAt, Instant resultContactAt, Instant onSiteContactAt,
         Reply reply, Instant repliedAt, Instant callbackDueAt, CallbackResult callback,
-        int reopenCount, Closure closure, Instant closedAt, String filedBy) {
+        int reopenCount, Closure closure, Instant closedAt, String filedBy,
+        Supervision supervision, List<Extension> extensions) {
+
+    /**
+     * Where supervision (督办) stands in this round of handling: missed windows, the reminder, the escalation
+     * ladder's step (0 none, 1 system notice, 2 official document, 3 leader in charge), and whether the reply
+     * needs a face-to-face visit (三个见面).
+     */
+    public record Supervision(boolean dispatchOverdue, boolean signOverdue, Instant remindedAt, Instant overdueAt,
+                              int escalationLevel, boolean onSiteRequired, boolean callbackUnanswered) {
+        static final Supervision NONE = new Supervision(false, false, null, null, 0, false, false);
+    }
 
     public Ticket {
         coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
         returnedBy = returnedBy == null ? List.of() : List.copyOf(returnedBy);
+        supervision = supervision == null ? Supervision.NONE : supervision;
+        extensions = extensions == null ? List.of() : List.copyOf(extensions);
+    }
+
+    /** Sent down by the provincial platform: such tickets may run on a shorter clock and need a visit. */
+    public boolean provincial() {
+        return channel == Channel.PROVINCE;
+    }
+
+    public boolean overdue() {
+        return supervision.overdueAt() != null;
+    }
+
+    public java.util.Optional<Extension> pendingExtension() {
+        return extensions.stream().filter(e -> e.status() == Extension.Status.PENDING).findFirst();
     }
 
     // ---- intake ----------------------------------------------------------------------------------------
@@ -173,6 +199,10 @@ public record Ticket(
         if (firstContactAt == null) {
             throw TicketRefusal.invalid("contacts", "record the first contact with the citizen before replying");
         }
+        if (supervision.onSiteRequired() && onSiteContactAt == null) {
+            throw TicketRefusal.invalid("contacts", (provincial() ? "a provincial ticket" : "a ticket reopened "
+                    + reopenCount + " times") + " needs a face-to-face visit (on_site contact) before its reply");
+        }
         Builder b = toBuilder();
         b.state = REPLIED;
         b.reply = reply;
@@ -234,6 +264,143 @@ public record Ticket(
         return next(this, b, EventType.TICKET_CLOSED, at, actor, Map.of("closure", b.closure.code()));
     }
 
+    // ---- deadlines (the deadline stage, when a timer fires) -------------------------------------------------
+
+    public Transition markDispatchOverdue(Instant at, Actor actor) {
+        require("mark dispatch overdue on", RECEIVED, AWAITING_DISPATCH, JOINT_REVIEW);
+        Builder b = toBuilder();
+        b.supervision = with(true, supervision.signOverdue(), supervision.remindedAt(), supervision.overdueAt(),
+                supervision.escalationLevel());
+        return next(this, b, EventType.DISPATCH_OVERDUE, at, actor, Map.of("dispatchDueAt", String.valueOf(dispatchDueAt)));
+    }
+
+    /** The sign window passed unsigned: marked and escalated to the ladder's first step. */
+    public Transition markSignOverdue(Instant at, Actor actor) {
+        require("mark sign overdue on", DISPATCHED);
+        Builder b = toBuilder();
+        int level = Math.max(1, supervision.escalationLevel());
+        b.supervision = with(supervision.dispatchOverdue(), true, supervision.remindedAt(), supervision.overdueAt(), level);
+        return next(this, b, EventType.SIGN_OVERDUE, at, actor, Map.of("unit", leadUnit,
+                "signDueAt", signDueAt.toString(), "escalationLevel", Integer.toString(level)));
+    }
+
+    public Transition remindReply(Instant at, Actor actor) {
+        require("remind the unit of", DISPATCHED, SIGNED);
+        Builder b = toBuilder();
+        b.supervision = with(supervision.dispatchOverdue(), supervision.signOverdue(), at, supervision.overdueAt(),
+                supervision.escalationLevel());
+        return next(this, b, EventType.REPLY_REMINDED, at, actor, Map.of("unit", leadUnit, "replyDueAt", replyDueAt.toString()));
+    }
+
+    /** The reply deadline passed: overdue, and the ladder's first step (system notice). */
+    public Transition markReplyOverdue(Instant at, Actor actor) {
+        require("mark reply overdue on", DISPATCHED, SIGNED);
+        Builder b = toBuilder();
+        int level = Math.max(1, supervision.escalationLevel());
+        b.supervision = with(supervision.dispatchOverdue(), supervision.signOverdue(), supervision.remindedAt(), at, level);
+        return next(this, b, EventType.REPLY_OVERDUE, at, actor, Map.of("unit", leadUnit,
+                "replyDueAt", replyDueAt.toString(), "escalationLevel", Integer.toString(level)));
+    }
+
+    /** One step up the ladder: system notice, official-document supervision, leader in charge. */
+    public Transition escalate(Instant at, Actor actor) {
+        require("escalate", DISPATCHED, SIGNED);
+        if (!overdue()) {
+            throw new TicketRefusal(TicketRefusal.Reason.WRONG_STATE, null, "only an overdue ticket is escalated");
+        }
+        Builder b = toBuilder();
+        int level = supervision.escalationLevel() + 1;
+        b.supervision = with(supervision.dispatchOverdue(), supervision.signOverdue(), supervision.remindedAt(),
+                supervision.overdueAt(), level);
+        return next(this, b, EventType.ESCALATED, at, actor, Map.of("unit", leadUnit,
+                "escalationLevel", Integer.toString(level), "step", EscalationStep.of(level).code()));
+    }
+
+    /** No answer within the callback window counts as basically satisfied; the ticket is archived. */
+    public Transition closeUnanswered(Instant at, Actor actor) {
+        require("close unanswered", AWAITING_CALLBACK);
+        Builder b = toBuilder();
+        b.state = CLOSED;
+        b.closedAt = at;
+        b.closure = Closure.BASICALLY_SATISFIED;
+        b.supervision = new Supervision(supervision.dispatchOverdue(), supervision.signOverdue(), supervision.remindedAt(),
+                supervision.overdueAt(), supervision.escalationLevel(), supervision.onSiteRequired(), true);
+        return next(this, b, EventType.TICKET_CLOSED, at, actor,
+                Map.of("closure", Closure.BASICALLY_SATISFIED.code(), "callback", "no_answer"));
+    }
+
+    // ---- extensions ----------------------------------------------------------------------------------------
+
+    /**
+     * The lead unit asks for more working days, with a reason, before its reply is due. Limits (DOMAIN.md): a
+     * consultation at most 3 working days in all, a help request or suggestion 5, a complaint or report at most
+     * two extensions of 10.
+     */
+    public Transition requestExtension(int days, String reason, Instant at, Actor actor, Deadlines deadlines) {
+        require("extend", DISPATCHED, SIGNED);
+        requireLeadUnit(actor, "ask for an extension of");
+        requireText(reason, "reason", "an extension request says why more time is needed");
+        if (days < 1) {
+            throw TicketRefusal.invalid("days", "ask for at least one working day");
+        }
+        if (pendingExtension().isPresent()) {
+            throw new TicketRefusal(TicketRefusal.Reason.WRONG_STATE, null,
+                    "an extension request is already waiting for the hotline centre");
+        }
+        if (at.isAfter(replyDueAt)) {
+            throw new TicketRefusal(TicketRefusal.Reason.WINDOW_CLOSED, null,
+                    "the reply was due at " + replyDueAt + "; an extension is asked for before the deadline");
+        }
+        var policy = deadlines.policy();
+        List<Extension> approved = extensions.stream().filter(e -> e.status() == Extension.Status.APPROVED).toList();
+        var step = policy.extensionDays(category);
+        if (step.isPresent()) {
+            int allowed = policy.maxExtensions(category).orElse(0);
+            if (approved.size() >= allowed) {
+                throw TicketRefusal.invalid("days", "a " + category.code() + " may be extended at most " + allowed + " times");
+            }
+            if (days > step.getAsInt()) {
+                throw TicketRefusal.invalid("days", "one extension of a " + category.code() + " adds at most "
+                        + step.getAsInt() + " working days");
+            }
+        } else {
+            int soFar = deadlines.replyDays(category, provincial()) + approved.stream().mapToInt(Extension::days).sum();
+            if (soFar + days > policy.maxDays(category)) {
+                throw TicketRefusal.invalid("days", "a " + category.code() + " runs at most " + policy.maxDays(category)
+                        + " working days in all; " + (policy.maxDays(category) - soFar) + " more can be asked for");
+            }
+        }
+        Builder b = toBuilder();
+        List<Extension> all = new ArrayList<>(extensions);
+        all.add(new Extension(days, reason, at, actor.id(), Extension.Status.PENDING, null, null, null));
+        b.extensions = all;
+        return next(this, b, EventType.EXTENSION_REQUESTED, at, actor, Map.of("days", Integer.toString(days), "reason", reason));
+    }
+
+    /** The hotline centre approves (the deadline and its timer move) or refuses the waiting request. */
+    public Transition decideExtension(boolean approve, String note, Instant at, Actor actor, Deadlines deadlines) {
+        require("decide an extension of", DISPATCHED, SIGNED);
+        Extension pending = pendingExtension().orElseThrow(() -> new TicketRefusal(TicketRefusal.Reason.WRONG_STATE,
+                null, "no extension request is waiting"));
+        Builder b = toBuilder();
+        List<Extension> all = new ArrayList<>(extensions);
+        all.set(all.indexOf(pending), pending.decided(approve, at, actor.id(), note));
+        b.extensions = all;
+        if (!approve) {
+            return next(this, b, EventType.EXTENSION_REFUSED, at, actor, note == null ? Map.of() : Map.of("note", note));
+        }
+        b.replyDueAt = deadlines.extended(replyDueAt, pending.days());
+        // a new deadline gets its own reminder; an overdue ticket is not extended (refused above)
+        b.supervision = with(supervision.dispatchOverdue(), supervision.signOverdue(), null, null, supervision.escalationLevel());
+        return next(this, b, EventType.EXTENSION_APPROVED, at, actor, Map.of(
+                "days", Integer.toString(pending.days()), "replyDueAt", b.replyDueAt.toString()));
+    }
+
+    private Supervision with(boolean dispatchOverdue, boolean signOverdue, Instant remindedAt, Instant overdueAt, int level) {
+        return new Supervision(dispatchOverdue, signOverdue, remindedAt, overdueAt, level, supervision.onSiteRequired(),
+                supervision.callbackUnanswered());
+    }
+
     // ---- queries -----------------------------------------------------------------------------------------
 
     /** The units that hold this ticket now (lead first), as their inboxes show it. */
@@ -275,7 +442,10 @@ public record Ticket(
         b.signedAt = null;
         b.signedLate = false;
         b.returnDueAt = null;
-        b.replyDueAt = deadlines.replyDue(category, at);
+        b.replyDueAt = deadlines.replyDue(category, at, provincial());
+        b.supervision = new Supervision(false, false, null, null, 0,
+                provincial() || b.reopenCount >= deadlines.policy().supervision().onSiteAfterReopens(), false);
+        b.extensions = List.of();
         b.firstContactAt = null;
         b.resultContactAt = null;
         b.onSiteContactAt = null;
@@ -330,6 +500,7 @@ public record Ticket(
         Instant replyDueAt, firstContactAt, resultContactAt, onSiteContactAt;
         Reply reply; Instant repliedAt, callbackDueAt; CallbackResult callback;
         int reopenCount; Closure closure; Instant closedAt; String filedBy;
+        Supervision supervision; List<Extension> extensions = List.of();
 
         Builder() {
         }
@@ -344,13 +515,15 @@ public record Ticket(
             onSiteContactAt = t.onSiteContactAt; reply = t.reply; repliedAt = t.repliedAt;
             callbackDueAt = t.callbackDueAt; callback = t.callback; reopenCount = t.reopenCount;
             closure = t.closure; closedAt = t.closedAt; filedBy = t.filedBy;
+            supervision = t.supervision; extensions = t.extensions;
         }
 
         Ticket build() {
             return new Ticket(id, version, state, category, channel, content, citizen, location, matter,
                     receivedAt, dispatchDueAt, leadUnit, coUnits, dispatchedAt, signDueAt, signedAt, signedLate,
                     returnDueAt, returnedBy, replyDueAt, firstContactAt, resultContactAt, onSiteContactAt,
-                    reply, repliedAt, callbackDueAt, callback, reopenCount, closure, closedAt, filedBy);
+                    reply, repliedAt, callbackDueAt, callback, reopenCount, closure, closedAt, filedBy,
+                    supervision, extensions);
         }
     }
 }

@@ -1,0 +1,63 @@
+package io.jiesu.api.calendar;
+
+import io.jiesu.aws.calendar.CalendarStore;
+import io.jiesu.core.calendar.HolidayList;
+import io.jiesu.core.calendar.WorkCalendar;
+import io.jiesu.core.ticket.TicketRefusal;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The working-day calendar: load or replace a year's State Council holiday list at run time (same JSON shape
+ * as the holiday-cn lists), so each November's notice needs no release.
+ */
+@Path("/v1/admin/calendar")
+@Produces(MediaType.APPLICATION_JSON)
+public class CalendarResource {
+    @Inject
+    CalendarStore calendars;
+
+    public record YearStatus(int year, boolean listed, List<String> warnings) {
+    }
+
+    @GET
+    @Path("{year}")
+    @RolesAllowed({"admin", "supervisor", "dispatcher"})
+    public YearStatus year(@PathParam("year") int year) {
+        WorkCalendar c = calendars.current();
+        return new YearStatus(year, c.hasListFor(year), c.warningsFor(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
+    }
+
+    @PUT
+    @Path("{year}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Map<String, Object> load(@PathParam("year") int year, String json) {
+        HolidayList list;
+        try {
+            list = HolidayList.parse(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw TicketRefusal.invalid("days", "not a holiday list: " + e.getMessage());
+        }
+        if (list.year() != year) {
+            throw TicketRefusal.invalid("year", "the list is for " + list.year() + ", not " + year);
+        }
+        if (list.isEmpty()) {
+            throw TicketRefusal.invalid("days", "the list for " + year + " has no days");
+        }
+        calendars.load(json);
+        return Map.of("year", year, "days", list.offDays().size(), "papers", list.papers());
+    }
+}
