@@ -20,14 +20,17 @@ final class ChildProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static ChildProcess start(String name, Path jar, Map<String, String> env, Path logDir) {
+    static ChildProcess start(String name, Path jar, Map<String, String> env, Map<String, String> properties, Path logDir) {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // small heaps: six JVMs share a laptop; the serial GC starts fastest
-            ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1"));
+            properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             pb.environment().putAll(env);
             return new ChildProcess(name, pb.start(), log);

@@ -39,10 +39,20 @@ import java.util.Map;
  */
 public final class LocalRun implements AutoCloseable {
 
-    /** How to run: ports (0 = any free one), and the queues' redrive numbers (tests make them short). */
-    public record Options(int apiPort, int tokenPort, int maxReceiveCount, int visibilityTimeoutSeconds, Path root) {
+    /**
+     * How to run: ports (0 = any free one), the queues' redrive numbers (tests make them short), and system
+     * properties for the functions (e.g. jiesu.policy.* overrides).
+     */
+    public record Options(int apiPort, int tokenPort, int maxReceiveCount, int visibilityTimeoutSeconds, Path root,
+                          Map<String, String> properties) {
         public static Options defaults(Path root) {
-            return new Options(8080, 8090, CloudResources.MAX_RECEIVE_COUNT, 30, root);
+            return new Options(8080, 8090, CloudResources.MAX_RECEIVE_COUNT, 30, root, Map.of());
+        }
+
+        public Options withProperties(Map<String, String> more) {
+            Map<String, String> all = new HashMap<>(properties);
+            all.putAll(more);
+            return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, all);
         }
     }
 
@@ -74,7 +84,7 @@ public final class LocalRun implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
             }
         }
-        logDir = o.root().resolve("localstack/run/target/local-run");
+        logDir = o.root().resolve("localstack/run/target/local-run" + (o.properties().isEmpty() ? "" : "-" + Math.abs(o.properties().hashCode())));
         try {
             DynamoDbLocalServer dynamoServer = DynamoDbLocalServer.start();
             resources.add(dynamoServer);
@@ -111,7 +121,7 @@ public final class LocalRun implements AutoCloseable {
             int apiPort = o.apiPort() == 0 ? freePort() : o.apiPort();
             Map<String, String> apiEnv = new HashMap<>(env);
             apiEnv.put("PORT", Integer.toString(apiPort));
-            processes.add(ChildProcess.start("api", apiJar, apiEnv, logDir));
+            processes.add(ChildProcess.start("api", apiJar, apiEnv, o.properties(), logDir));
             api = URI.create("http://127.0.0.1:" + apiPort);
 
             for (QueueName q : QueueName.values()) {
@@ -123,7 +133,7 @@ public final class LocalRun implements AutoCloseable {
                 Map<String, String> stageEnv = new HashMap<>(env);
                 stageEnv.put("QUARKUS_FUNQY_EXPORT", q.function());
                 stageEnv.put("JIESU_LOCAL_RUNTIME_API", esm.runtimeApiAddress());
-                processes.add(ChildProcess.start("stage-" + q.function(), stagesJar, stageEnv, logDir));
+                processes.add(ChildProcess.start("stage-" + q.function(), stagesJar, stageEnv, o.properties(), logDir));
             }
             awaitReady(URI.create(api + "/q/health/ready"), Duration.ofSeconds(90));
         } catch (IOException | RuntimeException e) {

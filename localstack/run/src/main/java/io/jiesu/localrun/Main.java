@@ -16,7 +16,7 @@ public final class Main {
         int tokenPort = intArg(args, "--token-port", defaults.tokenPort());
         System.out.println("Starting the Jiesu local cloud ...");
         LocalRun run = LocalRun.start(new LocalRun.Options(apiPort, tokenPort, defaults.maxReceiveCount(),
-                defaults.visibilityTimeoutSeconds(), root));
+                defaults.visibilityTimeoutSeconds(), root, java.util.Map.of()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping: functions, event source mappings, emulators ...");

@@ -39,7 +39,7 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
 
         Holder() {
             Path root = Path.of(System.getProperty("jiesu.root", "../..")).toAbsolutePath().normalize();
-            run = LocalRun.start(new LocalRun.Options(0, 0, MAX_RECEIVE_COUNT, 5, root));
+            run = LocalRun.start(new LocalRun.Options(0, 0, MAX_RECEIVE_COUNT, 5, root, java.util.Map.of()));
             System.out.printf("local run started in %d ms%n", run.startTime().toMillis());
         }
 

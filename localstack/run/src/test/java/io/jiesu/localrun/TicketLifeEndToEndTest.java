@@ -110,6 +110,15 @@ class TicketLifeEndToEndTest {
         assertEquals("dispatched", stillDispatched.text("state"), "refused actions change nothing");
     }
 
+    static JsonNode find(JsonNode inbox, String id) {
+        for (JsonNode e : inbox) {
+            if (e.path("ticketId").asText().equals(id)) {
+                return e;
+            }
+        }
+        return fail("ticket " + id + " is not in the inbox " + inbox);
+    }
+
     static List<String> ids(JsonNode inbox) {
         List<String> ids = new ArrayList<>();
         inbox.forEach(e -> ids.add(e.path("ticketId").asText()));

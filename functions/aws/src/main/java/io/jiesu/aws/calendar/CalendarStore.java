@@ -1,5 +1,6 @@
 package io.jiesu.aws.calendar;
 
+import io.jiesu.aws.Cached;
 import io.jiesu.core.calendar.HolidayList;
 import io.jiesu.core.calendar.WorkCalendar;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -19,35 +19,31 @@ import java.util.Map;
  * November's notice) stored in the table and taking precedence. Read through a short cache.
  */
 public class CalendarStore {
-    private static final Duration CACHE_FOR = Duration.ofSeconds(30);
     private static final String PK = "CALENDAR";
 
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Clock clock;
-    private volatile WorkCalendar cached;
-    private volatile Instant cachedAt = Instant.MIN;
+    private final Cached<WorkCalendar> current;
 
     public CalendarStore(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.clock = clock;
+        this.current = new Cached<>(Duration.ofSeconds(30), clock, this::read);
     }
 
     public WorkCalendar current() {
-        Instant now = clock.instant();
-        if (cached == null || now.isAfter(cachedAt.plus(CACHE_FOR))) {
-            WorkCalendar calendar = WorkCalendar.bundled();
-            for (Map<String, AttributeValue> item : dynamo.query(QueryRequest.builder().tableName(table)
-                    .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(PK)))
-                    .build()).items()) {
-                calendar = calendar.withYear(HolidayList.parse(new ByteArrayInputStream(
-                        item.get("doc").s().getBytes(StandardCharsets.UTF_8))));
-            }
-            cached = calendar;
-            cachedAt = now;
+        return current.get();
+    }
+
+    private WorkCalendar read() {
+        WorkCalendar calendar = WorkCalendar.bundled();
+        for (Map<String, AttributeValue> item : dynamo.query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(PK)))
+                .build()).items()) {
+            calendar = calendar.withYear(HolidayList.parse(new ByteArrayInputStream(
+                    item.get("doc").s().getBytes(StandardCharsets.UTF_8))));
         }
-        return cached;
+        return calendar;
     }
 
     /** Stores a year's list (the holiday-cn JSON shape), replacing any earlier one; later deadlines use it. */
@@ -55,7 +51,7 @@ public class CalendarStore {
         HolidayList list = HolidayList.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
         dynamo.putItem(PutItemRequest.builder().tableName(table).item(Map.of("PK", s(PK),
                 "SK", s(Integer.toString(list.year())), "doc", s(json))).build());
-        cachedAt = Instant.MIN;
+        current.invalidate();
         return list;
     }
 

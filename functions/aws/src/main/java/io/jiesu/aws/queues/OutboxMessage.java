@@ -11,8 +11,13 @@ import java.time.Instant;
 public record OutboxMessage(String ticketId, long version, QueueName queue, String body, Instant createdAt) {
     public static final String TIMER = "TIMER";
 
-    public static OutboxMessage timerSync(String ticketId, long version, Instant createdAt) {
-        return new OutboxMessage(ticketId, version, null, TIMER, createdAt);
+    /** The body says whether the ticket's schedule exists now, so the sync makes one call, not two. */
+    public static OutboxMessage timerSync(String ticketId, long version, boolean scheduleExists, Instant createdAt) {
+        return new OutboxMessage(ticketId, version, null, scheduleExists ? "exists" : "absent", createdAt);
+    }
+
+    public boolean scheduleExists() {
+        return !"absent".equals(body);
     }
 
     public boolean isTimerSync() {

@@ -97,7 +97,8 @@ public class TicketWorkflow {
         Ticket current = store.find(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
         Optional<Transition> t = step.apply(current);
         t.ifPresent(transition -> {
-            List<OutboxMessage> outbox = outboxFor(transition);
+            // a firing deleted its own schedule (ActionAfterCompletion DELETE)
+            List<OutboxMessage> outbox = outboxFor(transition, false);
             store.save(transition, outbox);
             flush(outbox);
         });
@@ -117,14 +118,18 @@ public class TicketWorkflow {
 
     /** The next stage's message, and a timer sync when the transition moved the ticket's next deadline. */
     private List<OutboxMessage> outboxFor(Transition t) {
+        return outboxFor(t, t.before().state() != null && timers.next(t.before()).isPresent());
+    }
+
+    private List<OutboxMessage> outboxFor(Transition t, boolean scheduleExists) {
         List<OutboxMessage> outbox = new java.util.ArrayList<>();
         nextStage(t.after().state()).ifPresent(q -> outbox.add(new OutboxMessage(t.after().id(), t.after().version(), q,
                 TicketJson.write(new TicketMessage(t.after().id(), t.after().version())), clock.instant())));
-        boolean timerMoved = t.before().state() == null
-                ? timers.next(t.after()).isPresent()
-                : !timers.next(t.before()).equals(timers.next(t.after()));
-        if (timerMoved) {
-            outbox.add(OutboxMessage.timerSync(t.after().id(), t.after().version(), clock.instant()));
+        var next = timers.next(t.after());
+        boolean timerMoved = t.before().state() == null ? next.isPresent() : !timers.next(t.before()).equals(next);
+        // nothing to do when the timer that just fired was the last: it removed itself
+        if (timerMoved && (scheduleExists || next.isPresent())) {
+            outbox.add(OutboxMessage.timerSync(t.after().id(), t.after().version(), scheduleExists, clock.instant()));
         }
         return outbox;
     }
@@ -137,7 +142,7 @@ public class TicketWorkflow {
         try {
             if (m.isTimerSync()) {
                 // the ticket as it is now: a late or repeated sync never sets an older deadline
-                store.find(m.ticketId()).ifPresent(timers::sync);
+                store.find(m.ticketId()).ifPresent(t -> timers.sync(t, m.scheduleExists()));
             } else {
                 queues.send(m);
             }

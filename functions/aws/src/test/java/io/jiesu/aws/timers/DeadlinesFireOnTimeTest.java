@@ -159,6 +159,24 @@ class DeadlinesFireOnTimeTest {
         assertEquals(pending, timers.count());
     }
 
+    @Test
+    void aLifeOnTimeCostsOneSchedulerCallPerTimerChange() {
+        long before = timers.calls();
+        String id = receive(Category.COMPLAINT, "2026-03-02T09:00");                     // create: dispatch due
+        step(id, "2026-03-02T09:05", t -> t.dispatch("heating-company", List.of(), clock.instant(), DISPATCHER, DEADLINES)); // update: sign due
+        step(id, "2026-03-02T09:30", t -> t.sign(clock.instant(), unit("heating-company"), DEADLINES));        // update: reminder
+        step(id, "2026-03-02T10:00", t -> t.recordContact(ContactKind.FIRST, null, clock.instant(), unit("heating-company"))); // none
+        step(id, "2026-03-03T10:00", t -> t.reply(new Reply("已处理", Outcome.SOLVED, null, "李工", "13900001111",
+                "reviewer-1"), clock.instant(), new Actor("reviewer-1", Role.REVIEWER, "heating-company")));   // delete
+        step(id, "2026-03-03T10:01", t -> t.openCallbackWindow(clock.instant(), Actor.system("reply"), DEADLINES)); // create: callback due
+        step(id, "2026-03-04T10:00", t -> t.recordCallback(new CallbackResult(Satisfaction.SATISFIED, true, null, null),
+                clock.instant(), AGENT));                                                                        // delete
+        step(id, "2026-03-04T10:01", t -> t.settleCallback(clock.instant(), Actor.system("callback"), DEADLINES)); // none
+        assertEquals(TicketState.CLOSED, ticket(id).state());
+        assertEquals(6, timers.calls() - before, "eight transitions, six timer changes, one call each");
+        assertEquals(0, scheduler.scheduleCount(CloudResources.SCHEDULE_GROUP));
+    }
+
     // ---- time travel -------------------------------------------------------------------------------------
 
     private String receive(Category category, String localTime) {

@@ -1,0 +1,108 @@
+package io.jiesu.localrun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jiesu.aws.resources.CloudResources;
+import io.jiesu.aws.timers.ScheduledTimers;
+import io.jiesu.localcloud.LocalAws;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+
+import java.net.http.HttpRequest;
+import java.time.OffsetDateTime;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Extensions, harder tickets, the calendar kept up to date and the ticket's timer, through the running api. */
+@ExtendWith(RunningPipeline.class)
+class SupervisionEndToEndTest {
+    private static final String REPLY = """
+            {"result":"已处理","outcome":"solved","handlerName":"孙工","handlerPhone":"13900002222"}""";
+
+    @Test
+    void aUnitAsksForMoreDaysAndTheCentreApprovesMovingTheDeadline(Api api) {
+        String heating = api.unitToken("heating-company");
+        String dispatcher = api.token("dispatcher");
+        String id = signedTicket(api, Api.complaint("暖气不热 延期"), "heating-company");
+        OffsetDateTime due = OffsetDateTime.parse(api.get("/v1/tickets/" + id, heating).text("replyDueAt"));
+
+        assertEquals(422, api.post("/v1/tickets/" + id + "/extensions", heating, "{\"days\":11,\"reason\":\"需协调\"}").status(),
+                "one extension of a complaint adds at most 10 working days");
+        Api.Reply asked = api.post("/v1/tickets/" + id + "/extensions", heating, "{\"days\":10,\"reason\":\"需协调热源厂\"}");
+        assertEquals(200, asked.status(), asked.raw().body());
+        assertEquals("pending", asked.body().path("extensions").get(0).path("status").asText());
+        assertEquals(409, api.post("/v1/tickets/" + id + "/extensions", heating, "{\"days\":5,\"reason\":\"again\"}").status(),
+                "one request waits at a time");
+        JsonNode line = TicketLifeEndToEndTest.find(api.get("/v1/units/heating-company/inbox", heating).body(), id);
+        assertTrue(line.path("extensionPending").asBoolean(), "the inbox shows the waiting request");
+
+        assertEquals(403, api.post("/v1/tickets/" + id + "/extensions/decision", heating, "{\"approved\":true}").status(),
+                "only the hotline centre decides");
+        Api.Reply approved = api.post("/v1/tickets/" + id + "/extensions/decision", dispatcher, "{\"approved\":true,\"note\":\"同意\"}");
+        assertEquals(200, approved.status(), approved.raw().body());
+        OffsetDateTime moved = OffsetDateTime.parse(approved.text("replyDueAt"));
+        assertTrue(moved.isAfter(due.plusDays(13)), "10 working days later: " + due + " -> " + moved);
+        assertEquals("17:30", moved.toLocalTime().toString(), "still at close of business");
+    }
+
+    @Test
+    void aProvincialTicketNeedsAFaceToFaceVisitBeforeItsReply(Api api) {
+        String id = signedTicket(api, Api.complaint("省平台转办 暖气不热").replace("\"phone\"", "\"province\""), "heating-company");
+        String heating = api.unitToken("heating-company");
+        String reviewer = api.reviewerToken("heating-company");
+        JsonNode t = api.get("/v1/tickets/" + id, heating).body();
+        assertTrue(t.path("provincial").asBoolean());
+        assertTrue(t.path("supervision").path("onSiteRequired").asBoolean());
+        assertEquals(200, api.post("/v1/tickets/" + id + "/contacts", heating, "{\"kind\":\"first\"}").status());
+        Api.Reply refused = api.post("/v1/tickets/" + id + "/reply", reviewer, REPLY);
+        assertEquals(422, refused.status());
+        assertEquals("contacts", refused.body().path("errors").get(0).path("field").asText());
+        assertEquals(200, api.post("/v1/tickets/" + id + "/contacts", heating, "{\"kind\":\"on_site\",\"note\":\"上门查看\"}").status());
+        assertEquals(200, api.post("/v1/tickets/" + id + "/reply", reviewer, REPLY).status());
+    }
+
+    @Test
+    void anAdminLoadsANewYearsHolidayListAndTheWarningGoes(Api api) {
+        String admin = api.token("admin");
+        JsonNode before = api.get("/v1/admin/calendar/2027", admin).body();
+        assertFalse(before.path("listed").asBoolean());
+        assertTrue(before.path("warnings").get(0).asText().contains("2027"));
+        assertTrue(api.get("/q/health/ready", null).raw().body().contains("no holiday list for 2027"));
+
+        String list = """
+                {"year":2027,"papers":["https://www.gov.cn/example"],"days":[
+                 {"name":"元旦","date":"2027-01-01","isOffDay":true},
+                 {"name":"春节","date":"2027-02-06","isOffDay":true},
+                 {"name":"春节","date":"2027-02-07","isOffDay":true},
+                 {"name":"春节","date":"2027-02-13","isOffDay":false}]}""";
+        assertEquals(403, put(api, "/v1/admin/calendar/2027", api.token("supervisor"), list).status());
+        assertEquals(422, put(api, "/v1/admin/calendar/2026", admin, list).status(), "the year must match the list");
+        Api.Reply loaded = put(api, "/v1/admin/calendar/2027", admin, list);
+        assertEquals(200, loaded.status(), loaded.raw().body());
+        assertTrue(api.get("/v1/admin/calendar/2027", admin).body().path("listed").asBoolean());
+        assertFalse(api.get("/q/health/ready", null).raw().body().contains("no holiday list for 2027"));
+    }
+
+    @Test
+    void anOpenTicketHasExactlyOneScheduleNamedAfterIt(Api api) {
+        String id = api.post("/v1/tickets", api.token("agent"), Api.complaint("食品过期 计时")).text("id");
+        api.awaitTicket(id, api.token("dispatcher"), t -> t.path("state").asText().equals("dispatched"), "dispatched");
+        try (SchedulerClient scheduler = LocalAws.scheduler(api.run.schedulerEndpoint())) {
+            var schedule = scheduler.getSchedule(b -> b.name(ScheduledTimers.scheduleName(id)).groupName(CloudResources.SCHEDULE_GROUP));
+            assertTrue(schedule.target().input().contains("\"kind\":\"sign_due\""), schedule.target().input());
+            assertTrue(schedule.scheduleExpression().startsWith("at("));
+        }
+    }
+
+    static Api.Reply put(Api api, String path, String token, String json) {
+        return api.send(api.request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    static String signedTicket(Api api, String body, String unit) {
+        String id = api.post("/v1/tickets", api.token("agent"), body).text("id");
+        api.awaitTicket(id, api.token("dispatcher"), t -> t.path("state").asText().equals("dispatched"), "dispatched");
+        assertEquals(200, api.post("/v1/tickets/" + id + "/sign", api.unitToken(unit), null).status());
+        return id;
+    }
+}
