@@ -12,6 +12,8 @@ REGION="${AWS_DEFAULT_REGION:-us-east-1}"
 TABLE=jiesu-tickets
 # CloudResources.MAX_RECEIVE_COUNT, VISIBILITY_TIMEOUT_SECONDS, DLQ_RETENTION_SECONDS
 MAX_RECEIVE_COUNT=5
+# CloudResources.NOTIFY_MAX_RECEIVE_COUNT: a province notice is tried longer, with growing delays
+NOTIFY_MAX_RECEIVE_COUNT=12
 VISIBILITY_TIMEOUT=180
 DLQ_RETENTION=1209600
 # CloudResources.SCHEDULE_GROUP
@@ -75,16 +77,17 @@ else
 fi
 
 # ---- the queues: each work queue redrives to its DLQ after MAX_RECEIVE_COUNT receives --------------------
-# queue_with_dlq <queue> <dlq>; prints the queue's URL
+# queue_with_dlq <queue> <dlq> [max receive count]; prints the queue's URL; a .fifo name makes FIFO queues
 queue_with_dlq() {
-  local name="$1" dlq="$2" dlq_url dlq_arn attributes
+  local name="$1" dlq="$2" max_receive="${3:-$MAX_RECEIVE_COUNT}" fifo="" dlq_url dlq_arn attributes
+  case "$name" in *.fifo) fifo=',"FifoQueue":"true"' ;; esac
   dlq_url=$($AWS sqs create-queue --queue-name "$dlq" \
-    --attributes "{\"MessageRetentionPeriod\":\"$DLQ_RETENTION\"}" --query QueueUrl --output text)
+    --attributes "{\"MessageRetentionPeriod\":\"$DLQ_RETENTION\"$fifo}" --query QueueUrl --output text)
   dlq_arn=$($AWS sqs get-queue-attributes --queue-url "$dlq_url" --attribute-names QueueArn \
     --query Attributes.QueueArn --output text)
   # RedrivePolicy is a JSON document inside a string attribute
-  attributes=$(printf '{"VisibilityTimeout":"%s","RedrivePolicy":"{\\"deadLetterTargetArn\\":\\"%s\\",\\"maxReceiveCount\\":\\"%s\\"}"}' \
-    "$VISIBILITY_TIMEOUT" "$dlq_arn" "$MAX_RECEIVE_COUNT")
+  attributes=$(printf '{"VisibilityTimeout":"%s","RedrivePolicy":"{\\"deadLetterTargetArn\\":\\"%s\\",\\"maxReceiveCount\\":\\"%s\\"}"%s}' \
+    "$VISIBILITY_TIMEOUT" "$dlq_arn" "$max_receive" "$fifo")
   $AWS sqs create-queue --queue-name "$name" --attributes "$attributes" --query QueueUrl --output text
 }
 
@@ -94,9 +97,10 @@ RETURN_URL=$(queue_with_dlq jiesu-return jiesu-return-dlq)
 REPLY_URL=$(queue_with_dlq jiesu-reply jiesu-reply-dlq)
 CALLBACK_URL=$(queue_with_dlq jiesu-callback jiesu-callback-dlq)
 DEADLINE_URL=$(queue_with_dlq jiesu-deadline jiesu-deadline-dlq)
+NOTIFY_URL=$(queue_with_dlq jiesu-notify.fifo jiesu-notify-dlq.fifo "$NOTIFY_MAX_RECEIVE_COUNT")
 DEADLINE_ARN=$($AWS sqs get-queue-attributes --queue-url "$DEADLINE_URL" --attribute-names QueueArn \
   --query Attributes.QueueArn --output text)
-echo "jiesu: created queues jiesu-{dispatch,return,reply,callback,deadline} and their -dlq"
+echo "jiesu: created queues jiesu-{dispatch,return,reply,callback,deadline}, jiesu-notify.fifo and their DLQs"
 
 # ---- the schedule group holding one timer per open ticket -----------------------------------------------
 if $AWS scheduler get-schedule-group --name "$SCHEDULE_GROUP" >/dev/null 2>&1; then

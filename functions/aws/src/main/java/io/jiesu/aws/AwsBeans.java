@@ -7,6 +7,9 @@ import io.jiesu.aws.tickets.PhoneHash;
 import io.jiesu.aws.tickets.TicketStore;
 import io.jiesu.aws.tickets.TicketWorkflow;
 import io.jiesu.aws.calendar.CalendarStore;
+import io.jiesu.aws.province.ProvinceNotifier;
+import io.jiesu.aws.province.Provinces;
+import io.jiesu.core.province.ProvinceSignature;
 import io.jiesu.aws.timers.DeadlineHandler;
 import io.jiesu.aws.timers.ScheduledTimers;
 import io.jiesu.core.deadline.TicketTimers;
@@ -159,6 +162,35 @@ public class AwsBeans {
     @Singleton
     TicketWorkflow workflow(TicketStore store, TicketQueues queues, ScheduledTimers timers, Clock clock) {
         return new TicketWorkflow(store, queues, timers, clock);
+    }
+
+    /**
+     * The provincial platforms. A deployment's own province: jiesu.province.code, .secret, .callback-url
+     * (environment JIESU_PROVINCE_CODE, _SECRET, _CALLBACK_URL); more as jiesu.province.<code>.secret and
+     * jiesu.province.<code>.callback-url properties.
+     */
+    @Produces
+    @Singleton
+    Provinces provinces(Config config) {
+        Map<String, Provinces.Province> byCode = new HashMap<>();
+        config.getOptionalValue("jiesu.province.code", String.class).ifPresent(code -> byCode.put(code,
+                new Provinces.Province(code, new ProvinceSignature(config.getValue("jiesu.province.secret", String.class)),
+                        config.getOptionalValue("jiesu.province.callback-url", URI.class).orElse(null))));
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("jiesu.province.") && name.endsWith(".secret") && !name.equals("jiesu.province.secret")) {
+                String code = name.substring("jiesu.province.".length(), name.length() - ".secret".length());
+                String secret = config.getValue(name, String.class);
+                URI callback = config.getOptionalValue("jiesu.province." + code + ".callback-url", URI.class).orElse(null);
+                byCode.put(code, new Provinces.Province(code, new ProvinceSignature(secret), callback));
+            }
+        }
+        return new Provinces(byCode);
+    }
+
+    @Produces
+    @Singleton
+    ProvinceNotifier provinceNotifier(Provinces provinces, Clock clock) {
+        return new ProvinceNotifier(provinces, clock);
     }
 
     @Produces

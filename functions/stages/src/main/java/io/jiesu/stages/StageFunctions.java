@@ -27,6 +27,8 @@ public class StageFunctions {
     @Inject
     DeadlineStage deadline;
     @Inject
+    io.jiesu.stages.notify.NotifyStage notify;
+    @Inject
     io.jiesu.aws.tickets.TicketWorkflow workflow;
 
     @Funq("dispatch")
@@ -56,6 +58,12 @@ public class StageFunctions {
     @Funq("deadline")
     public void deadline(DeadlineMessage m) {
         deadline.handle(m);
+    }
+
+    /** One record per batch (FIFO, grouped by ticket): a failure holds back only its own ticket's later changes. */
+    @Funq("notify")
+    public void notify(com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage m) {
+        notify.handle(m);
     }
 
     @Funq("relay")

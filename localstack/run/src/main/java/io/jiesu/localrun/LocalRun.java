@@ -56,6 +56,10 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
+    /** The local run's provincial platform, for trying the webhook (README). */
+    public static final String DEMO_PROVINCE = "demo";
+    public static final String DEMO_PROVINCE_SECRET = "local-demo-province-secret";
+
     /** As template.yaml gives the stage functions. */
     private static final int STAGE_TIMEOUT_SECONDS = 30;
 
@@ -68,6 +72,7 @@ public final class LocalRun implements AutoCloseable {
     private final URI dynamoEndpoint;
     private final URI sqsEndpoint;
     private URI schedulerEndpoint;
+    private ProvinceMock provinceMock;
     private SchedulerServer scheduler;
     private final TokenMint mint;
     private final TokenServer tokens;
@@ -117,7 +122,13 @@ public final class LocalRun implements AutoCloseable {
             tokens = new TokenServer(mint, o.tokenPort());
             resources.add(tokens);
 
+            // a demo provincial platform: its webhook secret, and a mock of its callback endpoint
+            provinceMock = new ProvinceMock(new io.jiesu.core.province.ProvinceSignature(DEMO_PROVINCE_SECRET));
+            resources.add(provinceMock);
             Map<String, String> env = awsEnv(publicKey);
+            env.put("JIESU_PROVINCE_CODE", DEMO_PROVINCE);
+            env.put("JIESU_PROVINCE_SECRET", DEMO_PROVINCE_SECRET);
+            env.put("JIESU_PROVINCE_CALLBACK_URL", provinceMock.uri().toString());
             int apiPort = o.apiPort() == 0 ? freePort() : o.apiPort();
             Map<String, String> apiEnv = new HashMap<>(env);
             apiEnv.put("PORT", Integer.toString(apiPort));
@@ -125,8 +136,9 @@ public final class LocalRun implements AutoCloseable {
             api = URI.create("http://127.0.0.1:" + apiPort);
 
             for (QueueName q : QueueName.values()) {
+                // notices go one at a time, in order per ticket (template.yaml: BatchSize 1)
                 QueueEventSourceMapping esm = new QueueEventSourceMapping(sqs, queueUrls.get(q), q.function(),
-                        QueueEventSourceMapping.DEFAULT_BATCH_SIZE, Duration.ofSeconds(Math.min(STAGE_TIMEOUT_SECONDS, o.visibilityTimeoutSeconds())));
+                        q.fifo() ? 1 : QueueEventSourceMapping.DEFAULT_BATCH_SIZE, Duration.ofSeconds(Math.min(STAGE_TIMEOUT_SECONDS, o.visibilityTimeoutSeconds())));
                 esm.start();
                 resources.add(esm);
                 mappings.put(q, esm);
@@ -256,6 +268,10 @@ public final class LocalRun implements AutoCloseable {
 
     public URI sqsEndpoint() {
         return sqsEndpoint;
+    }
+
+    public URI provinceNotices() {
+        return provinceMock.uri();
     }
 
     public URI schedulerEndpoint() {

@@ -32,11 +32,13 @@ public final class Main {
                   Swagger UI   %s/q/swagger-ui
                   Health       %s/q/health
                   Tokens       %s?role=agent   (roles: citizen agent dispatcher unit reviewer supervisor admin; unit staff add &unit=<id>)
+                  Province     POST %s/v1/province/demo/tickets (secret %s); notices it got: %s
                   DynamoDB     %s    SQS %s    Scheduler %s
                   Logs         %s
                 Demo units and catalogue: GET %s/v1/catalogue
                 Ctrl-C stops everything.
                 """, run.startTime().toMillis() / 1000.0, api, api, api, api, run.tokenUri(),
+                api, LocalRun.DEMO_PROVINCE_SECRET, run.provinceNotices(),
                 run.dynamoEndpoint(), run.sqsEndpoint(), run.schedulerEndpoint(), run.logDir(), api);
         stopped.await();
     }

@@ -7,16 +7,22 @@ import io.jiesu.aws.tickets.ConcurrentTransitionException;
 import io.jiesu.aws.tickets.IdempotencyKeyReusedException;
 import io.jiesu.aws.tickets.TicketNotFoundException;
 import io.jiesu.core.ticket.TicketRefusal;
+import io.jiesu.api.validation.BadInput;
+import io.jiesu.api.validation.ParamLimits;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Every failure the API answers, as application/problem+json; never a stack trace, never a 500 for bad input. */
@@ -53,11 +59,42 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(field(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field)).toList();
-        return respond(400, "validation", "The request has invalid fields",
-                errors.stream().map(f -> f.field() + " " + f.message()).collect(Collectors.joining("; ")), errors);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<String> body = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            String field = field(v);
+            if (field == null) {
+                // a constraint on the body as a whole: only @NotNull, i.e. no body was sent
+                body.add(v.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.NotNull
+                        ? "the body is empty; send a JSON object" : "the body " + v.getMessage());
+            } else {
+                errors.add(new Problem.FieldError(field, v.getMessage()));
+            }
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        String detail = java.util.stream.Stream.concat(body.stream(),
+                errors.stream().map(f -> f.field() + " " + f.message())).collect(Collectors.joining("; "));
+        return respond(400, "validation", "The request has invalid fields", detail, errors);
+    }
+
+    /** A limit checked outside Bean Validation (a path or query parameter, a catalogue field): the same 400. */
+    @ServerExceptionMapper
+    public Response badInput(BadInput e) {
+        return respond(400, "validation", "The request has invalid fields", e.field() + " " + e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage())));
+    }
+
+    @ServerExceptionMapper
+    public Response tooLarge(StreamedBodyLimit.BodyTooLargeException e) {
+        return respond(413, "too-large", "Request body too large", e.getMessage(), List.of());
+    }
+
+    /** Anything unforeseen: logged with its stack trace here, answered without it. */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("request failed unexpectedly", e);
+        return respond(500, "internal-error", "Internal Server Error",
+                "the request could not be completed; the error has been logged", List.of());
     }
 
     @ServerExceptionMapper
@@ -96,6 +133,10 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return malformed(jpe);
         }
+        if (e.getResponse().hasEntity() && e.getResponse().getMediaType() != null
+                && Problem.MEDIA_TYPE.equals(e.getResponse().getMediaType().toString())) {
+            return e.getResponse(); // already a problem
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf("request failed: %s", e.getClass().getSimpleName());
@@ -110,30 +151,152 @@ public class ProblemMappers {
             default -> "http-" + status;
         };
         Response.StatusType s = e.getResponse().getStatusInfo();
-        return respond(status, slug, s.getReasonPhrase(), e.getMessage(), List.of());
+        Response problem = respond(status, slug, s.getReasonPhrase(), e.getMessage(), List.of());
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
     }
 
     private static Response badJson(JsonMappingException e) {
         String field = e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        String message = e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage()
-                : "has the wrong type or value";
-        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
-        return respond(400, "invalid-json", "The body does not fit the request's shape",
-                field.isEmpty() ? e.getOriginalMessage() : field + " " + message, errors);
-    }
-
-    /** The request field a violation names: the last node of its path (method and parameter names dropped). */
-    private static String field(ConstraintViolation<?> v) {
-        String last = null;
-        for (Path.Node n : v.getPropertyPath()) {
-            last = n.getName();
+        if (field.isEmpty()) {
+            return respond(400, "invalid-json", "The body does not fit the request's shape", wholeBody(e), List.of());
         }
-        return "idempotencyKey".equals(last) ? "Idempotency-Key" : last;
+        String message = message(e);
+        return respond(400, "invalid-json", "The body does not fit the request's shape", field + " " + message,
+                List.of(new Problem.FieldError(field, message)));
     }
 
-    static Response respond(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+    /** What is wrong with a field's value, in the client's terms (never a Java type name). */
+    private static String message(JsonMappingException e) {
+        if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            return iae.getMessage();
+        }
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
+        if (target == null) {
+            return "has the wrong type or value";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + ParamLimits.codes(target);
+        }
+        if (target == String.class || target == Character.class || target == char.class) {
+            return "must be text (in quotes)";
+        }
+        if (target == Integer.class || target == int.class || target == Long.class || target == long.class
+                || target == Short.class || target == short.class) {
+            return "must be a whole number";
+        }
+        if (Number.class.isAssignableFrom(target) || target == double.class || target == float.class) {
+            return "must be a number";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be a list";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(target)) {
+            return "must be an ISO-8601 date or time";
+        }
+        return "must be a JSON object";
+    }
+
+    /** What is wrong with the body as a whole. */
+    private static String wholeBody(JsonMappingException e) {
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (original.startsWith("Trailing token")) {
+            return "the body has more after its JSON value; send exactly one JSON object";
+        }
+        if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
+            return iae.getMessage();
+        }
+        if (original.startsWith("No content to map")) {
+            return "the body is empty; send a JSON object";
+        }
+        return "the body must be a JSON object with the request's fields";
+    }
+
+    /**
+     * The request field a violation names, as the client knows it: the body field (citizenPhone; an element of a
+     * list with its index, coUnits[1]), or a parameter's query, path or header name (limit, Idempotency-Key);
+     * null for the body as a whole. A field nested in an object is named by its own name (phone, not
+     * citizen.phone), as it always has been.
+     */
+    static String field(ConstraintViolation<?> v) {
+        StringBuilder out = new StringBuilder();
+        Path.MethodNode method = null;
+        Path.ParameterNode parameter = null;
+        for (Path.Node n : v.getPropertyPath()) {
+            switch (n.getKind()) {
+                case METHOD -> method = n.as(Path.MethodNode.class);
+                case PARAMETER -> parameter = n.as(Path.ParameterNode.class);
+                case PROPERTY -> out.setLength(0);
+                default -> {
+                }
+            }
+            if (n.getKind() == ElementKind.PROPERTY || n.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (n.isInIterable() && !out.isEmpty()) {
+                    Object at = n.getIndex() != null ? n.getIndex() : n.getKey();
+                    out.append('[').append(at == null ? "" : at).append(']');
+                }
+                if (n.getKind() == ElementKind.PROPERTY && n.getName() != null) {
+                    out.append(n.getName());
+                }
+            }
+        }
+        if (!out.isEmpty()) {
+            return out.toString();
+        }
+        if (parameter == null) {
+            return null;
+        }
+        if (method != null) {
+            Optional<String> external = externalName(v.getRootBeanClass(), method, parameter.getParameterIndex());
+            if (external != null) {
+                return external.orElse(null);
+            }
+        }
+        return "idempotencyKey".equals(parameter.getName()) ? "Idempotency-Key" : parameter.getName();
+    }
+
+    /**
+     * A resource method parameter's name on the wire: its @QueryParam, @PathParam or @HeaderParam value; empty
+     * for the body (a parameter without one); null when the method cannot be found.
+     */
+    private static Optional<String> externalName(Class<?> type, Path.MethodNode node, int index) {
+        Class<?>[] types = node.getParameterTypes().toArray(new Class<?>[0]);
+        boolean found = false;
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            java.lang.reflect.Method m;
+            try {
+                m = c.getDeclaredMethod(node.getName(), types);
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            found = true;
+            for (java.lang.annotation.Annotation a : m.getParameterAnnotations()[index]) {
+                if (a instanceof jakarta.ws.rs.QueryParam q) {
+                    return Optional.of(q.value());
+                }
+                if (a instanceof jakarta.ws.rs.PathParam p) {
+                    return Optional.of(p.value());
+                }
+                if (a instanceof jakarta.ws.rs.HeaderParam h) {
+                    return Optional.of(h.value());
+                }
+                if (a instanceof jakarta.ws.rs.FormParam f) {
+                    return Optional.of(f.value());
+                }
+                if (a instanceof jakarta.ws.rs.CookieParam k) {
+                    return Optional.of(k.value());
+                }
+            }
+        }
+        return found ? Optional.empty() : null;
+    }
+
+    public static Response respond(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
         return Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(new Problem(TYPE + slug, title, status, detail, errors)).build();
     }

@@ -33,7 +33,7 @@ public class Caller {
                 found = r;
             }
         }
-        if (found == null || found == Role.SYSTEM) {
+        if (found == null || found == Role.SYSTEM || found == Role.PROVINCE) {
             throw new ForbiddenException("the token carries no Jiesu role");
         }
         return found;

@@ -22,6 +22,11 @@ public class TicketQueues {
             throw new IllegalStateException("no URL configured for queue " + m.queue()
                     + ": set jiesu.queue." + m.queue().function() + ".url");
         }
-        sqs.sendMessage(SendMessageRequest.builder().queueUrl(url).messageBody(m.body()).build());
+        SendMessageRequest.Builder send = SendMessageRequest.builder().queueUrl(url).messageBody(m.body());
+        if (m.queue().fifo()) {
+            // one group per ticket keeps its changes in order; the version makes a resend a duplicate
+            send.messageGroupId(m.ticketId()).messageDeduplicationId(m.ticketId() + "-" + m.version());
+        }
+        sqs.sendMessage(send.build());
     }
 }

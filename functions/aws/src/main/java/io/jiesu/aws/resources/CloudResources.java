@@ -32,6 +32,11 @@ public final class CloudResources {
     public static final int MAX_RECEIVE_COUNT = 5;
     /** As in template.yaml: six times the stage function's timeout, as AWS advises for SQS event sources. */
     public static final int VISIBILITY_TIMEOUT_SECONDS = 180;
+    /**
+     * As in template.yaml: a province's status notice is tried this many times, with growing delays between
+     * (NotifyStage), before it is dead-lettered: about 5 hours with the default delays.
+     */
+    public static final int NOTIFY_MAX_RECEIVE_COUNT = 12;
     /** Dead letters are kept the SQS maximum, 14 days, for redrive. */
     public static final int DLQ_RETENTION_SECONDS = 1_209_600;
 
@@ -73,19 +78,31 @@ public final class CloudResources {
 
     /** Creates every queue with its DLQ; returns the work queues' URLs. */
     public static Map<QueueName, String> createQueues(SqsClient sqs, int maxReceiveCount, int visibilityTimeoutSeconds) {
+        return createQueues(sqs, maxReceiveCount, maxReceiveCount, visibilityTimeoutSeconds);
+    }
+
+    public static Map<QueueName, String> createQueues(SqsClient sqs, int maxReceiveCount, int notifyMaxReceiveCount,
+                                                      int visibilityTimeoutSeconds) {
         Map<QueueName, String> urls = new EnumMap<>(QueueName.class);
         for (QueueName q : QueueName.values()) {
+            Map<QueueAttributeName, String> dlqAttributes = new java.util.HashMap<>(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
+                    Integer.toString(DLQ_RETENTION_SECONDS)));
+            if (q.fifo()) {
+                dlqAttributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+            }
             String dlqUrl = sqs.createQueue(CreateQueueRequest.builder().queueName(q.localDlqName())
-                    .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
-                            Integer.toString(DLQ_RETENTION_SECONDS))).build()).queueUrl();
+                    .attributes(dlqAttributes).build()).queueUrl();
             String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(dlqUrl)
                     .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
+            Map<QueueAttributeName, String> attributes = new java.util.HashMap<>(Map.of(
+                    QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
+                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
+                            + "\",\"maxReceiveCount\":\"" + (q.fifo() ? notifyMaxReceiveCount : maxReceiveCount) + "\"}"));
+            if (q.fifo()) {
+                attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+            }
             String url = sqs.createQueue(CreateQueueRequest.builder().queueName(q.localName())
-                    .attributes(Map.of(
-                            QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
-                            QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
-                                    + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}"))
-                    .build()).queueUrl();
+                    .attributes(attributes).build()).queueUrl();
             urls.put(q, url);
         }
         return urls;

@@ -2,17 +2,24 @@ package io.jiesu.aws.resources;
 
 import java.util.Locale;
 
-/** The pipeline's work queues; each has a dead-letter queue. DEADLINE receives the scheduler's timer firings. */
+/**
+ * The pipeline's work queues; each has a dead-letter queue. DEADLINE receives the scheduler's timer firings;
+ * NOTIFY is FIFO (grouped by ticket) so a province hears of a ticket's changes in order.
+ */
 public enum QueueName {
-    DISPATCH, RETURN, REPLY, CALLBACK, DEADLINE;
+    DISPATCH, RETURN, REPLY, CALLBACK, DEADLINE, NOTIFY;
+
+    public boolean fifo() {
+        return this == NOTIFY;
+    }
 
     /** The name used by the local cloud (SAM names them from the stack). */
     public String localName() {
-        return "jiesu-" + name().toLowerCase(Locale.ROOT);
+        return "jiesu-" + name().toLowerCase(Locale.ROOT) + (fifo() ? ".fifo" : "");
     }
 
     public String localDlqName() {
-        return localName() + "-dlq";
+        return "jiesu-" + name().toLowerCase(Locale.ROOT) + "-dlq" + (fifo() ? ".fifo" : "");
     }
 
     /** The function that consumes it, as exported by the stages module. */

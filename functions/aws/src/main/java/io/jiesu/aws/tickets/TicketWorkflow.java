@@ -4,6 +4,7 @@ import io.jiesu.aws.queues.OutboxMessage;
 import io.jiesu.aws.queues.TicketMessage;
 import io.jiesu.aws.queues.TicketQueues;
 import io.jiesu.aws.resources.QueueName;
+import io.jiesu.aws.province.ProvinceNotice;
 import io.jiesu.aws.timers.ScheduledTimers;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.core.ticket.TicketState;
@@ -125,6 +126,8 @@ public class TicketWorkflow {
         List<OutboxMessage> outbox = new java.util.ArrayList<>();
         nextStage(t.after().state()).ifPresent(q -> outbox.add(new OutboxMessage(t.after().id(), t.after().version(), q,
                 TicketJson.write(new TicketMessage(t.after().id(), t.after().version())), clock.instant())));
+        ProvinceNotice.of(t.after(), t.event()).ifPresent(n -> outbox.add(new OutboxMessage(t.after().id(),
+                t.after().version(), QueueName.NOTIFY, TicketJson.write(n), clock.instant())));
         var next = timers.next(t.after());
         boolean timerMoved = t.before().state() == null ? next.isPresent() : !timers.next(t.before()).equals(next);
         // nothing to do when the timer that just fired was the last: it removed itself

@@ -85,7 +85,7 @@ class InitScriptMatchesCloudResourcesTest {
             expected.put(q.localName(), q.localDlqName());
         }
         Map<String, String> created = new TreeMap<>();
-        Matcher m = Pattern.compile("queue_with_dlq (\\S+) (\\S+)\\)").matcher(script);
+        Matcher m = Pattern.compile("queue_with_dlq (\\S+) (\\S+)(?: \\S+)?\\)").matcher(script);
         while (m.find()) {
             created.put(m.group(1), m.group(2));
         }
@@ -95,11 +95,13 @@ class InitScriptMatchesCloudResourcesTest {
     @Test
     void itsQueuesRedriveAndTimeOutAsCloudResourcesSays() {
         assertEquals(Integer.toString(CloudResources.MAX_RECEIVE_COUNT), variable("MAX_RECEIVE_COUNT"));
+        assertEquals(Integer.toString(CloudResources.NOTIFY_MAX_RECEIVE_COUNT), variable("NOTIFY_MAX_RECEIVE_COUNT"));
+        assertTrue(script.contains("queue_with_dlq jiesu-notify.fifo jiesu-notify-dlq.fifo \"$NOTIFY_MAX_RECEIVE_COUNT\""));
         assertEquals(Integer.toString(CloudResources.VISIBILITY_TIMEOUT_SECONDS), variable("VISIBILITY_TIMEOUT"));
         assertEquals(Integer.toString(CloudResources.DLQ_RETENTION_SECONDS), variable("DLQ_RETENTION"));
         // and the queue attributes are built from them
         assertTrue(script.contains("maxReceiveCount"), "the redrive policy");
-        assertTrue(script.contains("\"$VISIBILITY_TIMEOUT\" \"$dlq_arn\" \"$MAX_RECEIVE_COUNT\""),
+        assertTrue(script.contains("\"$VISIBILITY_TIMEOUT\" \"$dlq_arn\" \"$max_receive\""),
                 "VisibilityTimeout and RedrivePolicy use the variables");
         assertTrue(script.contains("MessageRetentionPeriod\\\":\\\"$DLQ_RETENTION"), "the DLQ keeps its messages 14 days");
     }

@@ -150,8 +150,11 @@ class TemplateMatchesLocalCloudTest {
             compare(problems, queueId(q) + " RedrivePolicy.deadLetterTargetArn", List.of(dlqId(q), "Arn"),
                     Objects.requireNonNullElse(CloudFormationYaml.getAtt(policy.get("deadLetterTargetArn")),
                             String.valueOf(policy.get("deadLetterTargetArn"))));
-            compare(problems, queueId(q) + " RedrivePolicy.maxReceiveCount (CloudResources.MAX_RECEIVE_COUNT)",
-                    CloudResources.MAX_RECEIVE_COUNT, number(policy.get("maxReceiveCount"), "absent"));
+            compare(problems, queueId(q) + " RedrivePolicy.maxReceiveCount (CloudResources.MAX_RECEIVE_COUNT, NOTIFY_ for FIFO)",
+                    q.fifo() ? CloudResources.NOTIFY_MAX_RECEIVE_COUNT : CloudResources.MAX_RECEIVE_COUNT,
+                    number(policy.get("maxReceiveCount"), "absent"));
+            compare(problems, queueId(q) + " FifoQueue", q.fifo(), Boolean.TRUE.equals(properties(queueId(q)).get("FifoQueue")));
+            compare(problems, dlqId(q) + " FifoQueue", q.fifo(), Boolean.TRUE.equals(properties(dlqId(q)).get("FifoQueue")));
         }
         assertNone(problems);
     }
@@ -183,8 +186,8 @@ class TemplateMatchesLocalCloudTest {
             compare(problems, "functions consuming " + queueId(q), List.of(functionId(q)),
                     consumers.getOrDefault(queueId(q), List.of()));
             for (Map<String, Object> event : sqsEvents(functionId(q)).values()) {
-                compare(problems, functionId(q) + " SQS event BatchSize (the local cloud's QueueEventSourceMapping)",
-                        QueueEventSourceMapping.DEFAULT_BATCH_SIZE, number(event.get("BatchSize"), "absent (SAM's default, 10)"));
+                compare(problems, functionId(q) + " SQS event BatchSize (the local cloud's QueueEventSourceMapping; 1 for FIFO)",
+                        q.fifo() ? 1 : QueueEventSourceMapping.DEFAULT_BATCH_SIZE, number(event.get("BatchSize"), "absent (SAM's default, 10)"));
                 Object types = event.get("FunctionResponseTypes");
                 if (!(types instanceof List<?> l && l.contains("ReportBatchItemFailures"))) {
                     problems.add(functionId(q) + " SQS event lacks FunctionResponseTypes [ReportBatchItemFailures]"

@@ -24,7 +24,11 @@ public record Ticket(
         Instant replyDueAt, Instant firstContactAt, Instant resultContactAt, Instant onSiteContactAt,
         Reply reply, Instant repliedAt, Instant callbackDueAt, CallbackResult callback,
         int reopenCount, Closure closure, Instant closedAt, String filedBy,
-        Supervision supervision, List<Extension> extensions) {
+        Supervision supervision, List<Extension> extensions, ProvinceRef province) {
+
+    /** A ticket sent down by a provincial platform: which one, and its number there (status goes back to it). */
+    public record ProvinceRef(String code, String ticketId) {
+    }
 
     /**
      * Where supervision (督办) stands in this round of handling: missed windows, the reminder, the escalation
@@ -45,7 +49,20 @@ public record Ticket(
 
     /** Sent down by the provincial platform: such tickets may run on a shorter clock and need a visit. */
     public boolean provincial() {
-        return channel == Channel.PROVINCE;
+        return channel == Channel.PROVINCE || province != null;
+    }
+
+    /** Intake of a ticket sent down by a provincial platform: it keeps its provincial number and flag throughout. */
+    public static Transition receiveFromProvince(String id, NewTicket in, ProvinceRef province, Instant at, Actor actor,
+                                                 Deadlines deadlines) {
+        Transition t = receive(id, in, at, actor, deadlines);
+        Builder b = t.after().toBuilder();
+        b.province = province;
+        Ticket after = b.build();
+        java.util.Map<String, String> detail = new java.util.LinkedHashMap<>(t.event().detail());
+        detail.put("province", province.code());
+        detail.put("provinceTicketId", province.ticketId());
+        return new Transition(t.before(), after, new TicketEvent(after.id(), after.version(), t.event().type(), at, actor, detail));
     }
 
     public boolean overdue() {
@@ -500,7 +517,7 @@ public record Ticket(
         Instant replyDueAt, firstContactAt, resultContactAt, onSiteContactAt;
         Reply reply; Instant repliedAt, callbackDueAt; CallbackResult callback;
         int reopenCount; Closure closure; Instant closedAt; String filedBy;
-        Supervision supervision; List<Extension> extensions = List.of();
+        Supervision supervision; List<Extension> extensions = List.of(); ProvinceRef province;
 
         Builder() {
         }
@@ -515,7 +532,7 @@ public record Ticket(
             onSiteContactAt = t.onSiteContactAt; reply = t.reply; repliedAt = t.repliedAt;
             callbackDueAt = t.callbackDueAt; callback = t.callback; reopenCount = t.reopenCount;
             closure = t.closure; closedAt = t.closedAt; filedBy = t.filedBy;
-            supervision = t.supervision; extensions = t.extensions;
+            supervision = t.supervision; extensions = t.extensions; province = t.province;
         }
 
         Ticket build() {
@@ -523,7 +540,7 @@ public record Ticket(
                     receivedAt, dispatchDueAt, leadUnit, coUnits, dispatchedAt, signDueAt, signedAt, signedLate,
                     returnDueAt, returnedBy, replyDueAt, firstContactAt, resultContactAt, onSiteContactAt,
                     reply, repliedAt, callbackDueAt, callback, reopenCount, closure, closedAt, filedBy,
-                    supervision, extensions);
+                    supervision, extensions, province);
         }
     }
 }

@@ -1,0 +1,46 @@
+package io.jiesu.api.problems;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The HTTP layer's own refusals, as problem+json: a body that declares more than the HTTP layer's hard stop
+ * (quarkus.http.limits.max-body-size) is answered here rather than with that stop's empty 413; a smaller one
+ * over jiesu.http.max-body-bytes is BodySizeLimit's to answer. The connection is closed after the answer, as
+ * the hard stop does, so the unread body is not drained.
+ */
+@Singleton
+public class EdgeRoutes {
+    @ConfigProperty(name = "jiesu.http.max-body-bytes", defaultValue = "65536")
+    long maxBytes;
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize hardStop;
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
+            String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            long declared;
+            try {
+                declared = length == null ? -1 : Long.parseLong(length.trim());
+            } catch (NumberFormatException e) {
+                declared = -1; // BodySizeLimit answers a Content-Length that is not a number
+            }
+            if (declared <= hardStop.asLongValue()) {
+                ctx.next();
+                return;
+            }
+            String body = "{\"type\":\"https://jiesu.io/problems/too-large\",\"title\":\"Request body too large\","
+                    + "\"status\":413,\"detail\":\"the body may be at most " + maxBytes + " bytes\"}";
+            ctx.response().setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .endHandler(v -> ctx.request().connection().close())
+                    .end(body);
+        });
+    }
+}

@@ -1,0 +1,97 @@
+package io.jiesu.api.province;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jiesu.api.problems.ProblemMappers;
+import io.jiesu.api.tickets.TicketIds;
+import io.jiesu.aws.province.Provinces;
+import io.jiesu.aws.tickets.TicketWorkflow;
+import io.jiesu.core.deadline.Deadlines;
+import io.jiesu.core.policy.Policy;
+import io.jiesu.core.province.ProvinceCategories;
+import io.jiesu.core.province.ProvinceSignature;
+import io.jiesu.core.ticket.*;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The provincial platform's webhook: tickets sent down, authenticated by an HMAC signature over the timestamp
+ * and the raw body with the province's secret (no bearer token). A retry of the same provincial ticket
+ * returns the ticket it created, and nothing is dispatched twice.
+ */
+@Path("/v1/province/{province}/tickets")
+@PermitAll
+public class ProvinceResource {
+    private static final Logger LOG = Logger.getLogger(ProvinceResource.class);
+
+    @Inject
+    Provinces provinces;
+    @Inject
+    TicketWorkflow workflow;
+    @Inject
+    Deadlines deadlines;
+    @Inject
+    Policy policy;
+    @Inject
+    Clock clock;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Validator validator;
+
+    public record Accepted(String ticketId, String provinceTicketId, TicketState state) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@PathParam("province") String code,
+                            @HeaderParam(ProvinceSignature.TIMESTAMP_HEADER) String timestamp,
+                            @HeaderParam(ProvinceSignature.SIGNATURE_HEADER) String signature,
+                            byte[] body) throws IOException {
+        // verify before reading anything: an unsigned body is not even parsed
+        var province = provinces.get(code);
+        String refusal = province.isEmpty() ? "unknown province"
+                : province.get().signature().refusal(timestamp, signature, body == null ? new byte[0] : body, clock.instant());
+        if (refusal != null) {
+            LOG.warnf("province webhook refused for %s: %s", code, refusal);
+            return ProblemMappers.respond(401, "bad-signature", "Unauthorized", refusal, List.of());
+        }
+        ProvinceTicketRequest in = json.readValue(body, ProvinceTicketRequest.class);
+        var violations = validator.validate(in);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        Category category = ProvinceCategories.of(in.category()).orElseThrow(() -> TicketRefusal.invalid("category",
+                "unknown provincial category '" + in.category() + "'; one of " + new TreeSet<>(ProvinceCategories.codes())));
+        NewTicket ticket = new NewTicket(category, Channel.PROVINCE, in.content().strip(),
+                new Citizen(in.citizen().name().strip(), in.citizen().phone()), in.address(), in.matter(), false);
+        Transition t = Ticket.receiveFromProvince(TicketIds.next(clock.instant(), policy.zone()), ticket,
+                new Ticket.ProvinceRef(code, in.provinceTicketId()), clock.instant(),
+                new Actor("province-" + code, Role.PROVINCE, null), deadlines);
+        // the province's own number is the idempotency key: its retries, even with an edited body, are one ticket
+        Ticket stored = workflow.create(t, "province:" + code + ":" + in.provinceTicketId(), in.provinceTicketId());
+        boolean replayed = !stored.id().equals(t.after().id());
+        LOG.infof("province %s ticket %s -> %s%s", code, in.provinceTicketId(), stored.id(), replayed ? " (retry)" : "");
+        return Response.status(replayed ? Response.Status.OK : Response.Status.CREATED)
+                .location(URI.create("/v1/tickets/" + stored.id()))
+                .entity(new Accepted(stored.id(), in.provinceTicketId(), stored.state())).build();
+    }
+}

@@ -1,0 +1,56 @@
+package io.jiesu.stages.notify;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.jiesu.aws.province.ProvinceNotice;
+import io.jiesu.aws.province.ProvinceNotifier;
+import io.jiesu.aws.tickets.TicketJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Duration;
+
+/**
+ * Tells the province of a change to its ticket. The queue is FIFO, grouped by ticket, so changes arrive in
+ * version order; a failed post holds its group back and comes again after a growing delay (the message's
+ * visibility is stretched before the failure is reported), until the queue's receive count sends it to the
+ * dead-letter queue, from where it can be redriven.
+ */
+@ApplicationScoped
+public class NotifyStage {
+    private static final Logger LOG = Logger.getLogger(NotifyStage.class);
+
+    @Inject
+    ProvinceNotifier notifier;
+    @Inject
+    SqsClient sqs;
+    @ConfigProperty(name = "jiesu.queue.notify.url")
+    java.util.Optional<String> queueUrl;
+    @ConfigProperty(name = "jiesu.notify.first-retry", defaultValue = "PT10S")
+    Duration firstRetry;
+    @ConfigProperty(name = "jiesu.notify.longest-retry", defaultValue = "PT2H")
+    Duration longestRetry;
+
+    public void handle(SQSEvent.SQSMessage m) {
+        ProvinceNotice notice = TicketJson.read(m.getBody(), ProvinceNotice.class);
+        try {
+            notifier.deliver(notice);
+        } catch (ProvinceNotifier.DeliveryFailed e) {
+            int receives = Integer.parseInt(m.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
+            Duration wait = retryDelay(receives);
+            LOG.warnf("notice %s for ticket %s not delivered (try %d): %s; next try in %s",
+                    notice.status(), notice.ticketId(), receives, e.getMessage(), wait);
+            queueUrl.ifPresent(url -> sqs.changeMessageVisibility(b -> b.queueUrl(url)
+                    .receiptHandle(m.getReceiptHandle()).visibilityTimeout((int) wait.toSeconds())));
+            throw e;
+        }
+    }
+
+    /** 10 s, 20 s, 40 s ... doubling up to the longest, after the given number of tries. */
+    Duration retryDelay(int tries) {
+        Duration d = firstRetry.multipliedBy(1L << Math.min(Math.max(tries - 1, 0), 20));
+        return d.compareTo(longestRetry) > 0 ? longestRetry : d;
+    }
+}

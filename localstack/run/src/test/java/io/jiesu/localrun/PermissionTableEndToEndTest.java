@@ -1,0 +1,351 @@
+package io.jiesu.localrun;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jiesu.localcloud.tokens.TokenMint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Walks the written table of permissions (permissions.csv) against the running api: every endpoint, in every
+ * scope, with every role, with a role no token may carry, and with no token, an expired one and one signed by
+ * another key. An allowed call gets a ticket prepared in a state that fits and must answer 2xx; a refused one
+ * must answer exactly the table's status as problem+json and change nothing. Prints the matrix it saw.
+ */
+@ExtendWith(RunningPipeline.class)
+class PermissionTableEndToEndTest {
+    private static final PermissionTable TABLE = PermissionTable.fromCsv();
+    private static final String OWN_UNIT = "heating-company";
+    private static final String CO_UNIT = "housing-bureau";
+    private static final String OTHER_UNIT = "water-authority";
+    private static final String YEAR = "2025";
+    private static final String OWNER = "perm-citizen-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String STRANGER = "perm-stranger-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String REPLY = """
+            {"result":"已修复楼内供暖阀门，室温恢复","outcome":"solved","handlerName":"周工","handlerPhone":"01064005678"}""";
+
+    /** What each endpoint needs to be called: the ticket state that fits, and whether an allowed call changes it. */
+    enum Need { NONE, AWAITING_DISPATCH, DISPATCHED, SIGNED, CONTACTED, EXTENSION_PENDING, AWAITING_CALLBACK }
+
+    record Call(Need need, boolean changesTicket, String body) {
+    }
+
+    /** What the test saw in one cell. */
+    record Cell(String observed, boolean ok, String problem) {
+    }
+
+    private static final Map<PermissionTable.Row, Map<String, Cell>> SEEN = new LinkedHashMap<>();
+    /** Tickets that only refused (or read-only) calls touch, by state, with the version they had when prepared. */
+    private static final Map<Need, String> SHARED = new EnumMap<>(Need.class);
+    private static final Map<String, Long> SHARED_VERSIONS = new LinkedHashMap<>();
+
+    private Call call(Api api, PermissionTable.Row row) {
+        return switch (row.endpoint()) {
+            case "POST /v1/tickets" -> new Call(Need.NONE, false, ticket("楼下暖气不热，已经三天了"));
+            case "GET /v1/tickets/{id}", "GET /v1/tickets/{id}/history" -> new Call(Need.DISPATCHED, false, null);
+            case "POST /v1/tickets/{id}/dispatch" ->
+                    new Call(Need.AWAITING_DISPATCH, true, "{\"leadUnit\":\"" + OWN_UNIT + "\",\"coUnits\":[\"" + CO_UNIT + "\"]}");
+            case "POST /v1/tickets/{id}/sign" -> new Call(Need.DISPATCHED, true, null);
+            case "POST /v1/tickets/{id}/return" -> new Call(Need.SIGNED, true, "{\"reason\":\"不属于本单位职责\"}");
+            case "POST /v1/tickets/{id}/contacts" -> new Call(Need.SIGNED, true, "{\"kind\":\"first\",\"note\":\"已电话联系\"}");
+            case "POST /v1/tickets/{id}/reply" -> new Call(Need.CONTACTED, true, REPLY);
+            case "POST /v1/tickets/{id}/extensions" -> new Call(Need.SIGNED, true, "{\"days\":1,\"reason\":\"需协调热源厂\"}");
+            case "POST /v1/tickets/{id}/extensions/decision" -> new Call(Need.EXTENSION_PENDING, true, "{\"approved\":true,\"note\":\"同意\"}");
+            case "POST /v1/tickets/{id}/callback" -> new Call(Need.AWAITING_CALLBACK, true, "{\"satisfaction\":\"satisfied\",\"solved\":true}");
+            case "GET /v1/units/{unitId}/inbox", "GET /v1/dispatch/pending", "GET /v1/catalogue",
+                 "GET /v1/admin/calendar/{year}" -> new Call(Need.NONE, false, null);
+            // the admin puts back what is there: the other tests keep the demo catalogue and the bundled calendar
+            case "PUT /v1/catalogue" -> new Call(Need.NONE, false, api.get("/v1/catalogue", api.token("admin")).raw().body());
+            case "PUT /v1/admin/calendar/{year}" -> new Call(Need.NONE, false, bundledHolidayList(YEAR));
+            default -> fail("permissions.csv has a row for " + row.endpoint() + " that this test does not know how to call;"
+                    + " teach call() what it needs");
+        };
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCellOfTheTableHoldsAgainstTheRunningApi(Api api) {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (PermissionTable.Row row : TABLE.rows()) {
+            tests.add(DynamicTest.dynamicTest(row.name(), () -> walk(api, row)));
+        }
+        tests.add(DynamicTest.dynamicTest("refused calls changed nothing", () -> {
+            for (Map.Entry<String, Long> e : SHARED_VERSIONS.entrySet()) {
+                JsonNode t = api.get("/v1/tickets/" + e.getKey(), api.token("supervisor")).body();
+                assertEquals(e.getValue(), t.path("version").asLong(), "ticket " + e.getKey() + " changed: " + t);
+            }
+        }));
+        return tests.stream();
+    }
+
+    private void walk(Api api, PermissionTable.Row row) {
+        Call call = call(api, row);
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (String column : TABLE.columns()) {
+            String expected = row.expected().get(column);
+            List<String> tokens = tokens(api, row, column);
+            List<String> observed = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (String token : tokens) {
+                boolean allowed = PermissionTable.ALLOWED.equals(expected);
+                String id = call.need() == Need.NONE ? null
+                        : allowed && call.changesTicket() ? prepare(api, call.need()) : shared(api, call.need());
+                Api.Reply r = send(api, row, id, token, call.body());
+                observed.add(Integer.toString(r.status()));
+                String problem = allowed ? checkAllowed(row, column, r) : checkRefused(expected, r);
+                if (problem != null) {
+                    problems.add(problem);
+                }
+            }
+            cells.put(column, new Cell(String.join("/", observed), problems.isEmpty(), String.join("; ", problems)));
+        }
+        SEEN.put(row, cells);
+        List<String> wrong = cells.entrySet().stream().filter(e -> !e.getValue().ok())
+                .map(e -> e.getKey() + ": expected " + row.expected().get(e.getKey()) + ", " + e.getValue().problem())
+                .toList();
+        assertTrue(wrong.isEmpty(), row.name() + " does not hold:\n  " + String.join("\n  ", wrong));
+    }
+
+    private static String checkAllowed(PermissionTable.Row row, String column, Api.Reply r) {
+        if (r.status() == 401 || r.status() == 403) {
+            return "refused with " + r.status() + " " + r.raw().body();
+        }
+        if (r.status() < 200 || r.status() > 299) {
+            return "not refused but answered " + r.status() + " although the ticket was prepared for it: " + r.raw().body();
+        }
+        if ("citizen".equals(column) && row.path().equals("/v1/tickets/{id}") && r.body().path("state").asText("").isEmpty()) {
+            return "a citizen's own ticket shows no status: " + r.raw().body();
+        }
+        return null;
+    }
+
+    private static String checkRefused(String expected, Api.Reply r) {
+        String type = r.raw().headers().firstValue("Content-Type").orElse("");
+        if (!expected.equals(Integer.toString(r.status()))) {
+            return "answered " + r.status() + " " + r.raw().body();
+        }
+        if (!PROBLEM_JSON.equals(type) || r.body().path("status").asInt() != r.status()) {
+            return r.status() + " but not as problem+json (" + type + "): " + r.raw().body();
+        }
+        return null;
+    }
+
+    // ---- callers -----------------------------------------------------------------------------------------------
+
+    /** The tokens a column stands for, scoped as the row says (own: the owner citizen and the lead unit). */
+    private static List<String> tokens(Api api, PermissionTable.Row row, String column) {
+        TokenMint mint = api.run.mint();
+        Duration hour = Duration.ofHours(1);
+        String unit = switch (row.scope()) {
+            case "co" -> CO_UNIT;
+            case "other" -> OTHER_UNIT;
+            default -> OWN_UNIT;
+        };
+        return switch (column) {
+            case "citizen" -> List.of(mint.mint(List.of("own", "-").contains(row.scope()) ? OWNER : STRANGER, "citizen", null, hour));
+            case "unit" -> List.of(mint.mint("staff-" + unit, "unit", unit, hour));
+            case "reviewer" -> List.of(mint.mint("reviewer-" + unit, "reviewer", unit, hour));
+            case PermissionTable.NOT_A_TOKEN_ROLE -> List.of(mint.mint("system-e2e", "system", null, hour),
+                    mint.mint("province-e2e", "province", null, hour));
+            case PermissionTable.NO_VALID_TOKEN -> {
+                // each bad token claims a role the row allows, so only the token itself can be why it is refused
+                String role = PermissionTable.ROLES.stream().filter(r -> PermissionTable.ALLOWED.equals(row.expected().get(r)))
+                        .findFirst().orElse("admin");
+                String subject = "citizen".equals(role) ? OWNER : role + "-e2e";
+                String roleUnit = List.of("unit", "reviewer").contains(role) ? unit : null;
+                List<String> bad = new ArrayList<>();
+                bad.add(null);
+                bad.add(mint.mint(subject, role, roleUnit, Instant.now().minusSeconds(7200), hour));
+                bad.add(TokenMint.generate().mint(subject, role, roleUnit, hour));
+                yield bad;
+            }
+            default -> List.of(api.token(column));
+        };
+    }
+
+    private static Api.Reply send(Api api, PermissionTable.Row row, String id, String token, String body) {
+        String path = row.path().replace("{unitId}", OWN_UNIT).replace("{year}", YEAR);
+        if (path.contains("{id}")) {
+            path = path.replace("{id}", id);
+        }
+        HttpRequest.Builder b = api.request(path, token);
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
+        switch (row.method()) {
+            case "GET" -> b.GET();
+            case "POST" -> b.header("Content-Type", "application/json").POST(publisher);
+            case "PUT" -> b.header("Content-Type", "application/json").PUT(publisher);
+            default -> fail("no such method in this test: " + row.method());
+        }
+        return api.send(b.build());
+    }
+
+    // ---- tickets in the state a call needs ----------------------------------------------------------------------
+
+    /** A ticket filed online by the owner citizen; the catalogue routes 暖气 to heating-company with housing-bureau. */
+    private static String ticket(String content) {
+        return """
+                {"category":"complaint","channel":"web","content":"%s","citizenName":"柳权限","citizenPhone":"13600002468",
+                 "location":"东城区和平里5号楼"}""".formatted(content);
+    }
+
+    private static String shared(Api api, Need need) {
+        return SHARED.computeIfAbsent(need, n -> {
+            String id = prepare(api, n);
+            SHARED_VERSIONS.put(id, api.get("/v1/tickets/" + id, api.token("supervisor")).body().path("version").asLong());
+            return id;
+        });
+    }
+
+    private static String prepare(Api api, Need need) {
+        String citizen = api.run.mint().mint(OWNER, "citizen", null, Duration.ofHours(1));
+        String dispatcher = api.token("dispatcher");
+        String unit = api.unitToken(OWN_UNIT);
+        if (need == Need.AWAITING_DISPATCH) {
+            // nothing in the catalogue fits a broken street lamp: a dispatcher must route it
+            String id = created(api.post("/v1/tickets", citizen, ticket("小区门口路灯不亮")));
+            api.awaitTicket(id, dispatcher, t -> t.path("state").asText().equals("awaiting_dispatch"), "awaiting a dispatcher");
+            return id;
+        }
+        String id = created(api.post("/v1/tickets", citizen, ticket("楼里暖气不热，室温只有15度")));
+        api.awaitTicket(id, dispatcher, t -> t.path("state").asText().equals("dispatched")
+                && t.path("leadUnit").asText().equals(OWN_UNIT), "dispatched to " + OWN_UNIT);
+        if (need == Need.DISPATCHED) {
+            return id;
+        }
+        ok(api.post("/v1/tickets/" + id + "/sign", unit, null));
+        switch (need) {
+            case SIGNED -> {
+            }
+            case EXTENSION_PENDING -> ok(api.post("/v1/tickets/" + id + "/extensions", unit, "{\"days\":1,\"reason\":\"需协调热源厂\"}"));
+            case CONTACTED, AWAITING_CALLBACK -> {
+                ok(api.post("/v1/tickets/" + id + "/contacts", unit, "{\"kind\":\"first\"}"));
+                if (need == Need.AWAITING_CALLBACK) {
+                    ok(api.post("/v1/tickets/" + id + "/reply", api.reviewerToken(OWN_UNIT), REPLY));
+                    api.awaitTicket(id, dispatcher, t -> t.path("state").asText().equals("awaiting_callback"), "awaiting its callback");
+                }
+            }
+            default -> fail("cannot prepare " + need);
+        }
+        return id;
+    }
+
+    private static String created(Api.Reply r) {
+        assertEquals(201, r.status(), "filing a ticket to prepare a call: " + r.raw().body());
+        return r.text("id");
+    }
+
+    private static void ok(Api.Reply r) {
+        assertEquals(200, r.status(), "preparing a ticket: " + r.raw().body());
+    }
+
+    private static String bundledHolidayList(String year) {
+        try (InputStream in = PermissionTableEndToEndTest.class.getResourceAsStream("/holidays-cn/" + year + ".json")) {
+            assertNotNull(in, "the bundled holiday list for " + year);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- the table itself ---------------------------------------------------------------------------------------
+
+    @Test
+    void everyEndpointOfTheApiHasARowAndEveryRowAnEndpoint(Api api) {
+        Api.Reply openapi = api.get("/q/openapi?format=json", null);
+        assertEquals(200, openapi.status());
+        TreeSet<String> published = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = openapi.body().path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> p = paths.next();
+            // the provincial platform's webhooks are signed with HMAC, not a bearer token
+            if (!p.getKey().startsWith("/v1/") || p.getKey().startsWith("/v1/province")) {
+                continue;
+            }
+            p.getValue().fieldNames().forEachRemaining(m -> {
+                if (List.of("get", "put", "post", "delete", "patch", "head", "options").contains(m)) {
+                    published.add(m.toUpperCase() + " " + p.getKey());
+                }
+            });
+        }
+        TreeSet<String> written = TABLE.rows().stream().map(PermissionTable.Row::endpoint).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(published, written, "permissions.csv lists exactly the endpoints the api publishes (without /v1/province)");
+    }
+
+    @Test
+    void theReadmeTableMirrorsTheWrittenTable() {
+        Path readme = Path.of(System.getProperty("jiesu.root", "../..")).toAbsolutePath().normalize().resolve("README.md");
+        PermissionTable inReadme = PermissionTable.fromReadme(readme);
+        assertEquals(TABLE.rows().stream().map(PermissionTable.Row::cells).toList(),
+                inReadme.rows().stream().map(PermissionTable.Row::cells).toList(),
+                "README.md's \"Who may do what\" must mirror permissions.csv; the table to paste:\n" + TABLE.markdown());
+    }
+
+    @AfterAll
+    static void printTheMatrix() {
+        if (SEEN.isEmpty()) {
+            return;
+        }
+        int first = Math.max("endpoint (scope)".length(), SEEN.keySet().stream().mapToInt(r -> r.name().length()).max().orElse(0));
+        List<Integer> widths = new ArrayList<>();
+        for (String c : TABLE.columns()) {
+            int w = c.length();
+            for (Map<String, Cell> cells : SEEN.values()) {
+                Cell cell = cells.get(c);
+                w = Math.max(w, label(cell).length());
+            }
+            widths.add(w);
+        }
+        StringBuilder out = new StringBuilder("\nPermission matrix as the running api answered (2xx = allowed;"
+                + " several statuses: one per token of the column; ✗ = not as permissions.csv says)\n");
+        out.append(pad("endpoint (scope)", first));
+        for (int i = 0; i < widths.size(); i++) {
+            out.append(" | ").append(pad(TABLE.columns().get(i), widths.get(i)));
+        }
+        out.append('\n').append("-".repeat(first));
+        widths.forEach(w -> out.append("-+-").append("-".repeat(w)));
+        out.append('\n');
+        int wrong = 0;
+        for (Map.Entry<PermissionTable.Row, Map<String, Cell>> e : SEEN.entrySet()) {
+            out.append(pad(e.getKey().name(), first));
+            for (int i = 0; i < widths.size(); i++) {
+                Cell cell = e.getValue().get(TABLE.columns().get(i));
+                wrong += cell.ok() ? 0 : 1;
+                out.append(" | ").append(pad(label(cell), widths.get(i)));
+            }
+            out.append('\n');
+        }
+        out.append(SEEN.size()).append(" rows x ").append(TABLE.columns().size()).append(" columns walked; ")
+                .append(wrong).append(" cell(s) not as written\n");
+        System.out.println(out);
+    }
+
+    private static String label(Cell cell) {
+        return cell.observed() + (cell.ok() ? "" : " ✗");
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(Math.max(0, width - s.length()));
+    }
+}
