@@ -91,6 +91,19 @@ class ProvinceEndToEndTest {
     }
 
     @Test
+    void theDocumentedExamplePayloadIsAccepted() throws java.io.IOException {
+        Path root = Path.of(System.getProperty("jiesu.root", "../..")).toAbsolutePath().normalize();
+        String example = java.nio.file.Files.readString(root.resolve("docs/province/ticket.example.json"));
+        Api.Reply created = signed("gd", example);
+        assertEquals(201, created.status(), created.raw().body());
+        assertEquals("GD-20261122-000042", created.text("provinceTicketId"));
+        JsonNode t = api.awaitTicket(created.text("ticketId"), api.token("dispatcher"),
+                x -> x.path("state").asText().equals("dispatched"), "dispatched");
+        assertEquals("complaint", t.path("category").asText(), "投诉 maps to complaint");
+        assertEquals("heating-company", t.path("leadUnit").asText(), "routed by its matter");
+    }
+
+    @Test
     void aBadProvincialTicketIsAnsweredWithTheFieldToFix() {
         Api.Reply category = signed("gd", ticket("GD-BAD-1", "闲聊", "13811112222"));
         assertEquals(422, category.status());
