@@ -49,6 +49,9 @@ class TicketLifeEndToEndTest {
         Api.Reply seenByUnit = api.get("/v1/tickets/" + id, heating);
         assertEquals("13812345678", seenByUnit.body().path("citizen").path("phone").asText(),
                 "the unit that must contact the citizen sees the phone in full");
+        Api.Reply seenByCoUnit = api.get("/v1/tickets/" + id, api.unitToken("housing-bureau"));
+        assertEquals("138****5678", seenByCoUnit.body().path("citizen").path("phone").asText(),
+                "a co-unit does not contact the citizen: masked");
 
         assertEquals(200, api.post("/v1/tickets/" + id + "/sign", heating, null).status());
         assertEquals(403, api.post("/v1/tickets/" + id + "/reply", heating, REPLY).status(),
@@ -88,6 +91,10 @@ class TicketLifeEndToEndTest {
         assertEquals("staff-heating-company", history.get(2).path("actor").asText());
         assertFalse(history.toString().contains("13812345678"), "history carries no phone number");
         assertFalse(ids(api.get("/v1/units/heating-company/inbox", heating).body()).contains(id), "a closed ticket leaves the inbox");
+        Api.Reply record = api.get("/v1/tickets/" + id, heating);
+        assertEquals(200, record.status(), "the unit that handled it keeps its record");
+        assertTrue(record.body().path("citizen").path("masked").asBoolean(), "but no longer needs the citizen's phone");
+        assertEquals(403, api.get("/v1/tickets/" + id, api.unitToken("water-authority")).status());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jiesu.api.problems;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -11,8 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The HTTP layer's own refusals, as problem+json: a body that declares more than the HTTP layer's hard stop
  * (quarkus.http.limits.max-body-size) is answered here rather than with that stop's empty 413; a smaller one
- * over jiesu.http.max-body-bytes is BodySizeLimit's to answer. The connection is closed after the answer, as
- * the hard stop does, so the unread body is not drained.
+ * over jiesu.http.max-body-bytes is BodySizeLimit's to answer. An HTTP/1.1 connection is closed after the
+ * answer, as the hard stop does, so the unread body is not drained.
  */
 @Singleton
 public class EdgeRoutes {
@@ -36,11 +37,13 @@ public class EdgeRoutes {
             }
             String body = "{\"type\":\"https://jiesu.io/problems/too-large\",\"title\":\"Request body too large\","
                     + "\"status\":413,\"detail\":\"the body may be at most " + maxBytes + " bytes\"}";
-            ctx.response().setStatusCode(413)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader(HttpHeaders.CONNECTION, "close")
-                    .endHandler(v -> ctx.request().connection().close())
-                    .end(body);
+            ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            if (ctx.request().version() != HttpVersion.HTTP_2) {
+                // HTTP/1.1 would read the rest of the body before the next request: close instead
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close")
+                        .endHandler(v -> ctx.request().connection().close());
+            } // HTTP/2 ends just this stream: the unread body is reset with it, the connection stays
+            ctx.response().end(body);
         });
     }
 }

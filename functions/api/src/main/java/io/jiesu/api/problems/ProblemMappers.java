@@ -71,7 +71,8 @@ public class ProblemMappers {
                 errors.add(new Problem.FieldError(field, v.getMessage()));
             }
         }
-        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        errors = errors.stream().distinct()
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message)).toList();
         String detail = java.util.stream.Stream.concat(body.stream(),
                 errors.stream().map(f -> f.field() + " " + f.message())).collect(Collectors.joining("; "));
         return respond(400, "validation", "The request has invalid fields", detail, errors);
@@ -146,6 +147,7 @@ public class ProblemMappers {
             case 403 -> "forbidden";
             case 404 -> "not-found";
             case 405 -> "method-not-allowed";
+            case 406 -> "not-acceptable";
             case 413 -> "too-large";
             case 415 -> "unsupported-media-type";
             default -> "http-" + status;
@@ -172,6 +174,9 @@ public class ProblemMappers {
     private static String message(JsonMappingException e) {
         if (e.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
             return iae.getMessage();
+        }
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return "could not be read: " + unreadable.getOriginalMessage();
         }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (target == null) {

@@ -1,5 +1,8 @@
 package io.jiesu.api.province;
 
+import io.jiesu.api.validation.ChinesePhone;
+import io.jiesu.api.validation.ChinesePhones;
+import io.jiesu.api.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,14 +16,17 @@ public record ProvinceTicketRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9_-]+$", message = "letters, digits, - and _ only")
         String provinceTicketId,
         @NotBlank @Size(max = 16) String category,
-        @NotBlank @Size(max = 4000) String content,
+        @NotBlank @Size(max = 4000) @PlainText(multiline = true) String content,
         @NotNull @Valid CitizenPart citizen,
-        @Size(max = 200) String address,
-        @Size(max = 64) String matter,
+        @Size(max = 200) @PlainText String address,
+        @Size(max = 64) @PlainText String matter,
         OffsetDateTime receivedAt) {
 
-    public record CitizenPart(@NotBlank @Size(max = 50) String name,
-                              @NotBlank @Pattern(regexp = "^(\\+?86)?(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$",
-                                      message = "must be a Chinese mobile or landline number") String phone) {
+    /** The phone is stored in one form however the province typed it, so the citizen index sees one caller. */
+    public record CitizenPart(@NotBlank @Size(max = 50) @PlainText String name,
+                              @NotBlank @Size(max = 32) @ChinesePhone String phone) {
+        public CitizenPart {
+            phone = ChinesePhones.normalise(phone);
+        }
     }
 }

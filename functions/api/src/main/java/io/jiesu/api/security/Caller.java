@@ -50,7 +50,10 @@ public class Caller {
 
     /** Unit staff see and act on only the tickets their unit holds. */
     public void requireMayRead(Ticket t) {
-        if (isUnitStaff() && !t.assignedTo(unitId())) {
+        // a unit reads what it holds now, and what it handled to the end (its record); not what it returned
+        boolean handledToTheEnd = t.state() == io.jiesu.core.ticket.TicketState.CLOSED && unitId() != null
+                && unitId().equals(t.leadUnit());
+        if (isUnitStaff() && !t.assignedTo(unitId()) && !handledToTheEnd) {
             throw new ForbiddenException("this ticket is not held by your unit");
         }
         if (role() == Role.CITIZEN && !jwt.getSubject().equals(t.filedBy())) {
@@ -62,7 +65,8 @@ public class Caller {
     public boolean maySeeCitizen(Ticket t) {
         return switch (role()) {
             case AGENT -> true;
-            case UNIT, REVIEWER -> t.assignedTo(unitId());
+            // only the lead unit contacts the citizen; co-units see the ticket masked
+            case UNIT, REVIEWER -> t.assignedTo(unitId()) && unitId().equals(t.leadUnit());
             case CITIZEN -> jwt.getSubject().equals(t.filedBy());
             default -> false;
         };

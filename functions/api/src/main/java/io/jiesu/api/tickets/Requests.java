@@ -28,8 +28,8 @@ public final class Requests {
     public record NewTicketRequest(
             @NotNull Category category,
             @NotNull Channel channel,
-            @NotBlank @Size(max = 4000) @PlainText(multiline = true, allowBlank = false) String content,
-            @NotBlank @Size(max = 50) @PlainText(allowBlank = false) String citizenName,
+            @NotBlank @Size(max = 4000) @PlainText(multiline = true) String content,
+            @NotBlank @Size(max = 50) @PlainText String citizenName,
             @NotBlank @Size(max = 32) @ChinesePhone String citizenPhone,
             @Size(max = 200) @PlainText String location,
             @Size(max = 64) @PlainText String matter,
@@ -43,17 +43,17 @@ public final class Requests {
                                   @Size(max = 10) List<@NotBlank @Size(max = 64) @PlainText String> coUnits) {
     }
 
-    public record ReturnRequest(@NotBlank @Size(max = 1000) @PlainText(multiline = true, allowBlank = false) String reason) {
+    public record ReturnRequest(@NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {
     }
 
     public record ContactRequest(@NotNull ContactKind kind, @Size(max = 1000) @PlainText(multiline = true) String note) {
     }
 
     public record ReplyRequest(
-            @NotBlank @Size(max = 4000) @PlainText(multiline = true, allowBlank = false) String result,
+            @NotBlank @Size(max = 4000) @PlainText(multiline = true) String result,
             @NotNull Outcome outcome,
             @Size(max = 1000) @PlainText(multiline = true) String policyBasis,
-            @NotBlank @Size(max = 50) @PlainText(allowBlank = false) String handlerName,
+            @NotBlank @Size(max = 50) @PlainText String handlerName,
             @NotBlank @Size(max = 32) @ChinesePhone String handlerPhone) {
         public ReplyRequest {
             handlerPhone = ChinesePhones.normalise(handlerPhone);
@@ -61,7 +61,7 @@ public final class Requests {
     }
 
     public record ExtensionRequest(@NotNull @Min(1) @Max(30) Integer days,
-                                   @NotBlank @Size(max = 1000) @PlainText(multiline = true, allowBlank = false) String reason) {
+                                   @NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {
     }
 
     public record ExtensionDecision(@NotNull Boolean approved, @Size(max = 1000) @PlainText(multiline = true) String note) {

@@ -11,9 +11,7 @@ import java.lang.annotation.Target;
 
 /**
  * Text a person typed: no control characters (a multi-line field may hold line breaks and tabs), no broken
- * UTF-16 (a lone surrogate from a {@code \ud800} escape). With {@code allowBlank = false}, text of nothing but
- * whitespace is refused too, Unicode whitespace included (the ideographic space U+3000 that
- * {@code @NotBlank} lets through). Null is valid.
+ * UTF-16 (a lone surrogate from a {@code \ud800} escape). Null is valid; blank text is {@code @NotBlank}'s to refuse.
  */
 @Documented
 @Constraint(validatedBy = PlainTextValidator.class)
@@ -25,9 +23,6 @@ public @interface PlainText {
 
     /** Whether line breaks (CR, LF) and tabs are allowed. */
     boolean multiline() default false;
-
-    /** Whether text of only whitespace is allowed. */
-    boolean allowBlank() default true;
 
     Class<?>[] groups() default {};
 

@@ -5,12 +5,10 @@ import jakarta.validation.ConstraintValidatorContext;
 
 public class PlainTextValidator implements ConstraintValidator<PlainText, String> {
     private boolean multiline;
-    private boolean allowBlank;
 
     @Override
     public void initialize(PlainText annotation) {
         multiline = annotation.multiline();
-        allowBlank = annotation.allowBlank();
     }
 
     @Override
@@ -19,10 +17,6 @@ public class PlainTextValidator implements ConstraintValidator<PlainText, String
             return true;
         }
         String problem = problem(value, multiline);
-        if (problem == null && !allowBlank && value.isBlank() && !value.trim().isEmpty()) {
-            // all Unicode whitespace (e.g. U+3000); plain ASCII blanks are @NotBlank's to report
-            problem = "must not be blank";
-        }
         if (problem == null) {
             return true;
         }
