@@ -13,6 +13,7 @@ import io.jiesu.core.province.ProvinceSignature;
 import io.jiesu.aws.timers.DeadlineHandler;
 import io.jiesu.aws.timers.ScheduledTimers;
 import io.jiesu.core.deadline.TicketTimers;
+import io.jiesu.core.rates.TicketCounters;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import software.amazon.awssdk.services.scheduler.SchedulerClientBuilder;
 import io.jiesu.core.deadline.Deadlines;
@@ -144,8 +145,8 @@ public class AwsBeans {
     @Produces
     @Singleton
     TicketStore ticketStore(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table,
-                            @ConfigProperty(name = "jiesu.citizen-index-key") String citizenIndexKey) {
-        return new TicketStore(dynamo, table, new PhoneHash(citizenIndexKey));
+                            @ConfigProperty(name = "jiesu.citizen-index-key") String citizenIndexKey, Policy policy) {
+        return new TicketStore(dynamo, table, new PhoneHash(citizenIndexKey), new TicketCounters(policy.zone()));
     }
 
     @Produces

@@ -3,6 +3,9 @@ package io.jiesu.aws.tickets;
 import io.jiesu.aws.queues.OutboxMessage;
 import io.jiesu.aws.resources.CloudResources;
 import io.jiesu.aws.resources.QueueName;
+import io.jiesu.core.rates.Counter;
+import io.jiesu.core.rates.CounterKey;
+import io.jiesu.core.rates.TicketCounters;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.core.ticket.TicketEvent;
 import io.jiesu.core.ticket.TicketState;
@@ -25,14 +28,23 @@ public class TicketStore {
     public static final String DISPATCH_POOL = "dispatch-pool";
     private static final String TICKET_SK = "TICKET";
 
+    /** Counter items per unit per day are split this many ways, so busy units' transitions rarely collide. */
+    public static final int COUNTER_SHARDS = 4;
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final PhoneHash phoneHash;
+    private final TicketCounters counters;
 
     public TicketStore(DynamoDbClient dynamo, String table, PhoneHash phoneHash) {
+        this(dynamo, table, phoneHash, new TicketCounters(java.time.ZoneId.of("Asia/Shanghai")));
+    }
+
+    public TicketStore(DynamoDbClient dynamo, String table, PhoneHash phoneHash, TicketCounters counters) {
         this.dynamo = dynamo;
         this.table = table;
         this.phoneHash = phoneHash;
+        this.counters = counters;
     }
 
     // ---- writes ----------------------------------------------------------------------------------------------
@@ -75,23 +87,54 @@ public class TicketStore {
         }
     }
 
-    /** Applies a transition if the ticket is still at the version it was computed from. */
+    /**
+     * Applies a transition if the ticket is still at the version it was computed from, with its history, inbox
+     * entries, outbox messages and counters, all in one transaction.
+     */
     public void save(Transition t, List<OutboxMessage> outbox) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(ticketItem(t.after()), "#v = :expected",
                 Map.of(":expected", n(t.before().version()))));
         writes.addAll(sideItems(t, outbox));
-        try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
-        } catch (TransactionCanceledException e) {
-            // a changed version, or (on DynamoDB) a transaction racing on the same item: both are a lost race
-            boolean versionMoved = e.cancellationReasons().stream()
-                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code()));
-            if (versionMoved) {
-                throw new ConcurrentTransitionException(t.before().id(), t.before().version());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+                return;
+            } catch (TransactionCanceledException e) {
+                var reasons = e.cancellationReasons();
+                String ticketReason = reasons.isEmpty() ? null : reasons.get(0).code();
+                // the ticket's own write lost (its version moved, or a transaction raced on it): a lost race
+                if ("ConditionalCheckFailed".equals(ticketReason) || "TransactionConflict".equals(ticketReason)) {
+                    throw new ConcurrentTransitionException(t.before().id(), t.before().version());
+                }
+                // another ticket's transaction held a shared item (a counter): try again shortly
+                boolean sharedItemBusy = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+                if (!sharedItemBusy || attempt == 4) {
+                    throw e;
+                }
+                pause(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 40L * attempt));
             }
-            throw e;
         }
+    }
+
+    /** A unit's counters for each day from..to (inclusive), summed over their shards. */
+    public Map<java.time.LocalDate, Map<Counter, Long>> counters(String unitId, java.time.LocalDate from, java.time.LocalDate to) {
+        Map<java.time.LocalDate, Map<Counter, Long>> days = new java.util.TreeMap<>();
+        QueryRequest q = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", s(counterPk(unitId)), ":from", s(from + "#"), ":to", s(to + "#~")))
+                .build();
+        dynamo.queryPaginator(q).items().forEach(item -> {
+            java.time.LocalDate day = java.time.LocalDate.parse(item.get(SK).s().substring(0, 10));
+            Map<Counter, Long> sums = days.computeIfAbsent(day, d -> new java.util.EnumMap<>(Counter.class));
+            for (Counter c : Counter.values()) {
+                AttributeValue v = item.get(c.code());
+                if (v != null) {
+                    sums.merge(c, Long.parseLong(v.n()), Long::sum);
+                }
+            }
+        });
+        return days;
     }
 
     public void deleteOutbox(OutboxMessage m) {
@@ -178,6 +221,7 @@ public class TicketStore {
         before.keySet().stream().filter(u -> !after.containsKey(u)).forEach(unit -> writes.add(
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Map.of(
                         PK, s(ticketPk(t.after().id())), SK, s("U#" + unit))).build()).build()));
+        counters.of(t).forEach((key, deltas) -> writes.add(counterUpdate(key, deltas, t.after().id())));
         for (OutboxMessage m : outbox) {
             Map<String, AttributeValue> item = new HashMap<>(outboxKey(m));
             item.putAll(Map.of("ticketId", s(m.ticketId()), "version", n(m.version()), "queue", s(m.destination()),
@@ -203,6 +247,29 @@ public class TicketStore {
             units.put(assigned.get(i), i == 0 ? "lead" : "co");
         }
         return units;
+    }
+
+    /** One ADD per counter on the unit's item for the day (the shard picked by ticket), created on first use. */
+    private TransactWriteItem counterUpdate(CounterKey key, Map<Counter, Long> deltas, String ticketId) {
+        StringBuilder expression = new StringBuilder("ADD ");
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        int i = 0;
+        for (var e : deltas.entrySet()) {
+            expression.append(i == 0 ? "" : ", ").append("#c").append(i).append(" :v").append(i);
+            names.put("#c" + i, e.getKey().code());
+            values.put(":v" + i, n(e.getValue()));
+            i++;
+        }
+        int shard = Math.floorMod(ticketId.hashCode(), COUNTER_SHARDS);
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of(PK, s(counterPk(key.unitId())), SK, s(key.day() + "#" + shard)))
+                .updateExpression(expression.toString()).expressionAttributeNames(names)
+                .expressionAttributeValues(values).build()).build();
+    }
+
+    private static String counterPk(String unitId) {
+        return "COUNT#" + unitId;
     }
 
     private Map<String, AttributeValue> ticketItem(Ticket t) {

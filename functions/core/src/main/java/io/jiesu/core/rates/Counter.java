@@ -1,0 +1,20 @@
+package io.jiesu.core.rates;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/**
+ * What is counted per unit per day as tickets move (DOMAIN.md, "Evaluation"). DUE is counted on the day a
+ * reply falls due (so it can be counted ahead, and moved by an extension); the others on the day they happen.
+ */
+public enum Counter {
+    DISPATCHED, SIGNED_IN_TIME, SIGNED_LATE, RETURNED, REPLIED, REPLIED_IN_TIME, OVERDUE, EXTENDED, REOPENED,
+    DUE, CLOSED, CLOSED_FIRST_TIME,
+    RATED, SATISFIED, BASICALLY_SATISFIED, UNSATISFIED, ANSWERED, SOLVED;
+
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

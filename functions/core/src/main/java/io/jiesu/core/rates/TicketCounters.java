@@ -1,0 +1,103 @@
+package io.jiesu.core.rates;
+
+import io.jiesu.core.ticket.Satisfaction;
+import io.jiesu.core.ticket.Ticket;
+import io.jiesu.core.ticket.Transition;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a transition adds to the units' counters. Stored with the transition in one write, so a transition
+ * applied once is counted once, however often its message is delivered. Counted for the lead unit.
+ */
+public final class TicketCounters {
+    private final ZoneId zone;
+
+    public TicketCounters(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public Map<CounterKey, Map<Counter, Long>> of(Transition t) {
+        Deltas d = new Deltas();
+        Ticket before = t.before();
+        Ticket after = t.after();
+        Instant at = t.event().at();
+        switch (t.event().type()) {
+            case TICKET_DISPATCHED, TICKET_REOPENED -> {
+                d.add(after.leadUnit(), at, Counter.DISPATCHED, 1);
+                d.add(after.leadUnit(), after.replyDueAt(), Counter.DUE, 1);
+                if (t.event().type() == io.jiesu.core.ticket.EventType.TICKET_REOPENED) {
+                    d.add(after.leadUnit(), at, Counter.REOPENED, 1);
+                }
+            }
+            case TICKET_SIGNED -> d.add(after.leadUnit(), at, after.signedLate() ? Counter.SIGNED_LATE : Counter.SIGNED_IN_TIME, 1);
+            case TICKET_RETURNED -> {
+                // no longer due from the unit that returned it
+                d.add(before.leadUnit(), at, Counter.RETURNED, 1);
+                d.add(before.leadUnit(), before.replyDueAt(), Counter.DUE, -1);
+            }
+            case TICKET_REPLIED -> {
+                d.add(after.leadUnit(), at, Counter.REPLIED, 1);
+                if (!at.isAfter(after.replyDueAt())) {
+                    d.add(after.leadUnit(), at, Counter.REPLIED_IN_TIME, 1);
+                }
+            }
+            case REPLY_OVERDUE -> d.add(after.leadUnit(), at, Counter.OVERDUE, 1);
+            case EXTENSION_APPROVED -> {
+                d.add(after.leadUnit(), at, Counter.EXTENDED, 1);
+                d.add(after.leadUnit(), before.replyDueAt(), Counter.DUE, -1);
+                d.add(after.leadUnit(), after.replyDueAt(), Counter.DUE, 1);
+            }
+            case CALLBACK_RECORDED -> {
+                var r = after.callback();
+                d.add(after.leadUnit(), at, Counter.RATED, 1);
+                d.add(after.leadUnit(), at, Counter.ANSWERED, 1);
+                d.add(after.leadUnit(), at, satisfaction(r.satisfaction()), 1);
+                if (r.solved()) {
+                    d.add(after.leadUnit(), at, Counter.SOLVED, 1);
+                }
+            }
+            case TICKET_CLOSED -> {
+                if (after.leadUnit() != null) {
+                    d.add(after.leadUnit(), at, Counter.CLOSED, 1);
+                    if (after.reopenCount() == 0) {
+                        d.add(after.leadUnit(), at, Counter.CLOSED_FIRST_TIME, 1);
+                    }
+                    if (after.supervision().callbackUnanswered()) {
+                        // no answer within the window counts as rated basically satisfied
+                        d.add(after.leadUnit(), at, Counter.RATED, 1);
+                        d.add(after.leadUnit(), at, Counter.BASICALLY_SATISFIED, 1);
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        return d.byKey;
+    }
+
+    private static Counter satisfaction(Satisfaction s) {
+        return switch (s) {
+            case SATISFIED -> Counter.SATISFIED;
+            case BASICALLY_SATISFIED -> Counter.BASICALLY_SATISFIED;
+            case UNSATISFIED -> Counter.UNSATISFIED;
+        };
+    }
+
+    private final class Deltas {
+        final Map<CounterKey, Map<Counter, Long>> byKey = new LinkedHashMap<>();
+
+        void add(String unit, Instant when, Counter c, long n) {
+            if (unit == null || when == null) {
+                return;
+            }
+            LocalDate day = when.atZone(zone).toLocalDate();
+            byKey.computeIfAbsent(new CounterKey(unit, day), k -> new EnumMap<>(Counter.class)).merge(c, n, Long::sum);
+        }
+    }
+}
