@@ -110,7 +110,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformed(JsonProcessingException e) {
-        return respond(400, "malformed-json", "The body is not valid JSON", e.getOriginalMessage(), List.of());
+        // the parser's own message would echo the body (personal data): say only where it broke
+        var where = e.getLocation();
+        return respond(400, "malformed-json", "The body is not valid JSON", where == null ? "the body is not valid JSON"
+                : "the body is not valid JSON at line " + where.getLineNr() + ", column " + where.getColumnNr(), List.of());
     }
 
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class,
@@ -176,7 +179,8 @@ public class ProblemMappers {
             return iae.getMessage();
         }
         if (e.getCause() instanceof JsonProcessingException unreadable) {
-            return "could not be read: " + unreadable.getOriginalMessage();
+            var where = unreadable.getLocation();
+            return where == null ? "could not be read" : "could not be read (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
         }
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (target == null) {

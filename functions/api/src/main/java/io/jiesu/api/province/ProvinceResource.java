@@ -71,10 +71,16 @@ public class ProvinceResource {
         String refusal = province.isEmpty() ? "unknown province"
                 : province.get().signature().refusal(timestamp, signature, body == null ? new byte[0] : body, clock.instant());
         if (refusal != null) {
-            LOG.warnf("province webhook refused for %s: %s", code, refusal);
-            return ProblemMappers.respond(401, "bad-signature", "Unauthorized", refusal, List.of());
+            // one answer for every refusal, so province codes cannot be probed; the log says which
+            LOG.warnf("province webhook refused for %.32s: %s", code, refusal);
+            return ProblemMappers.respond(401, "bad-signature", "Unauthorized",
+                    "the province, " + ProvinceSignature.TIMESTAMP_HEADER + " or " + ProvinceSignature.SIGNATURE_HEADER
+                            + " was not accepted", List.of());
         }
         ProvinceTicketRequest in = json.readValue(body, ProvinceTicketRequest.class);
+        if (in == null) {
+            throw TicketRefusal.invalid("provinceTicketId", "the body is not a ticket");
+        }
         var violations = validator.validate(in);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);

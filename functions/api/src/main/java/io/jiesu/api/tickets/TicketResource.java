@@ -73,7 +73,8 @@ public class TicketResource {
                 Boolean.TRUE.equals(in.answeredOnSpot()));
         Transition t = Ticket.receive(TicketIds.next(clock.instant(), policy.zone()), ticket, clock.instant(), actor,
                 deadlines);
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : actor.id() + ":" + idempotencyKey;
+        // scoped to the caller, and apart from the webhook's "province:" keys
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : "api:" + actor.id() + ":" + idempotencyKey;
         Ticket stored;
         try {
             stored = workflow.create(t, key, fingerprint(in));

@@ -31,6 +31,9 @@ public class ProvinceNotifier {
         Provinces.Province p = provinces.get(notice.province()).orElseThrow(() -> new DeliveryFailed(
                 "no callback configured for province " + notice.province() + ": set jiesu.province."
                         + notice.province() + ".callback-url and .secret"));
+        if (p.callbackUrl() == null) {
+            throw new DeliveryFailed("no callback URL for province " + notice.province() + ": set its callback-url");
+        }
         byte[] body = TicketJson.write(notice).getBytes(StandardCharsets.UTF_8);
         long now = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(p.callbackUrl()).timeout(Duration.ofSeconds(10))

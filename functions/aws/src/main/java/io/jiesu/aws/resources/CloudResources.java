@@ -34,7 +34,7 @@ public final class CloudResources {
     public static final int VISIBILITY_TIMEOUT_SECONDS = 180;
     /**
      * As in template.yaml: a province's status notice is tried this many times, with growing delays between
-     * (NotifyStage), before it is dead-lettered: about 5 hours with the default delays.
+     * (NotifyStage), before it is dead-lettered: about 7 hours with the default delays.
      */
     public static final int NOTIFY_MAX_RECEIVE_COUNT = 12;
     /** Dead letters are kept the SQS maximum, 14 days, for redrive. */

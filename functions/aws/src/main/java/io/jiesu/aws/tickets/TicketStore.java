@@ -182,16 +182,30 @@ public class TicketStore {
         return dynamo.query(q).items().stream().map(i -> i.get(PK).s().substring("T#".length())).toList();
     }
 
-    /** Outbox messages written before the given instant and not yet confirmed sent. */
+    /** Outbox messages written before the given instant and not yet confirmed sent, oldest first. */
     public List<OutboxMessage> pendingOutbox(Instant writtenBefore, int limit) {
         QueryRequest q = QueryRequest.builder().tableName(table).indexName(OUTBOX.name())
                 .keyConditionExpression("GSI3PK = :pk AND GSI3SK < :before")
                 .expressionAttributeValues(Map.of(":pk", s("OUTBOX"), ":before", s(sortableTime(writtenBefore))))
-                .limit(limit).build();
-        return dynamo.query(q).items().stream().map(i -> new OutboxMessage(i.get("ticketId").s(),
-                Long.parseLong(i.get("version").n()),
-                OutboxMessage.TIMER.equals(i.get("queue").s()) ? null : QueueName.valueOf(i.get("queue").s()), i.get("body").s(),
-                Instant.parse(i.get("createdAt").s()))).toList();
+                .build();
+        return dynamo.queryPaginator(q).items().stream().limit(limit).map(TicketStore::outboxMessage).toList();
+    }
+
+    /** Whether an earlier message of the ticket to the same queue still waits in its outbox (order must hold). */
+    public boolean earlierOutboxPending(OutboxMessage m) {
+        QueryRequest q = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND SK BETWEEN :first AND :before")
+                .expressionAttributeValues(Map.of(":pk", s(ticketPk(m.ticketId())), ":first", s("O#"),
+                        ":before", s(String.format("O#%010d", m.version()))))
+                .build();
+        return dynamo.query(q).items().stream().map(TicketStore::outboxMessage)
+                .anyMatch(o -> o.version() < m.version() && o.destination().equals(m.destination()));
+    }
+
+    private static OutboxMessage outboxMessage(Map<String, AttributeValue> i) {
+        return new OutboxMessage(i.get("ticketId").s(), Long.parseLong(i.get("version").n()),
+                OutboxMessage.TIMER.equals(i.get("queue").s()) ? null : QueueName.valueOf(i.get("queue").s()),
+                i.get("body").s(), Instant.parse(i.get("createdAt").s()));
     }
 
     // ---- items -----------------------------------------------------------------------------------------------

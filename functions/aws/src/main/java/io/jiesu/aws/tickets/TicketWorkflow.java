@@ -109,7 +109,7 @@ public class TicketWorkflow {
     /** Sends what the outbox still holds from before minAge ago; returns how many were sent. */
     public int relayPending(Duration minAge) {
         int sent = 0;
-        for (OutboxMessage m : store.pendingOutbox(clock.instant().minus(minAge), 100)) {
+        for (OutboxMessage m : store.pendingOutbox(clock.instant().minus(minAge), 1000)) {
             if (trySend(m)) {
                 sent++;
             }
@@ -142,6 +142,10 @@ public class TicketWorkflow {
     }
 
     private boolean trySend(OutboxMessage m) {
+        if (m.queue() != null && m.queue().fifo() && store.earlierOutboxPending(m)) {
+            // an earlier change of this ticket is still kept: the relay sends both, in order
+            return false;
+        }
         try {
             if (m.isTimerSync()) {
                 // the ticket as it is now: a late or repeated sync never sets an older deadline

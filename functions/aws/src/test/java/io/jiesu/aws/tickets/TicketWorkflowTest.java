@@ -94,6 +94,22 @@ class TicketWorkflowTest {
         assertEquals(new TicketMessage(t.id(), 1), TicketJson.read(sent.get(0).body(), TicketMessage.class));
     }
 
+    @Test
+    void aProvincesNoticesLeaveInVersionOrderEvenWhenAnEarlierOneWasKeptInTheOutbox() {
+        SqsClient down = LocalAws.sqs(URI.create("http://127.0.0.1:9"));
+        TicketWorkflow duringOutage = new TicketWorkflow(store, new TicketQueues(down, queues), timers, Clock.systemUTC());
+        Ticket t = duringOutage.create(Ticket.receiveFromProvince("T-prov-1", complaint("暖气不热"),
+                new Ticket.ProvinceRef("gd", "GD-1"), MONDAY_10AM, new io.jiesu.core.ticket.Actor("province-gd",
+                        io.jiesu.core.ticket.Role.PROVINCE, null), DEADLINES), "province:gd:GD-1", "GD-1");
+        // SQS is back, but the 'accepted' notice (v1) is still in the outbox when the ticket is dispatched (v2)
+        workflow.apply(t.id(), x -> x.dispatch("heating-company", List.of(), MONDAY_10AM.plusSeconds(60), DISPATCH, DEADLINES));
+        assertTrue(drain(queues.get(QueueName.NOTIFY)).isEmpty(), "v2 waits for v1");
+        workflow.relayPending(Duration.ZERO);
+        List<String> statuses = drain(queues.get(QueueName.NOTIFY)).stream()
+                .map(m -> TicketJson.read(m.body(), io.jiesu.aws.province.ProvinceNotice.class).status()).toList();
+        assertEquals(List.of("accepted", "dispatched"), statuses);
+    }
+
     private static List<Message> drain(String url) {
         List<Message> all = new ArrayList<>();
         List<Message> batch;

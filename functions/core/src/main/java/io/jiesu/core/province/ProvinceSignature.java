@@ -29,10 +29,15 @@ public final class ProvinceSignature {
     }
 
     public String sign(long epochSeconds, byte[] body) {
+        return sign(Long.toString(epochSeconds), body);
+    }
+
+    /** Signs the timestamp exactly as sent in its header. */
+    private String sign(String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update((epochSeconds + ".").getBytes(StandardCharsets.US_ASCII));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.US_ASCII));
             return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -44,17 +49,16 @@ public final class ProvinceSignature {
         if (timestamp == null || signature == null) {
             return "missing " + TIMESTAMP_HEADER + " or " + SIGNATURE_HEADER;
         }
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
+        if (!timestamp.matches("\\d{1,12}")) {
             return TIMESTAMP_HEADER + " is not epoch seconds";
         }
+        long seconds = Long.parseLong(timestamp);
         if (Math.abs(now.getEpochSecond() - seconds) > WINDOW.toSeconds()) {
             return TIMESTAMP_HEADER + " is outside the five-minute window";
         }
-        byte[] expected = sign(seconds, body).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.US_ASCII))) {
+        byte[] expected = sign(timestamp, body).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = signature.trim().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, given)) {
             return "the signature does not match";
         }
         return null;

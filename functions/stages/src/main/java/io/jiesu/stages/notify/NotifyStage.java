@@ -42,8 +42,14 @@ public class NotifyStage {
             Duration wait = retryDelay(receives);
             LOG.warnf("notice %s for ticket %s not delivered (try %d): %s; next try in %s",
                     notice.status(), notice.ticketId(), receives, e.getMessage(), wait);
-            queueUrl.ifPresent(url -> sqs.changeMessageVisibility(b -> b.queueUrl(url)
-                    .receiptHandle(m.getReceiptHandle()).visibilityTimeout((int) wait.toSeconds())));
+            try {
+                queueUrl.ifPresent(url -> sqs.changeMessageVisibility(b -> b.queueUrl(url)
+                        .receiptHandle(m.getReceiptHandle()).visibilityTimeout((int) wait.toSeconds())));
+            } catch (RuntimeException visibility) {
+                // the retry still comes, after the queue's own visibility timeout
+                LOG.warnf("could not delay the retry of ticket %s's notice: %s", notice.ticketId(),
+                        visibility.getClass().getSimpleName());
+            }
             throw e;
         }
     }
