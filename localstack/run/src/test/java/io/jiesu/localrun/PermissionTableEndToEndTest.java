@@ -77,7 +77,8 @@ class PermissionTableEndToEndTest {
             case "POST /v1/tickets/{id}/extensions/decision" -> new Call(Need.EXTENSION_PENDING, true, "{\"approved\":true,\"note\":\"同意\"}");
             case "POST /v1/tickets/{id}/callback" -> new Call(Need.AWAITING_CALLBACK, true, "{\"satisfaction\":\"satisfied\",\"solved\":true}");
             case "GET /v1/units/{unitId}/inbox", "GET /v1/dispatch/pending", "GET /v1/catalogue",
-                 "GET /v1/admin/calendar/{year}" -> new Call(Need.NONE, false, null);
+                 "GET /v1/admin/calendar/{year}", "GET /v1/rates", "GET /v1/rates/units/{unitId}",
+                 "GET /v1/rankings/{month}" -> new Call(Need.NONE, false, null);
             // the admin puts back what is there: the other tests keep the demo catalogue and the bundled calendar
             case "PUT /v1/catalogue" -> new Call(Need.NONE, false, api.get("/v1/catalogue", api.token("admin")).raw().body());
             case "PUT /v1/admin/calendar/{year}" -> new Call(Need.NONE, false, bundledHolidayList(YEAR));
@@ -187,7 +188,7 @@ class PermissionTableEndToEndTest {
     }
 
     private static Api.Reply send(Api api, PermissionTable.Row row, String id, String token, String body) {
-        String path = row.path().replace("{unitId}", OWN_UNIT).replace("{year}", YEAR);
+        String path = row.path().replace("{unitId}", OWN_UNIT).replace("{year}", YEAR).replace("{month}", "2026-11");
         if (path.contains("{id}")) {
             path = path.replace("{id}", id);
         }
