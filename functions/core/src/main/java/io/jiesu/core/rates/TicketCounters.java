@@ -28,12 +28,16 @@ public final class TicketCounters {
         Ticket after = t.after();
         Instant at = t.event().at();
         switch (t.event().type()) {
-            case TICKET_DISPATCHED, TICKET_REOPENED -> {
+            case TICKET_DISPATCHED -> {
                 d.add(after.leadUnit(), at, Counter.DISPATCHED, 1);
                 d.add(after.leadUnit(), after.replyDueAt(), Counter.DUE, 1);
-                if (t.event().type() == io.jiesu.core.ticket.EventType.TICKET_REOPENED) {
-                    d.add(after.leadUnit(), at, Counter.REOPENED, 1);
-                }
+            }
+            case TICKET_REOPENED -> {
+                // dispatched again to the same unit; still one ticket due, now on its fresh deadline
+                d.add(after.leadUnit(), at, Counter.DISPATCHED, 1);
+                d.add(after.leadUnit(), at, Counter.REOPENED, 1);
+                d.add(after.leadUnit(), before.replyDueAt(), Counter.DUE, -1);
+                d.add(after.leadUnit(), after.replyDueAt(), Counter.DUE, 1);
             }
             case TICKET_SIGNED -> d.add(after.leadUnit(), at, after.signedLate() ? Counter.SIGNED_LATE : Counter.SIGNED_IN_TIME, 1);
             case TICKET_RETURNED -> {

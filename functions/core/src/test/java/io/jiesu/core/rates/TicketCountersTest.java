@@ -1,0 +1,59 @@
+package io.jiesu.core.rates;
+
+import io.jiesu.core.calendar.WorkCalendar;
+import io.jiesu.core.deadline.Deadlines;
+import io.jiesu.core.policy.Policy;
+import io.jiesu.core.ticket.*;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** What each transition adds to the lead unit's counters, on which day. */
+class TicketCountersTest {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final Deadlines DEADLINES = new Deadlines(WorkCalendar.bundled(), Policy.defaults());
+    private static final TicketCounters COUNTERS = new TicketCounters(SHANGHAI);
+    private static final Actor UNIT = new Actor("staff", Role.UNIT, "water-authority");
+    private static final Actor SYSTEM = Actor.system("stage");
+
+    private static Instant at(String local) {
+        return LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
+    }
+
+    @Test
+    void aReopenedTicketIsDispatchedAgainButStaysOneTicketDueOnItsFreshDeadline() {
+        Ticket t = Ticket.receive("T-1", new NewTicket(Category.HELP_REQUEST, Channel.PHONE, "停水", new Citizen("张三", "13812345678"),
+                null, null, false), at("2026-03-02T09:00"), new Actor("agent", Role.AGENT, null), DEADLINES).after();
+        t = t.dispatch("water-authority", List.of(), at("2026-03-02T09:10"), SYSTEM, DEADLINES).after();   // due 03-05
+        t = t.sign(at("2026-03-02T09:20"), UNIT, DEADLINES).after();
+        t = t.recordContact(ContactKind.FIRST, null, at("2026-03-02T09:30"), UNIT).after();
+        t = t.reply(new Reply("已处理", Outcome.SOLVED, null, "李工", "13900001111", "rev"), at("2026-03-03T10:00"), UNIT).after();
+        t = t.openCallbackWindow(at("2026-03-03T10:01"), SYSTEM, DEADLINES).after();
+        t = t.recordCallback(new CallbackResult(Satisfaction.UNSATISFIED, false, true, null), at("2026-03-04T10:00"),
+                new Actor("agent", Role.AGENT, null)).after();
+        Transition reopened = t.settleCallback(at("2026-03-04T10:01"), SYSTEM, DEADLINES);   // fresh deadline 03-09
+
+        Map<CounterKey, Map<Counter, Long>> deltas = COUNTERS.of(reopened);
+        assertEquals(Map.of(Counter.DISPATCHED, 1L, Counter.REOPENED, 1L),
+                deltas.get(new CounterKey("water-authority", LocalDate.of(2026, 3, 4))));
+        assertEquals(Map.of(Counter.DUE, -1L), deltas.get(new CounterKey("water-authority", LocalDate.of(2026, 3, 5))));
+        assertEquals(Map.of(Counter.DUE, 1L), deltas.get(new CounterKey("water-authority", LocalDate.of(2026, 3, 9))));
+        assertEquals(3, deltas.size());
+    }
+
+    @Test
+    void aStepThatCountsNothingAddsNothing() {
+        Ticket t = Ticket.receive("T-2", new NewTicket(Category.HELP_REQUEST, Channel.PHONE, "停水", new Citizen("张三", "13812345678"),
+                null, null, false), at("2026-03-02T09:00"), new Actor("agent", Role.AGENT, null), DEADLINES).after();
+        t = t.dispatch("water-authority", List.of(), at("2026-03-02T09:10"), SYSTEM, DEADLINES).after();
+        t = t.sign(at("2026-03-02T09:20"), UNIT, DEADLINES).after();
+        assertTrue(COUNTERS.of(t.recordContact(ContactKind.FIRST, null, at("2026-03-02T09:30"), UNIT)).isEmpty());
+    }
+}
