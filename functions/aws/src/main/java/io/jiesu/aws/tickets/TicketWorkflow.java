@@ -49,7 +49,7 @@ public class TicketWorkflow {
     }
 
     public Ticket create(Transition created, String idempotencyKey, String fingerprint) {
-        List<OutboxMessage> outbox = outboxFor(created);
+        List<OutboxMessage> outbox = outboxFor(created, false);
         Ticket stored = store.create(created, idempotencyKey, fingerprint, outbox);
         if (stored.id().equals(created.after().id())) {
             flush(outbox);
@@ -59,11 +59,8 @@ public class TicketWorkflow {
 
     /** Loads the ticket, computes the step from it, stores it conditionally on the version read. */
     public Transition apply(String ticketId, Function<Ticket, Transition> step) {
-        Ticket current = store.find(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
-        Transition t = step.apply(current);
-        List<OutboxMessage> outbox = outboxFor(t);
-        store.save(t, outbox);
-        flush(outbox);
+        Transition t = step.apply(load(ticketId));
+        commit(t, false);
         return t;
     }
 
@@ -72,37 +69,28 @@ public class TicketWorkflow {
      * message was sent for. A repeat delivery, or one that lost a race to a concurrent copy, changes nothing.
      */
     public Optional<Transition> applyOnce(TicketMessage m, TicketState expected, Function<Ticket, Transition> step) {
-        Ticket current = store.find(m.ticketId()).orElseThrow(() -> new TicketNotFoundException(m.ticketId()));
+        Ticket current = load(m.ticketId());
         if (current.version() != m.version() || current.state() != expected) {
             LOG.debugf("ticket %s already past v%d (now v%d %s): nothing to do", m.ticketId(), m.version(),
                     current.version(), current.state());
             return Optional.empty();
         }
         Transition t = step.apply(current);
-        List<OutboxMessage> outbox = outboxFor(t);
         try {
-            store.save(t, outbox);
+            commit(t, false);
         } catch (ConcurrentTransitionException e) {
-            Ticket now = store.find(m.ticketId()).orElseThrow();
-            if (now.version() != m.version()) {
+            if (load(m.ticketId()).version() != m.version()) {
                 return Optional.empty();
             }
             throw e;
         }
-        flush(outbox);
         return Optional.of(t);
     }
 
     /** A step that may not apply (a deadline no longer due): stored only when there is one. */
     public Optional<Transition> applyIfDue(String ticketId, Function<Ticket, Optional<Transition>> step) {
-        Ticket current = store.find(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
-        Optional<Transition> t = step.apply(current);
-        t.ifPresent(transition -> {
-            // a firing deleted its own schedule (ActionAfterCompletion DELETE)
-            List<OutboxMessage> outbox = outboxFor(transition, false);
-            store.save(transition, outbox);
-            flush(outbox);
-        });
+        Optional<Transition> t = step.apply(load(ticketId));
+        t.ifPresent(transition -> commit(transition, true));
         return t;
     }
 
@@ -117,19 +105,31 @@ public class TicketWorkflow {
         return sent;
     }
 
-    /** The next stage's message, and a timer sync when the transition moved the ticket's next deadline. */
-    private List<OutboxMessage> outboxFor(Transition t) {
-        return outboxFor(t, t.before().state() != null && timers.next(t.before()).isPresent());
+    private Ticket load(String ticketId) {
+        return store.find(ticketId).orElseThrow(() -> new TicketNotFoundException(ticketId));
     }
 
-    private List<OutboxMessage> outboxFor(Transition t, boolean scheduleExists) {
+    /** Stores the transition with its outbox, conditional on the version it was computed from, then sends. */
+    private void commit(Transition t, boolean timerFired) {
+        List<OutboxMessage> outbox = outboxFor(t, timerFired);
+        store.save(t, outbox);
+        flush(outbox);
+    }
+
+    /**
+     * The next stage's message, the province's notice, and a timer sync when the transition moved the ticket's
+     * next deadline. A timer that fired has deleted its own schedule (ActionAfterCompletion DELETE).
+     */
+    private List<OutboxMessage> outboxFor(Transition t, boolean timerFired) {
         List<OutboxMessage> outbox = new java.util.ArrayList<>();
         nextStage(t.after().state()).ifPresent(q -> outbox.add(new OutboxMessage(t.after().id(), t.after().version(), q,
                 TicketJson.write(new TicketMessage(t.after().id(), t.after().version())), clock.instant())));
         ProvinceNotice.of(t.after(), t.event()).ifPresent(n -> outbox.add(new OutboxMessage(t.after().id(),
                 t.after().version(), QueueName.NOTIFY, TicketJson.write(n), clock.instant())));
+        var previous = t.before().state() == null ? Optional.<io.jiesu.core.deadline.Timer>empty() : timers.next(t.before());
         var next = timers.next(t.after());
-        boolean timerMoved = t.before().state() == null ? next.isPresent() : !timers.next(t.before()).equals(next);
+        boolean scheduleExists = previous.isPresent() && !timerFired;
+        boolean timerMoved = !previous.equals(next);
         // nothing to do when the timer that just fired was the last: it removed itself
         if (timerMoved && (scheduleExists || next.isPresent())) {
             outbox.add(OutboxMessage.timerSync(t.after().id(), t.after().version(), scheduleExists, clock.instant()));
