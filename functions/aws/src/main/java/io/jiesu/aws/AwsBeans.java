@@ -15,7 +15,6 @@ import io.jiesu.aws.timers.ScheduledTimers;
 import io.jiesu.core.deadline.TicketTimers;
 import io.jiesu.core.rates.TicketCounters;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
-import software.amazon.awssdk.services.scheduler.SchedulerClientBuilder;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +25,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 import java.net.URI;
 import java.time.Clock;
@@ -57,9 +56,7 @@ public class AwsBeans {
     @Singleton
     DynamoDbClient dynamo(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
                           @ConfigProperty(name = "jiesu.aws.dynamodb.endpoint") Optional<URI> endpoint) {
-        DynamoDbClientBuilder b = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
-        configure(region, endpoint, b::region, b::endpointOverride, b::credentialsProvider);
-        return b.build();
+        return client(DynamoDbClient.builder(), region, endpoint);
     }
 
     @Produces
@@ -67,24 +64,23 @@ public class AwsBeans {
     SqsClient sqs(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
                   @ConfigProperty(name = "jiesu.aws.sqs.endpoint") Optional<URI> endpoint) {
         // a hung SQS must not hold a request that already committed: the outbox keeps the message
-        SqsClientBuilder b = SqsClient.builder().httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.apiCallTimeout(java.time.Duration.ofSeconds(3)));
-        configure(region, endpoint, b::region, b::endpointOverride, b::credentialsProvider);
-        return b.build();
+        return client(SqsClient.builder().overrideConfiguration(c -> c.apiCallTimeout(java.time.Duration.ofSeconds(3))),
+                region, endpoint);
     }
 
-    private static void configure(Optional<String> region, Optional<URI> endpoint,
-                                  java.util.function.Consumer<Region> setRegion,
-                                  java.util.function.Consumer<URI> setEndpoint,
-                                  java.util.function.Consumer<software.amazon.awssdk.auth.credentials.AwsCredentialsProvider> setCredentials) {
-        region.map(Region::of).ifPresent(setRegion);
+    /** Every SDK client the same way: the URL-connection HTTP client, and an endpoint override on an emulator. */
+    private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C client(
+            B builder, Optional<String> region, Optional<URI> endpoint) {
+        builder.httpClient(UrlConnectionHttpClient.create());
+        region.map(Region::of).ifPresent(builder::region);
         if (endpoint.isPresent()) {
             // an emulator: any credentials do
-            setEndpoint.accept(endpoint.get());
-            setCredentials.accept(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+            builder.endpointOverride(endpoint.get())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         } else {
-            setCredentials.accept(DefaultCredentialsProvider.builder().build());
+            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }
+        return builder.build();
     }
 
     @Produces
@@ -103,9 +99,7 @@ public class AwsBeans {
     @Singleton
     SchedulerClient scheduler(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
                               @ConfigProperty(name = "jiesu.aws.scheduler.endpoint") Optional<URI> endpoint) {
-        SchedulerClientBuilder b = SchedulerClient.builder().httpClient(UrlConnectionHttpClient.create());
-        configure(region, endpoint, b::region, b::endpointOverride, b::credentialsProvider);
-        return b.build();
+        return client(SchedulerClient.builder(), region, endpoint);
     }
 
     @Produces
