@@ -52,18 +52,6 @@ public record Ticket(
         return channel == Channel.PROVINCE || province != null;
     }
 
-    /** Intake of a ticket sent down by a provincial platform: it keeps its provincial number and flag throughout. */
-    public static Transition receiveFromProvince(String id, NewTicket in, ProvinceRef province, Instant at, Actor actor,
-                                                 Deadlines deadlines) {
-        Transition t = receive(id, in, at, actor, deadlines);
-        Builder b = t.after().toBuilder();
-        b.province = province;
-        Ticket after = b.build();
-        java.util.Map<String, String> detail = new java.util.LinkedHashMap<>(t.event().detail());
-        detail.put("province", province.code());
-        detail.put("provinceTicketId", province.ticketId());
-        return new Transition(t.before(), after, new TicketEvent(after.id(), after.version(), t.event().type(), at, actor, detail));
-    }
 
     public boolean overdue() {
         return supervision.overdueAt() != null;
@@ -76,6 +64,17 @@ public record Ticket(
     // ---- intake ----------------------------------------------------------------------------------------
 
     public static Transition receive(String id, NewTicket in, Instant at, Actor actor, Deadlines deadlines) {
+        return receive(id, in, null, at, actor, deadlines);
+    }
+
+    /** Intake of a ticket sent down by a provincial platform: it keeps its provincial number and flag throughout. */
+    public static Transition receiveFromProvince(String id, NewTicket in, ProvinceRef province, Instant at, Actor actor,
+                                                 Deadlines deadlines) {
+        return receive(id, in, province, at, actor, deadlines);
+    }
+
+    private static Transition receive(String id, NewTicket in, ProvinceRef province, Instant at, Actor actor,
+                                      Deadlines deadlines) {
         if (in.answeredOnSpot() && in.category() != Category.CONSULTATION) {
             throw TicketRefusal.invalid("answeredOnSpot", "only a consultation can be answered on the spot");
         }
@@ -88,12 +87,17 @@ public record Ticket(
         b.location = in.location();
         b.matter = in.matter();
         b.receivedAt = at;
+        b.province = province;
         // a citizen who filed it may follow it; staff filing for a caller are in the history
         b.filedBy = actor.role() == Role.CITIZEN ? actor.id() : null;
         Ticket none = b.build();
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("category", in.category().code());
         detail.put("channel", in.channel().code());
+        if (province != null) {
+            detail.put("province", province.code());
+            detail.put("provinceTicketId", province.ticketId());
+        }
         if (in.answeredOnSpot()) {
             b.state = CLOSED;
             b.closure = Closure.ANSWERED_ON_SPOT;
