@@ -1,6 +1,5 @@
 package io.jiesu.api.problems;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
@@ -10,17 +9,15 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The HTTP layer's own refusals, as problem+json: a body that declares more than the HTTP layer's hard stop
- * (quarkus.http.limits.max-body-size) is answered here rather than with that stop's empty 413; a smaller one
- * over jiesu.http.max-body-bytes is BodySizeLimit's to answer. An HTTP/1.1 connection is closed after the
- * answer, as the hard stop does, so the unread body is not drained.
+ * A body that declares more than jiesu.http.max-body-bytes is refused here, before it is read or routed, as
+ * problem+json (a ticket is a few KB); one that declares no length is counted by StreamedBodyLimit, and
+ * quarkus.http.limits.max-body-size stays the HTTP layer's hard stop. An HTTP/1.1 connection is closed after
+ * the answer, as the hard stop does, so the unread body is not drained.
  */
 @Singleton
 public class EdgeRoutes {
     @ConfigProperty(name = "jiesu.http.max-body-bytes", defaultValue = "65536")
     long maxBytes;
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-    MemorySize hardStop;
 
     void install(@Observes Router router) {
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
@@ -29,9 +26,9 @@ public class EdgeRoutes {
             try {
                 declared = length == null ? -1 : Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
-                declared = -1; // BodySizeLimit answers a Content-Length that is not a number
+                declared = -1; // the HTTP layer refuses a Content-Length that is not a number
             }
-            if (declared <= hardStop.asLongValue()) {
+            if (declared <= maxBytes) {
                 ctx.next();
                 return;
             }

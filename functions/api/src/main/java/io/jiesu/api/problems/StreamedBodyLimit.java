@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The body limit for bodies that declare no length (chunked): BodySizeLimit refuses a declared length up front;
+ * The body limit for bodies that declare no length (chunked): EdgeRoutes refuses a declared length up front;
  * this counts the bytes as the body is read and stops at the limit, with the same 413.
  */
 @Provider
