@@ -98,9 +98,12 @@ REPLY_URL=$(queue_with_dlq jiesu-reply jiesu-reply-dlq)
 CALLBACK_URL=$(queue_with_dlq jiesu-callback jiesu-callback-dlq)
 DEADLINE_URL=$(queue_with_dlq jiesu-deadline jiesu-deadline-dlq)
 NOTIFY_URL=$(queue_with_dlq jiesu-notify.fifo jiesu-notify-dlq.fifo "$NOTIFY_MAX_RECEIVE_COUNT")
+DIGEST_URL=$(queue_with_dlq jiesu-digest jiesu-digest-dlq)
 DEADLINE_ARN=$($AWS sqs get-queue-attributes --queue-url "$DEADLINE_URL" --attribute-names QueueArn \
   --query Attributes.QueueArn --output text)
-echo "jiesu: created queues jiesu-{dispatch,return,reply,callback,deadline}, jiesu-notify.fifo and their DLQs"
+echo "jiesu: created queues jiesu-{dispatch,return,reply,callback,deadline,digest}, jiesu-notify.fifo and their DLQs"
+# (the digests' recurring schedules are not created here: LocalStack's scheduler does not fire them; send one
+# by hand with: aws sqs send-message --queue-url "$DIGEST_URL" --message-body '{"kind":"weekly","requestedAt":"..."}')
 
 # ---- the schedule group holding one timer per open ticket -----------------------------------------------
 if $AWS scheduler get-schedule-group --name "$SCHEDULE_GROUP" >/dev/null 2>&1; then

@@ -1,6 +1,11 @@
 package io.jiesu.aws;
 
 import io.jiesu.aws.catalogue.CatalogueStore;
+import io.jiesu.aws.clock.TravelClock;
+import io.jiesu.aws.rates.RateReports;
+import io.jiesu.aws.digest.DigestLog;
+import io.jiesu.aws.digest.Digests;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import io.jiesu.aws.queues.TicketQueues;
 import io.jiesu.aws.resources.QueueName;
 import io.jiesu.aws.tickets.PhoneHash;
@@ -48,8 +53,9 @@ public class AwsBeans {
 
     @Produces
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(@ConfigProperty(name = "jiesu.clock.offset-file") Optional<java.nio.file.Path> offsetFile) {
+        // a local run may travel in time (TravelClock); everywhere else the system clock
+        return offsetFile.<Clock>map(TravelClock::new).orElseGet(Clock::systemUTC);
     }
 
     @Produces
@@ -192,5 +198,31 @@ public class AwsBeans {
     @Singleton
     CatalogueStore catalogue(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table, Clock clock) {
         return new CatalogueStore(dynamo, table, clock);
+    }
+
+    @Produces
+    @Singleton
+    RateReports rateReports(TicketStore store, CatalogueStore catalogue,
+                            @ConfigProperty(name = "jiesu.rates.minimum-to-rank", defaultValue = "5") int minimumToRank) {
+        return new RateReports(store, catalogue, minimumToRank);
+    }
+
+    /** Amazon SES, for the digests on AWS (jiesu.mail.transport=ses); built only where a function asks for it. */
+    @Produces
+    @Singleton
+    SesV2Client ses(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region) {
+        return client(SesV2Client.builder(), region, Optional.empty());
+    }
+
+    @Produces
+    @Singleton
+    Digests digests(RateReports reports, TicketStore store, CalendarStore calendars, Policy policy) {
+        return new Digests(reports, store, calendars::current, policy.zone());
+    }
+
+    @Produces
+    @Singleton
+    DigestLog digestLog(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table) {
+        return new DigestLog(dynamo, table);
     }
 }

@@ -30,6 +30,8 @@ public class StageFunctions {
     io.jiesu.stages.notify.NotifyStage notify;
     @Inject
     io.jiesu.aws.tickets.TicketWorkflow workflow;
+    @Inject
+    io.jiesu.aws.digest.DigestHandler digest;
 
     @Funq("dispatch")
     public void dispatch(TicketMessage m) {
@@ -64,6 +66,12 @@ public class StageFunctions {
     @Funq("notify")
     public void notify(com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage m) {
         notify.handle(m);
+    }
+
+    /** A digest schedule fired (or a digest was asked for now): mail it to the supervisors and unit heads. */
+    @Funq("digest")
+    public void digest(io.jiesu.aws.digest.DigestMessage m) {
+        digest.handle(m);
     }
 
     @Funq("relay")

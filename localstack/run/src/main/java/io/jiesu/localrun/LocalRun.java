@@ -1,6 +1,7 @@
 package io.jiesu.localrun;
 
 import io.jiesu.aws.catalogue.CatalogueStore;
+import io.jiesu.aws.clock.TravelClock;
 import io.jiesu.aws.resources.CloudResources;
 import io.jiesu.aws.resources.QueueName;
 import io.jiesu.core.routing.RoutingCatalogue;
@@ -8,6 +9,7 @@ import io.jiesu.localcloud.DynamoDbLocalServer;
 import io.jiesu.localcloud.ElasticMqServer;
 import io.jiesu.localcloud.LocalAws;
 import io.jiesu.localcloud.QueueEventSourceMapping;
+import io.jiesu.localcloud.mail.MailServer;
 import io.jiesu.localcloud.scheduler.SchedulerServer;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import io.jiesu.localcloud.tokens.TokenMint;
@@ -44,7 +46,12 @@ public final class LocalRun implements AutoCloseable {
      * properties for the functions (e.g. jiesu.policy.* overrides).
      */
     public record Options(int apiPort, int tokenPort, int maxReceiveCount, int visibilityTimeoutSeconds, Path root,
-                          Map<String, String> properties) {
+                          Map<String, String> properties, Instant startAt) {
+        public Options(int apiPort, int tokenPort, int maxReceiveCount, int visibilityTimeoutSeconds, Path root,
+                       Map<String, String> properties) {
+            this(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, properties, null);
+        }
+
         public static Options defaults(Path root) {
             return new Options(8080, 8090, CloudResources.MAX_RECEIVE_COUNT, 30, root, Map.of());
         }
@@ -52,13 +59,24 @@ public final class LocalRun implements AutoCloseable {
         public Options withProperties(Map<String, String> more) {
             Map<String, String> all = new HashMap<>(properties);
             all.putAll(more);
-            return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, all);
+            return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, all, startAt);
+        }
+
+        /** The whole run's clock starts at this instant instead of now (and can travel on: {@link LocalRun#travel}). */
+        public Options startingAt(Instant instant) {
+            return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, properties, instant);
         }
     }
 
     /** The local run's provincial platform, for trying the webhook (README). */
     public static final String DEMO_PROVINCE = "demo";
     public static final String DEMO_PROVINCE_SECRET = "local-demo-province-secret";
+
+    /** Written into the log directory once the run is up, for {@link SendDigest}. */
+    static final String RUN_FILE = "local-run.properties";
+
+    /** Where the local run's supervisor receives the digests (unit heads: the demo catalogue's headEmail). */
+    public static final String SUPERVISOR_EMAIL = "supervisor@jiesu.local";
 
     /** As template.yaml gives the stage functions. */
     private static final int STAGE_TIMEOUT_SECONDS = 30;
@@ -79,6 +97,9 @@ public final class LocalRun implements AutoCloseable {
     private final URI api;
     private final Path logDir;
     private final Duration startTime;
+    private Path clockFile;
+    private MailServer mail;
+    private Clock clock;
 
     private LocalRun(Options o) {
         Instant begin = Instant.now();
@@ -89,8 +110,13 @@ public final class LocalRun implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
             }
         }
-        logDir = o.root().resolve("localstack/run/target/local-run" + (o.properties().isEmpty() ? "" : "-" + Math.abs(o.properties().hashCode())));
+        logDir = o.root().resolve("localstack/run/target/local-run" + (o.properties().isEmpty() && o.startAt() == null
+                ? "" : "-" + Math.abs(java.util.Objects.hash(o.properties(), o.startAt()))));
         try {
+            Files.createDirectories(logDir);
+            clockFile = logDir.resolve("clock-offset");
+            TravelClock.travelTo(clockFile, o.startAt() == null ? Instant.now() : o.startAt());
+            clock = new TravelClock(clockFile);
             DynamoDbLocalServer dynamoServer = DynamoDbLocalServer.start();
             resources.add(dynamoServer);
             ElasticMqServer sqsServer = ElasticMqServer.start();
@@ -101,8 +127,8 @@ public final class LocalRun implements AutoCloseable {
             sqs = LocalAws.sqs(sqsEndpoint);
             resources.add(dynamo);
             resources.add(sqs);
-            // the scheduler stand-in fires deadline timers into the deadline queue, on the system clock
-            SchedulerServer schedulerServer = SchedulerServer.start(Clock.systemUTC(), sqs);
+            // the scheduler stand-in fires deadline timers into the deadline queue, on the run's clock
+            SchedulerServer schedulerServer = SchedulerServer.start(clock, sqs);
             resources.add(schedulerServer);
             schedulerEndpoint = schedulerServer.endpoint();
             scheduler = schedulerServer;
@@ -111,13 +137,18 @@ public final class LocalRun implements AutoCloseable {
             queueUrls = CloudResources.createQueues(sqs, o.maxReceiveCount(), o.visibilityTimeoutSeconds());
             try (SchedulerClient schedulerClient = LocalAws.scheduler(schedulerEndpoint)) {
                 CloudResources.createScheduleGroup(schedulerClient);
+                // the digests' recurring schedules, from the same definitions as template.yaml
+                CloudResources.createDigestSchedules(schedulerClient,
+                        CloudResources.queueArn(sqs, queueUrls.get(QueueName.DIGEST)), CloudResources.LOCAL_SCHEDULER_ROLE_ARN);
             }
+            mail = MailServer.start();
+            resources.add(mail);
+            mail.dumpTo(logDir.resolve("mail"));
             schedulerServer.startTicking(Duration.ofSeconds(1));
-            new CatalogueStore(dynamo, CloudResources.TABLE, Clock.systemUTC()).replace(RoutingCatalogue.demo());
+            new CatalogueStore(dynamo, CloudResources.TABLE, clock).replace(RoutingCatalogue.demo());
 
             mint = TokenMint.generate();
             Path publicKey = logDir.resolve("jwt-public.pem");
-            Files.createDirectories(logDir);
             Files.writeString(publicKey, mint.publicKeyPem());
             tokens = new TokenServer(mint, o.tokenPort());
             resources.add(tokens);
@@ -136,9 +167,9 @@ public final class LocalRun implements AutoCloseable {
             api = URI.create("http://127.0.0.1:" + apiPort);
 
             for (QueueName q : QueueName.values()) {
-                // notices go one at a time, in order per ticket (template.yaml: BatchSize 1)
+                // as template.yaml: notices and digests one at a time, the rest in batches (QueueName.batchSize)
                 QueueEventSourceMapping esm = new QueueEventSourceMapping(sqs, queueUrls.get(q), q.function(),
-                        q.fifo() ? 1 : QueueEventSourceMapping.DEFAULT_BATCH_SIZE, Duration.ofSeconds(Math.min(STAGE_TIMEOUT_SECONDS, o.visibilityTimeoutSeconds())));
+                        q.batchSize(), Duration.ofSeconds(Math.min(STAGE_TIMEOUT_SECONDS, o.visibilityTimeoutSeconds())));
                 esm.start();
                 resources.add(esm);
                 mappings.put(q, esm);
@@ -148,6 +179,15 @@ public final class LocalRun implements AutoCloseable {
                 processes.add(ChildProcess.start("stage-" + q.function(), stagesJar, stageEnv, o.properties(), logDir));
             }
             awaitReady(URI.create(api + "/q/health/ready"), Duration.ofSeconds(90));
+            // what the send-a-digest-now command needs to find this run
+            java.util.Properties found = new java.util.Properties();
+            found.setProperty("sqs.endpoint", sqsEndpoint.toString());
+            found.setProperty("digest.queue.url", queueUrls.get(QueueName.DIGEST));
+            found.setProperty("clock.offset.file", clockFile.toString());
+            found.setProperty("mail.dir", logDir.resolve("mail").toString());
+            try (var out = Files.newBufferedWriter(logDir.resolve(RUN_FILE))) {
+                found.store(out, "the running local cloud");
+            }
         } catch (IOException | RuntimeException e) {
             close();
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e);
@@ -190,6 +230,10 @@ public final class LocalRun implements AutoCloseable {
         env.put("JIESU_SCHEDULER_ROLE_ARN", CloudResources.LOCAL_SCHEDULER_ROLE_ARN);
         env.put("JIESU_QUEUE_DEADLINE_ARN", CloudResources.queueArn(sqs, queueUrls.get(QueueName.DEADLINE)));
         env.put("JIESU_TABLE", CloudResources.TABLE);
+        env.put("JIESU_CLOCK_OFFSET_FILE", clockFile.toString());
+        env.put("JIESU_SMTP_HOST", "127.0.0.1");
+        env.put("JIESU_SMTP_PORT", Integer.toString(mail.smtpPort()));
+        env.put("JIESU_DIGEST_SUPERVISORS", SUPERVISOR_EMAIL);
         // a fresh key per run: the citizen index is only as durable as the in-memory table
         byte[] key = new byte[24];
         new SecureRandom().nextBytes(key);
@@ -240,6 +284,26 @@ public final class LocalRun implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Moves the clock of the whole run (api, stages, scheduler stand-in) on by {@code duration}. */
+    public void travel(Duration duration) {
+        TravelClock.travel(clockFile, duration);
+    }
+
+    /** Moves the clock of the whole run to {@code instant}. */
+    public void travelTo(Instant instant) {
+        TravelClock.travelTo(clockFile, instant);
+    }
+
+    /** The run's clock, as the functions read it. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The local mail server the digests go to. */
+    public MailServer mail() {
+        return mail;
     }
 
     public URI api() {

@@ -11,6 +11,15 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         Path root = findRoot();
+        if (args.length > 0 && args[0].equals("digest")) {
+            try {
+                SendDigest.run(root, args);
+            } catch (java.io.IOException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
+            return;
+        }
         LocalRun.Options defaults = LocalRun.Options.defaults(root);
         int apiPort = intArg(args, "--api-port", defaults.apiPort());
         int tokenPort = intArg(args, "--token-port", defaults.tokenPort());
@@ -34,12 +43,15 @@ public final class Main {
                   Tokens       %s?role=agent   (roles: citizen agent dispatcher unit reviewer supervisor admin; unit staff add &unit=<id>)
                   Province     POST %s/v1/province/demo/tickets (secret %s); notices it got: %s
                   DynamoDB     %s    SQS %s    Scheduler %s
+                  Mail         SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d (user and password: the address); each mail also in %s
+                               send a digest now: bash localstack/run-local.sh digest daily|weekly|monthly
                   Logs         %s
                 Demo units and catalogue: GET %s/v1/catalogue
                 Ctrl-C stops everything.
                 """, run.startTime().toMillis() / 1000.0, api, api, api, api, run.tokenUri(),
                 api, LocalRun.DEMO_PROVINCE_SECRET, run.provinceNotices(),
-                run.dynamoEndpoint(), run.sqsEndpoint(), run.schedulerEndpoint(), run.logDir(), api);
+                run.dynamoEndpoint(), run.sqsEndpoint(), run.schedulerEndpoint(), run.mail().smtpPort(),
+                run.mail().imapPort(), run.logDir().resolve("mail"), run.logDir(), api);
         stopped.await();
     }
 

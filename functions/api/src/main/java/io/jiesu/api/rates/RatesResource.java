@@ -1,10 +1,8 @@
 package io.jiesu.api.rates;
 
 import io.jiesu.api.security.Caller;
-import io.jiesu.aws.catalogue.CatalogueStore;
-import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.rates.RateReports;
 import io.jiesu.core.policy.Policy;
-import io.jiesu.core.rates.Counter;
 import io.jiesu.core.rates.Ranking;
 import io.jiesu.core.rates.Rates;
 import io.jiesu.core.routing.HandlingUnit;
@@ -22,11 +20,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The rates per unit and overall for any range of days (a day, an ISO week, a month), read from the counters
@@ -35,13 +30,8 @@ import java.util.stream.Collectors;
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class RatesResource {
-    /** Units with fewer dispatched tickets in the month are listed but not ranked. */
-    static final int MINIMUM_TO_RANK = 5;
-
     @Inject
-    TicketStore store;
-    @Inject
-    CatalogueStore catalogue;
+    RateReports reports;
     @Inject
     Caller caller;
     @Inject
@@ -63,10 +53,10 @@ public class RatesResource {
     @RolesAllowed({"dispatcher", "supervisor", "admin"})
     public Report all(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate[] range = range(from, to);
-        List<UnitRates> units = catalogue.current().units().stream()
-                .map(u -> new UnitRates(u.id(), u.name(), rates(u.id(), range[0], range[1]))).toList();
-        Rates overall = Rates.of(Rates.sum(units.stream().map(u -> u.rates().counts()).toList()));
-        return new Report(range[0], range[1], units, overall);
+        Map<String, Rates> byUnit = reports.units(range[0], range[1]);
+        List<UnitRates> units = reports.units().stream()
+                .map(u -> new UnitRates(u.id(), u.name(), byUnit.get(u.id()))).toList();
+        return new Report(range[0], range[1], units, RateReports.overall(byUnit));
     }
 
     @GET
@@ -75,8 +65,9 @@ public class RatesResource {
     public UnitRates unit(@PathParam("unitId") String unitId, @QueryParam("from") String from, @QueryParam("to") String to) {
         caller.requireOwnUnit(unitId);
         LocalDate[] range = range(from, to);
-        String name = catalogue.current().unit(unitId).map(HandlingUnit::name).orElse(unitId);
-        return new UnitRates(unitId, name, rates(unitId, range[0], range[1]));
+        String name = reports.units().stream().filter(u -> u.id().equals(unitId)).map(HandlingUnit::name)
+                .findFirst().orElse(unitId);
+        return new UnitRates(unitId, name, reports.unit(unitId, range[0], range[1]));
     }
 
     @GET
@@ -89,25 +80,8 @@ public class RatesResource {
         } catch (DateTimeParseException e) {
             throw TicketRefusal.invalid("month", "a month is written 2026-11");
         }
-        Ranking ranking = new Ranking(MINIMUM_TO_RANK);
-        Set<String> previousBottom = ranking.rank(monthRates(m.minusMonths(1)), Set.of()).stream()
-                .filter(Ranking.Entry::bottom).map(Ranking.Entry::unitId).collect(Collectors.toSet());
-        return new RankingReport(m, MINIMUM_TO_RANK, ranking.rank(monthRates(m), previousBottom));
+        return new RankingReport(m, reports.minimumToRank(), reports.ranking(m));
     }
-
-    private Map<String, Rates> monthRates(YearMonth m) {
-        Map<String, Rates> byUnit = new LinkedHashMap<>();
-        for (HandlingUnit u : catalogue.current().units()) {
-            byUnit.put(u.id(), rates(u.id(), m.atDay(1), m.atEndOfMonth()));
-        }
-        return byUnit;
-    }
-
-    private Rates rates(String unitId, LocalDate from, LocalDate to) {
-        Map<LocalDate, Map<Counter, Long>> days = store.counters(unitId, from, to);
-        return Rates.of(Rates.sum(days.values()));
-    }
-
     /** from..to inclusive; by default this month so far. At most a year, so a report stays cheap. */
     private LocalDate[] range(String from, String to) {
         LocalDate today = LocalDate.now(clock.withZone(policy.zone()));

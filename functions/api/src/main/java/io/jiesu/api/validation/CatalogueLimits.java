@@ -34,6 +34,9 @@ public class CatalogueLimits implements ReaderInterceptor {
         return entity;
     }
 
+    /** A plain address (local@domain.tld): the digests go to it as is, so nothing that could add a header. */
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
+
     static void check(RoutingCatalogue c) {
         if (c.units().isEmpty()) {
             throw new BadInput("units", "must list at least one handling unit");
@@ -55,6 +58,12 @@ public class CatalogueLimits implements ReaderInterceptor {
                 throw new BadInput(at + ".id", "'" + u.id() + "' is listed twice");
             }
             text(at + ".name", u.name(), 100, true);
+            if (u.headEmail() != null) {
+                text(at + ".headEmail", u.headEmail(), 254, false);
+                if (!EMAIL.matcher(u.headEmail()).matches()) {
+                    throw new BadInput(at + ".headEmail", "must be an e-mail address like head@unit.gov.cn");
+                }
+            }
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < c.matters().size(); i++) {

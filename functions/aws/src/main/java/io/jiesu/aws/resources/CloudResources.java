@@ -112,6 +112,26 @@ public final class CloudResources {
         scheduler.createScheduleGroup(b -> b.name(SCHEDULE_GROUP));
     }
 
+    /** The recurring digest schedules, as template.yaml declares them (<Kind>DigestSchedule). */
+    public static final String DIGEST_SCHEDULE_GROUP = "jiesu-digests";
+
+    /** What a digest schedule sends: the kind, and the occurrence the scheduler fills in. */
+    public static String digestInput(io.jiesu.core.digest.DigestKind kind) {
+        return "{\"kind\":\"" + kind.code() + "\",\"scheduledTime\":\"<aws.scheduler.scheduled-time>\"}";
+    }
+
+    /** Creates the digests' schedules (group jiesu-digests), each sending to the digest queue. */
+    public static void createDigestSchedules(software.amazon.awssdk.services.scheduler.SchedulerClient scheduler,
+                                             String digestQueueArn, String roleArn) {
+        scheduler.createScheduleGroup(b -> b.name(DIGEST_SCHEDULE_GROUP));
+        for (io.jiesu.core.digest.DigestKind kind : io.jiesu.core.digest.DigestKind.values()) {
+            scheduler.createSchedule(b -> b.groupName(DIGEST_SCHEDULE_GROUP).name("digest-" + kind.code())
+                    .scheduleExpression(kind.cron()).scheduleExpressionTimezone(io.jiesu.core.digest.DigestKind.TIME_ZONE)
+                    .flexibleTimeWindow(w -> w.mode("OFF"))
+                    .target(t -> t.arn(digestQueueArn).roleArn(roleArn).input(digestInput(kind))));
+        }
+    }
+
     public static String queueArn(SqsClient sqs, String queueUrl) {
         return sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(queueUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);

@@ -3,14 +3,23 @@ package io.jiesu.aws.resources;
 import java.util.Locale;
 
 /**
- * The pipeline's work queues; each has a dead-letter queue. DEADLINE receives the scheduler's timer firings;
- * NOTIFY is FIFO (grouped by ticket) so a province hears of a ticket's changes in order.
+ * The pipeline's work queues; each has a dead-letter queue. DEADLINE receives the scheduler's timer firings,
+ * DIGEST its recurring digest firings; NOTIFY is FIFO (grouped by ticket) so a province hears of a ticket's
+ * changes in order.
  */
 public enum QueueName {
-    DISPATCH, RETURN, REPLY, CALLBACK, DEADLINE, NOTIFY;
+    DISPATCH, RETURN, REPLY, CALLBACK, DEADLINE, NOTIFY, DIGEST;
 
     public boolean fifo() {
         return this == NOTIFY;
+    }
+
+    /**
+     * Records per invocation (template.yaml's BatchSize): notices one at a time, in order per ticket; a digest
+     * alone, since each is a whole report; the rest ten at a time.
+     */
+    public int batchSize() {
+        return fifo() || this == DIGEST ? 1 : 10;
     }
 
     /** The name used by the local cloud (SAM names them from the stack). */

@@ -186,8 +186,8 @@ class TemplateMatchesLocalCloudTest {
             compare(problems, "functions consuming " + queueId(q), List.of(functionId(q)),
                     consumers.getOrDefault(queueId(q), List.of()));
             for (Map<String, Object> event : sqsEvents(functionId(q)).values()) {
-                compare(problems, functionId(q) + " SQS event BatchSize (the local cloud's QueueEventSourceMapping; 1 for FIFO)",
-                        q.fifo() ? 1 : QueueEventSourceMapping.DEFAULT_BATCH_SIZE, number(event.get("BatchSize"), "absent (SAM's default, 10)"));
+                compare(problems, functionId(q) + " SQS event BatchSize (QueueName.batchSize(), as the local cloud's event source mapping uses)",
+                        q.batchSize(), number(event.get("BatchSize"), "absent (SAM's default, 10)"));
                 Object types = event.get("FunctionResponseTypes");
                 if (!(types instanceof List<?> l && l.contains("ReportBatchItemFailures"))) {
                     problems.add(functionId(q) + " SQS event lacks FunctionResponseTypes [ReportBatchItemFailures]"
@@ -219,6 +219,29 @@ class TemplateMatchesLocalCloudTest {
                         + needed + " s, but CloudResources.VISIBILITY_TIMEOUT_SECONDS is "
                         + CloudResources.VISIBILITY_TIMEOUT_SECONDS);
             }
+        }
+        assertNone(problems);
+    }
+
+    // --- the digests' schedules --------------------------------------------------------------------------
+
+    @Test
+    void eachDigestHasItsRecurringScheduleOnShanghaiTimeSendingToTheDigestQueue() {
+        List<String> problems = new ArrayList<>();
+        for (io.jiesu.core.digest.DigestKind kind : io.jiesu.core.digest.DigestKind.values()) {
+            String lower = kind.code();
+            String id = Character.toUpperCase(lower.charAt(0)) + lower.substring(1) + "DigestSchedule";
+            Map<String, Object> properties = properties(id);
+            if (properties == null) {
+                problems.add("no " + id + " (AWS::Scheduler::Schedule) for DigestKind." + kind.name());
+                continue;
+            }
+            compare(problems, id + " ScheduleExpression (DigestKind." + kind.name() + ".cron())", kind.cron(), properties.get("ScheduleExpression"));
+            compare(problems, id + " ScheduleExpressionTimezone", io.jiesu.core.digest.DigestKind.TIME_ZONE, properties.get("ScheduleExpressionTimezone"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> target = (Map<String, Object>) properties.getOrDefault("Target", Map.of());
+            compare(problems, id + " Target.Arn", Map.of("Fn::GetAtt", queueId(QueueName.DIGEST) + ".Arn"), target.get("Arn"));
+            compare(problems, id + " Target.Input (CloudResources.digestInput)", CloudResources.digestInput(kind), target.get("Input"));
         }
         assertNone(problems);
     }

@@ -1,0 +1,101 @@
+package io.jiesu.aws.clock;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The local run's clock: the system clock moved by an offset (milliseconds) kept in a file, so the api, every
+ * stage process and the scheduler stand-in travel in time together when the file changes (deadlines, callback
+ * windows and digests come due without waiting days). Never used on AWS: only a local run sets
+ * {@code jiesu.clock.offset-file}. The file is read again at most every {@link #REREAD} so a read costs no I/O.
+ */
+public final class TravelClock extends Clock {
+    static final Duration REREAD = Duration.ofMillis(100);
+
+    private final Offset offset;
+    private final ZoneId zone;
+
+    public TravelClock(Path offsetFile) {
+        this(new Offset(offsetFile), ZoneOffset.UTC);
+    }
+
+    private TravelClock(Offset offset, ZoneId zone) {
+        this.offset = offset;
+        this.zone = zone;
+    }
+
+    /** Moves every clock reading this file to {@code target} (written atomically, so no reader sees half). */
+    public static void travelTo(Path offsetFile, Instant target) {
+        write(offsetFile, Duration.between(Instant.now(), target).toMillis());
+    }
+
+    /** Moves every clock reading this file on by {@code duration}. */
+    public static void travel(Path offsetFile, Duration duration) {
+        write(offsetFile, read(offsetFile) + duration.toMillis());
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plusMillis(offset.millis());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new TravelClock(offset, zone);
+    }
+
+    /** The offset as last read, shared by the clock's zoned copies. */
+    private static final class Offset {
+        private final Path file;
+        private volatile long millis;
+        private volatile long readAtNanos;
+
+        Offset(Path file) {
+            this.file = file;
+            this.millis = read(file);
+            this.readAtNanos = System.nanoTime();
+        }
+
+        long millis() {
+            long now = System.nanoTime();
+            if (now - readAtNanos > REREAD.toNanos()) {
+                millis = read(file);
+                readAtNanos = now;
+            }
+            return millis;
+        }
+    }
+
+    private static long read(Path file) {
+        try {
+            return Long.parseLong(Files.readString(file).trim());
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the clock offset from " + file, e);
+        }
+    }
+
+    private static void write(Path file, long millis) {
+        try {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, Long.toString(millis));
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the clock offset to " + file, e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.jiesu.aws.digest;
+
+import io.jiesu.aws.rates.RateReports;
+import io.jiesu.core.calendar.WorkCalendar;
+import io.jiesu.core.digest.Digest;
+import io.jiesu.core.digest.DigestKind;
+import io.jiesu.core.digest.DigestMail;
+import io.jiesu.core.routing.HandlingUnit;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A digest schedule fired (or someone asked for a digest now): put the digest together and mail it, whole to
+ * the supervisors and to each unit head their own unit's part, each recipient once however often the message
+ * is delivered. The daily list goes out on working days only (make-up working days included), and not at all
+ * when its firing is more than {@link #STALE_DAILY} old: a list of what was overdue yesterday misleads.
+ */
+public class DigestHandler {
+    static final Duration STALE_DAILY = Duration.ofHours(12);
+    private static final Logger LOG = Logger.getLogger(DigestHandler.class);
+
+    /** What a delivery did: mails sent now, and mails found sent by an earlier delivery. */
+    public record Outcome(DigestKind kind, LocalDate day, int sent, int alreadySent, String skipped) {
+    }
+
+    private final Digests digests;
+    private final RateReports reports;
+    private final DigestLog log;
+    private final MailTransport mail;
+    private final Supplier<WorkCalendar> calendar;
+    private final List<String> supervisors;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public DigestHandler(Digests digests, RateReports reports, DigestLog log, MailTransport mail,
+                         Supplier<WorkCalendar> calendar, List<String> supervisors, ZoneId zone, Clock clock) {
+        this.digests = digests;
+        this.reports = reports;
+        this.log = log;
+        this.mail = mail;
+        this.calendar = calendar;
+        this.supervisors = List.copyOf(supervisors);
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public Outcome handle(DigestMessage m) {
+        DigestKind kind;
+        try {
+            kind = DigestKind.of(m.kind());
+        } catch (IllegalArgumentException e) {
+            // a malformed schedule input cannot get better by retrying: say so and drop it
+            LOG.errorf("digest message ignored: %s", e.getMessage());
+            return new Outcome(null, null, 0, 0, e.getMessage());
+        }
+        Instant now = clock.instant();
+        Instant scheduled = instant(m.byHand() ? m.requestedAt() : m.scheduledTime(), now);
+        LocalDate day = scheduled.atZone(zone).toLocalDate();
+        if (!m.byHand() && kind == DigestKind.DAILY && !calendar.get().isWorkingDay(day)) {
+            return skipped(kind, day, "not a working day");
+        }
+        if (!m.byHand() && kind == DigestKind.DAILY && scheduled.plus(STALE_DAILY).isBefore(now)) {
+            return skipped(kind, day, "fired at " + scheduled + ", too long ago for a daily list");
+        }
+        Digest whole = digests.build(kind, day, now);
+        DigestMail writer = new DigestMail(zone);
+        List<Recipient> recipients = new ArrayList<>();
+        supervisors.forEach(s -> recipients.add(new Recipient(s, whole)));
+        for (HandlingUnit u : reports.units()) {
+            Digest part = whole.forUnit(u.id());
+            // a unit head hears of every weekly and monthly result, and daily only when something is late or due
+            if (u.headEmail() != null && (kind != DigestKind.DAILY || !part.overdue().isEmpty())) {
+                recipients.add(new Recipient(u.headEmail(), part));
+            }
+        }
+        String run = kind.code() + (m.byHand() ? "#by-hand#" : "#") + scheduled;
+        int sent = 0;
+        int already = 0;
+        int waiting = 0;
+        for (Recipient r : recipients) {
+            switch (log.claim(run, r.address, now)) {
+                case ALREADY_SENT -> already++;
+                case IN_PROGRESS -> waiting++;
+                case SEND -> {
+                    try {
+                        mail.send(r.address, writer.render(r.digest));
+                    } catch (RuntimeException e) {
+                        log.release(run, r.address);
+                        throw e;
+                    }
+                    log.sent(run, r.address, now);
+                    sent++;
+                }
+            }
+        }
+        LOG.infof("%s digest for %s: %d mails sent, %d sent before, %d being sent by another delivery",
+                kind.code(), day, sent, already, waiting);
+        if (waiting > 0) {
+            throw new IllegalStateException("another delivery of the " + kind.code() + " digest of " + day
+                    + " is still sending " + waiting + " of its mails; retry after its lease");
+        }
+        return new Outcome(kind, day, sent, already, null);
+    }
+
+    private static Instant instant(String value, Instant now) {
+        if (value == null || value.isBlank()) {
+            return now;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            LOG.warnf("digest message with an unreadable time; sent as of now");
+            return now;
+        }
+    }
+
+    private static Outcome skipped(DigestKind kind, LocalDate day, String why) {
+        LOG.infof("%s digest for %s not sent: %s", kind.code(), day, why);
+        return new Outcome(kind, day, 0, 0, why);
+    }
+
+    private record Recipient(String address, Digest digest) {
+    }
+}

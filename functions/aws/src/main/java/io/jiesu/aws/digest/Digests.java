@@ -1,0 +1,136 @@
+package io.jiesu.aws.digest;
+
+import io.jiesu.aws.rates.RateReports;
+import io.jiesu.aws.tickets.InboxEntry;
+import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.core.calendar.WorkCalendar;
+import io.jiesu.core.digest.Digest;
+import io.jiesu.core.digest.DigestKind;
+import io.jiesu.core.rates.Counter;
+import io.jiesu.core.rates.Ranking;
+import io.jiesu.core.rates.Rates;
+import io.jiesu.core.routing.HandlingUnit;
+import io.jiesu.core.ticket.TicketState;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Puts a digest together: rates and trend from the counters (one read per unit covering the whole trend),
+ * the ranking for the monthly one, and for the daily one the tickets past a deadline or due today, from the
+ * units' inboxes (an index query per unit, never a scan).
+ */
+public class Digests {
+    /** More open tickets than this in one unit's inbox are left out of the daily list (and said so by the count). */
+    static final int MAX_OPEN_PER_UNIT = 1_000;
+
+    private final RateReports reports;
+    private final TicketStore store;
+    private final Supplier<WorkCalendar> calendar;
+    private final ZoneId zone;
+
+    public Digests(RateReports reports, TicketStore store, Supplier<WorkCalendar> calendar, ZoneId zone) {
+        this.reports = reports;
+        this.store = store;
+        this.calendar = calendar;
+        this.zone = zone;
+    }
+
+    /** The digest of this kind for the day it is sent on, as things stand at {@code now}. */
+    public Digest build(DigestKind kind, LocalDate day, Instant now) {
+        DigestKind.Period period = kind.period(day);
+        List<DigestKind.Period> trend = kind.trend(day);
+        LocalDate from = trend.get(0).from().isBefore(period.from()) ? trend.get(0).from() : period.from();
+        LocalDate to = trend.get(trend.size() - 1).to().isAfter(period.to()) ? trend.get(trend.size() - 1).to() : period.to();
+        Map<String, Map<LocalDate, Map<Counter, Long>>> days = reports.days(from, to);
+
+        Map<String, Rates> periodRates = new java.util.LinkedHashMap<>();
+        days.forEach((unit, byDay) -> periodRates.put(unit, sum(byDay, period)));
+        Map<String, Ranking.Entry> ranking = new java.util.HashMap<>();
+        if (kind == DigestKind.MONTHLY) {
+            reports.ranking(YearMonth.from(period.from()), periodRates).forEach(e -> ranking.put(e.unitId(), e));
+        }
+        List<Digest.UnitPart> units = new ArrayList<>();
+        for (HandlingUnit u : reports.units()) {
+            Map<LocalDate, Map<Counter, Long>> byDay = days.getOrDefault(u.id(), Map.of());
+            units.add(new Digest.UnitPart(u.id(), u.name(), periodRates.get(u.id()),
+                    trend.stream().map(p -> sum(byDay, p)).toList(), ranking.get(u.id())));
+        }
+        List<Rates> overallTrend = trend.stream()
+                .map(p -> RateReports.overall(collect(days, p))).toList();
+        List<Digest.OverdueTicket> overdue = kind == DigestKind.DAILY ? overdue(now) : List.of();
+        return new Digest(kind, day, period, trend, units, RateReports.overall(periodRates), overallTrend, overdue,
+                reports.minimumToRank(), null);
+    }
+
+    /** Tickets past a deadline (dispatch, sign, reply) or whose reply is due by the end of today. */
+    List<Digest.OverdueTicket> overdue(Instant now) {
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Instant endOfToday = today.plusDays(1).atStartOfDay(zone).toInstant();
+        List<Digest.OverdueTicket> lines = new ArrayList<>();
+        List<String> inboxes = new ArrayList<>(reports.units().stream().map(HandlingUnit::id).toList());
+        inboxes.add(TicketStore.DISPATCH_POOL);
+        for (String unit : inboxes) {
+            for (InboxEntry e : store.inbox(unit, null, MAX_OPEN_PER_UNIT)) {
+                if (!"lead".equals(e.role()) && !TicketStore.DISPATCH_POOL.equals(unit)) {
+                    continue;
+                }
+                line(e, unit, now, endOfToday).ifPresent(lines::add);
+            }
+        }
+        lines.sort(Comparator.comparing(Digest.OverdueTicket::late).reversed()
+                .thenComparing(Digest.OverdueTicket::dueAt).thenComparing(Digest.OverdueTicket::ticketId));
+        return lines;
+    }
+
+    private java.util.Optional<Digest.OverdueTicket> line(InboxEntry e, String unit, Instant now, Instant endOfToday) {
+        String step;
+        Instant due;
+        boolean handling = e.state() == TicketState.DISPATCHED || e.state() == TicketState.SIGNED;
+        if (handling && e.replyDueAt() != null && e.replyDueAt().isBefore(endOfToday)) {
+            step = "reply";
+            due = e.replyDueAt();
+        } else if (e.state() == TicketState.DISPATCHED && e.dueAt() != null && e.dueAt().isBefore(now)) {
+            step = "sign";
+            due = e.dueAt();
+        } else if (TicketStore.DISPATCH_POOL.equals(unit) && e.dueAt() != null && e.dueAt().isBefore(now)) {
+            step = "dispatch";
+            due = e.dueAt();
+        } else {
+            return java.util.Optional.empty();
+        }
+        boolean late = due.isBefore(now);
+        return java.util.Optional.of(new Digest.OverdueTicket(e.ticketId(), unit, e.category().code(), step, due, late,
+                late ? workingDaysBetween(due.atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate()) : 0,
+                e.escalationLevel(), e.provincial()));
+    }
+
+    /** Working days after {@code from} up to and including {@code to}; at least 1 for a deadline already past. */
+    private int workingDaysBetween(LocalDate from, LocalDate to) {
+        WorkCalendar c = calendar.get();
+        int n = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to) && n < 366; d = d.plusDays(1)) {
+            if (c.isWorkingDay(d)) {
+                n++;
+            }
+        }
+        return Math.max(1, n);
+    }
+
+    private static Rates sum(Map<LocalDate, Map<Counter, Long>> byDay, DigestKind.Period p) {
+        return Rates.of(Rates.sum(byDay.entrySet().stream().filter(e -> p.contains(e.getKey())).map(Map.Entry::getValue).toList()));
+    }
+
+    private static Map<String, Rates> collect(Map<String, Map<LocalDate, Map<Counter, Long>>> days, DigestKind.Period p) {
+        Map<String, Rates> byUnit = new java.util.HashMap<>();
+        days.forEach((unit, byDay) -> byUnit.put(unit, sum(byDay, p)));
+        return byUnit;
+    }
+}
