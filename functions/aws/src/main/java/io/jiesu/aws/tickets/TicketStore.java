@@ -265,6 +265,21 @@ public class TicketStore {
 
     /** One ADD per counter on the unit's item for the day (the shard picked by ticket), created on first use. */
     private TransactWriteItem counterUpdate(CounterKey key, Map<Counter, Long> deltas, String ticketId) {
+        UpdateItemRequest add = counterAdd(key, Math.floorMod(ticketId.hashCode(), COUNTER_SHARDS), deltas);
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(add.key())
+                .updateExpression(add.updateExpression()).expressionAttributeNames(add.expressionAttributeNames())
+                .expressionAttributeValues(add.expressionAttributeValues()).build()).build();
+    }
+
+    /**
+     * Adds to one shard of a unit's counters for a day outside any transition: for loading counters in bulk
+     * (benchmarks, a migration). Transitions count through {@link #save}, never through this.
+     */
+    public void addCounters(CounterKey key, int shard, Map<Counter, Long> deltas) {
+        dynamo.updateItem(counterAdd(key, Math.floorMod(shard, COUNTER_SHARDS), deltas));
+    }
+
+    private UpdateItemRequest counterAdd(CounterKey key, int shard, Map<Counter, Long> deltas) {
         StringBuilder expression = new StringBuilder("ADD ");
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -275,11 +290,10 @@ public class TicketStore {
             values.put(":v" + i, n(e.getValue()));
             i++;
         }
-        int shard = Math.floorMod(ticketId.hashCode(), COUNTER_SHARDS);
-        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+        return UpdateItemRequest.builder().tableName(table)
                 .key(Map.of(PK, s(counterPk(key.unitId())), SK, s(key.day() + "#" + shard)))
                 .updateExpression(expression.toString()).expressionAttributeNames(names)
-                .expressionAttributeValues(values).build()).build();
+                .expressionAttributeValues(values).build();
     }
 
     private static String counterPk(String unitId) {
