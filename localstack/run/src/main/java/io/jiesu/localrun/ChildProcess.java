@@ -13,14 +13,36 @@ final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Path jar;
+    private final Map<String, String> env;
+    private final Map<String, String> properties;
 
-    private ChildProcess(String name, Process process, Path log) {
+    private ChildProcess(String name, Process process, Path log, Path jar, Map<String, String> env, Map<String, String> properties) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.jar = jar;
+        this.env = env;
+        this.properties = properties;
     }
 
     static ChildProcess start(String name, Path jar, Map<String, String> env, Map<String, String> properties, Path logDir) {
+        return start(name, jar, env, properties, logDir, false);
+    }
+
+    /** Kills this process at once (no shutdown: as a crash or a Lambda being torn down) and starts it again. */
+    ChildProcess killAndRestart() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return start(name, jar, env, properties, log.getParent(), true);
+    }
+
+    private static ChildProcess start(String name, Path jar, Map<String, String> env, Map<String, String> properties,
+                                      Path logDir, boolean appendLog) {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
@@ -30,10 +52,10 @@ final class ChildProcess implements AutoCloseable {
                     "-XX:TieredStopAtLevel=1"));
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.addAll(List.of("-jar", jar.toString()));
-            ProcessBuilder pb = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             pb.environment().putAll(env);
-            return new ChildProcess(name, pb.start(), log);
+            return new ChildProcess(name, pb.start(), log, jar, Map.copyOf(env), Map.copyOf(properties));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name + " from " + jar, e);
         }

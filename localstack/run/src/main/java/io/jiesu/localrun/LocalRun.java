@@ -10,6 +10,7 @@ import io.jiesu.localcloud.ElasticMqServer;
 import io.jiesu.localcloud.LocalAws;
 import io.jiesu.localcloud.QueueEventSourceMapping;
 import io.jiesu.localcloud.mail.MailServer;
+import io.jiesu.localcloud.chaos.FaultInjectingProxy;
 import io.jiesu.localcloud.scheduler.SchedulerServer;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import io.jiesu.localcloud.tokens.TokenMint;
@@ -46,10 +47,10 @@ public final class LocalRun implements AutoCloseable {
      * properties for the functions (e.g. jiesu.policy.* overrides).
      */
     public record Options(int apiPort, int tokenPort, int maxReceiveCount, int visibilityTimeoutSeconds, Path root,
-                          Map<String, String> properties, Instant startAt) {
+                          Map<String, String> properties, Instant startAt, Chaos chaos) {
         public Options(int apiPort, int tokenPort, int maxReceiveCount, int visibilityTimeoutSeconds, Path root,
                        Map<String, String> properties) {
-            this(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, properties, null);
+            this(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, properties, null, null);
         }
 
         public static Options defaults(Path root) {
@@ -59,13 +60,22 @@ public final class LocalRun implements AutoCloseable {
         public Options withProperties(Map<String, String> more) {
             Map<String, String> all = new HashMap<>(properties);
             all.putAll(more);
-            return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, all, startAt);
+            return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, all, startAt, chaos);
         }
 
         /** The whole run's clock starts at this instant instead of now (and can travel on: {@link LocalRun#travel}). */
         public Options startingAt(Instant instant) {
-            return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, properties, instant);
+            return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, properties, instant, chaos);
         }
+
+        /** The functions reach DynamoDB and SQS through proxies that inject these faults. */
+        public Options withChaos(Chaos faults) {
+            return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, properties, startAt, faults);
+        }
+    }
+
+    /** Faults the functions meet on their way to DynamoDB and SQS (the run's own clients go direct). */
+    public record Chaos(List<FaultInjectingProxy.Fault> dynamo, List<FaultInjectingProxy.Fault> sqs, long seed) {
     }
 
     /** The local run's provincial platform, for trying the webhook (README). */
@@ -84,7 +94,8 @@ public final class LocalRun implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Map<QueueName, String> queueUrls;
     private final Map<QueueName, QueueEventSourceMapping> mappings = new EnumMap<>(QueueName.class);
-    private final List<ChildProcess> processes = new ArrayList<>();
+    private final List<ChildProcess> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Map<QueueName, ChildProcess> stages = new java.util.concurrent.ConcurrentHashMap<>();
     private final DynamoDbClient dynamo;
     private final SqsClient sqs;
     private final URI dynamoEndpoint;
@@ -99,6 +110,8 @@ public final class LocalRun implements AutoCloseable {
     private final Duration startTime;
     private Path clockFile;
     private MailServer mail;
+    private FaultInjectingProxy dynamoProxy;
+    private FaultInjectingProxy sqsProxy;
     private Clock clock;
 
     private LocalRun(Options o) {
@@ -110,8 +123,8 @@ public final class LocalRun implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
             }
         }
-        logDir = o.root().resolve("localstack/run/target/local-run" + (o.properties().isEmpty() && o.startAt() == null
-                ? "" : "-" + Math.abs(java.util.Objects.hash(o.properties(), o.startAt()))));
+        logDir = o.root().resolve("localstack/run/target/local-run" + (o.properties().isEmpty() && o.startAt() == null && o.chaos() == null
+                ? "" : "-" + Math.abs(java.util.Objects.hash(o.properties(), o.startAt(), o.chaos()))));
         try {
             Files.createDirectories(logDir);
             clockFile = logDir.resolve("clock-offset");
@@ -123,6 +136,12 @@ public final class LocalRun implements AutoCloseable {
             resources.add(sqsServer);
             dynamoEndpoint = dynamoServer.endpoint();
             sqsEndpoint = sqsServer.endpoint();
+            if (o.chaos() != null) {
+                dynamoProxy = FaultInjectingProxy.start(dynamoEndpoint, o.chaos().dynamo(), o.chaos().seed());
+                resources.add(dynamoProxy);
+                sqsProxy = FaultInjectingProxy.start(sqsEndpoint, o.chaos().sqs(), o.chaos().seed() + 1);
+                resources.add(sqsProxy);
+            }
             dynamo = LocalAws.dynamo(dynamoEndpoint);
             sqs = LocalAws.sqs(sqsEndpoint);
             resources.add(dynamo);
@@ -176,7 +195,9 @@ public final class LocalRun implements AutoCloseable {
                 Map<String, String> stageEnv = new HashMap<>(env);
                 stageEnv.put("QUARKUS_FUNQY_EXPORT", q.function());
                 stageEnv.put("JIESU_LOCAL_RUNTIME_API", esm.runtimeApiAddress());
-                processes.add(ChildProcess.start("stage-" + q.function(), stagesJar, stageEnv, o.properties(), logDir));
+                ChildProcess stage = ChildProcess.start("stage-" + q.function(), stagesJar, stageEnv, o.properties(), logDir);
+                processes.add(stage);
+                stages.put(q, stage);
             }
             awaitReady(URI.create(api + "/q/health/ready"), Duration.ofSeconds(90));
             // what the send-a-digest-now command needs to find this run
@@ -223,8 +244,8 @@ public final class LocalRun implements AutoCloseable {
     private Map<String, String> awsEnv(Path publicKey) {
         Map<String, String> env = new HashMap<>();
         env.put("JIESU_AWS_REGION", LocalAws.REGION.id());
-        env.put("JIESU_AWS_DYNAMODB_ENDPOINT", dynamoEndpoint.toString());
-        env.put("JIESU_AWS_SQS_ENDPOINT", sqsEndpoint.toString());
+        env.put("JIESU_AWS_DYNAMODB_ENDPOINT", (dynamoProxy == null ? dynamoEndpoint : dynamoProxy.endpoint()).toString());
+        env.put("JIESU_AWS_SQS_ENDPOINT", (sqsProxy == null ? sqsEndpoint : sqsProxy.endpoint()).toString());
         env.put("JIESU_AWS_SCHEDULER_ENDPOINT", schedulerEndpoint.toString());
         env.put("JIESU_SCHEDULER_GROUP", CloudResources.SCHEDULE_GROUP);
         env.put("JIESU_SCHEDULER_ROLE_ARN", CloudResources.LOCAL_SCHEDULER_ROLE_ARN);
@@ -299,6 +320,40 @@ public final class LocalRun implements AutoCloseable {
     /** The run's clock, as the functions read it. */
     public Clock clock() {
         return clock;
+    }
+
+    /** Kills a stage's process at once, whatever it is doing, and starts it again (chaos runs). */
+    public void killAndRestart(QueueName stage) {
+        ChildProcess old = stages.get(stage);
+        ChildProcess fresh = old.killAndRestart();
+        stages.put(stage, fresh);
+        processes.remove(old);
+        processes.add(fresh);
+    }
+
+    /** The fault-injecting proxies in front of DynamoDB and SQS, when the run has chaos; empty otherwise. */
+    public List<FaultInjectingProxy> faultProxies() {
+        return dynamoProxy == null ? List.of() : List.of(dynamoProxy, sqsProxy);
+    }
+
+    /** Each function process's resident memory now (VmRSS, kB; Linux), by name. */
+    public Map<String, Long> residentKb() {
+        Map<String, Long> pids = new java.util.TreeMap<>();
+        pids.put("local-cloud (emulators, this JVM)", ProcessHandle.current().pid());
+        processes.forEach(p -> pids.put(p.name(), p.pid()));
+        Map<String, Long> rss = new java.util.TreeMap<>();
+        pids.forEach((name, pid) -> {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                    if (line.startsWith("VmRSS:")) {
+                        rss.put(name, Long.parseLong(line.replaceAll("[^0-9]", "")));
+                    }
+                }
+            } catch (IOException e) {
+                // not Linux, or the process is gone
+            }
+        });
+        return rss;
     }
 
     /** The local mail server the digests go to. */

@@ -1,0 +1,227 @@
+package io.jiesu.localrun.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jiesu.aws.resources.QueueName;
+import io.jiesu.localcloud.chaos.FaultInjectingProxy.Fault;
+import io.jiesu.localrun.LocalRun;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Thousands of full ticket lives while faults are injected: a share of SQS sends fail (before or after SQS took
+ * the message) or go twice (delivered twice), a share of DynamoDB writes and reads fail (before or after they
+ * were done), and a stage process is killed mid-batch and restarted every few seconds. Then, faults off, it
+ * checks that every ticket is accounted for (closed, or else what it still waits on), that no transition was
+ * applied twice (each ticket's history), and that the counters equal a recount from the tickets' histories.
+ * <pre>bash localstack/bench.sh chaos [--lives 3000] [--clients 16] [--kill-every 10]</pre>
+ * A small version runs in the test command (ChaosEndToEndTest).
+ */
+public final class ChaosRun {
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    /** The faults of a chaos run: what share of which calls fail or repeat. */
+    public static LocalRun.Chaos faults(long seed) {
+        return new LocalRun.Chaos(List.of(
+                new Fault("DynamoDB_20120810.TransactWriteItems", 0.05, 0.05, 0),
+                new Fault("DynamoDB_20120810.PutItem", 0.05, 0.05, 0),
+                new Fault("DynamoDB_20120810.UpdateItem", 0.05, 0.05, 0),
+                new Fault("DynamoDB_20120810.DeleteItem", 0.05, 0.05, 0),
+                new Fault("DynamoDB_20120810.GetItem", 0.05, 0, 0),
+                new Fault("DynamoDB_20120810.Query", 0.05, 0, 0)),
+                List.of(new Fault("AmazonSQS.SendMessage", 0.10, 0.05, 0.10)), seed);
+    }
+
+    public record Report(int lives, int closed, Map<String, String> notClosed, List<String> appliedTwice,
+                         Map<String, Long> counted, Map<String, Long> recounted, int kills,
+                         Map<String, Long> injected, Duration took) {
+        public boolean countersMatch() {
+            return counted.equals(recounted);
+        }
+
+        public boolean ok() {
+            return closed == lives && notClosed.isEmpty() && appliedTwice.isEmpty() && countersMatch();
+        }
+
+        public String summary() {
+            StringBuilder s = new StringBuilder();
+            s.append("Chaos run: %d lives in %.0f s, %d stage processes killed and restarted, %d faults injected%n"
+                    .formatted(lives, took.toMillis() / 1000.0, kills, injected.values().stream().mapToLong(Long::longValue).sum()));
+            injected.forEach((k, v) -> s.append("  %-60s %d%n".formatted(k, v)));
+            s.append("  every ticket accounted for: %s (%d of %d closed)%s%n".formatted(notClosed.isEmpty() ? "yes" : "NO",
+                    closed, lives, notClosed.isEmpty() ? "" : " " + notClosed));
+            s.append("  no transition applied twice: %s%s%n".formatted(appliedTwice.isEmpty() ? "yes" : "NO",
+                    appliedTwice.isEmpty() ? "" : " " + appliedTwice));
+            s.append("  counters equal a recount from the histories: %s%n".formatted(countersMatch() ? "yes" : "NO"));
+            s.append("    counted   ").append(counted).append("\n    recounted ").append(recounted).append("\n");
+            return s.toString();
+        }
+    }
+
+    private ChaosRun() {
+    }
+
+    /** Drives the lives on a run started with {@link #faults} and checks them; the run is left up. */
+    public static Report drive(LocalRun run, int lives, int clients, Duration killEvery, long seed) throws Exception {
+        Instant begin = Instant.now();
+        PipelineClient client = new PipelineClient(run, Duration.ofMinutes(3));
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger kills = new AtomicInteger();
+        ExecutorService drivers = Executors.newFixedThreadPool(clients);
+        List<Future<?>> done = new ArrayList<>();
+        AtomicInteger next = new AtomicInteger();
+        for (int c = 0; c < clients; c++) {
+            done.add(drivers.submit(() -> {
+                for (int n = next.getAndIncrement(); n < lives; n = next.getAndIncrement()) {
+                    String id = client.file("chaos-" + seed + "-" + n, "暖气不热 第" + n + "户");
+                    ids.add(id);
+                    client.live(id);
+                }
+                return null;
+            }));
+        }
+        // kill a stage on the life's path every so often, mid-batch, and start it again
+        Thread killer = new Thread(() -> {
+            Random random = new Random(seed);
+            List<QueueName> onThePath = List.of(QueueName.DISPATCH, QueueName.REPLY, QueueName.CALLBACK);
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(killEvery.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                run.killAndRestart(onThePath.get(random.nextInt(onThePath.size())));
+                kills.incrementAndGet();
+            }
+        }, "chaos-killer");
+        killer.start();
+        List<Throwable> failures = new ArrayList<>();
+        for (Future<?> f : done) {
+            try {
+                f.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failures.add(e.getCause());
+            }
+        }
+        killer.interrupt();
+        killer.join();
+        drivers.shutdown();
+        // faults off: whatever is still in flight must now arrive
+        run.faultProxies().forEach(p -> p.calm());
+        Map<String, Long> injected = new TreeMap<>();
+        run.faultProxies().forEach(p -> injected.putAll(p.injected()));
+        return check(run, client, ids, kills.get(), injected, begin, failures);
+    }
+
+    private static Report check(LocalRun run, PipelineClient client, List<String> ids, int kills,
+                                Map<String, Long> injected, Instant begin, List<Throwable> failures) {
+        Map<String, String> notClosed = new TreeMap<>();
+        List<String> twice = new ArrayList<>();
+        Map<String, Long> recount = new TreeMap<>();
+        int closed = 0;
+        for (String id : ids) {
+            JsonNode t;
+            try {
+                t = client.await(id, "closed");
+            } catch (IllegalStateException e) {
+                JsonNode last = client.ticket(id);
+                notClosed.put(id, last == null ? "unreadable" : last.path("state").asText());
+                continue;
+            }
+            closed++;
+            JsonNode history = client.history(id);
+            Map<String, Integer> types = new TreeMap<>();
+            java.util.Set<Long> versions = new java.util.HashSet<>();
+            for (JsonNode e : history) {
+                types.merge(e.path("type").asText(), 1, Integer::sum);
+                if (!versions.add(e.path("version").asLong())) {
+                    twice.add(id + " version " + e.path("version").asLong());
+                }
+            }
+            PipelineClient.ONCE_PER_LIFE.forEach(type -> {
+                if (types.getOrDefault(type, 0) != 1) {
+                    twice.add(id + " " + type + " × " + types.getOrDefault(type, 0));
+                }
+            });
+            // the recount: what the history says happened, counted as the hotline counts
+            recount.merge("dispatched", (long) types.getOrDefault("ticket_dispatched", 0) + types.getOrDefault("ticket_reopened", 0), Long::sum);
+            recount.merge("signed", (long) types.getOrDefault("ticket_signed", 0), Long::sum);
+            recount.merge("replied", (long) types.getOrDefault("ticket_replied", 0), Long::sum);
+            recount.merge("rated", (long) types.getOrDefault("callback_recorded", 0), Long::sum);
+            recount.merge("closed", (long) types.getOrDefault("ticket_closed", 0), Long::sum);
+            recount.merge("due", 1L, Long::sum);
+        }
+        for (Throwable f : failures) {
+            notClosed.put("driver", String.valueOf(f.getMessage()));
+        }
+        LocalDate today = LocalDate.now(run.clock().withZone(SHANGHAI));
+        JsonNode counts = client.get("/v1/rates?from=" + today.minusDays(1) + "&to=" + today.plusDays(60), "supervisor")
+                .path("overall").path("counts");
+        Map<String, Long> counted = new TreeMap<>();
+        counted.put("dispatched", counts.path("dispatched").asLong());
+        counted.put("signed", counts.path("signed_in_time").asLong() + counts.path("signed_late").asLong());
+        counted.put("replied", counts.path("replied").asLong());
+        counted.put("rated", counts.path("rated").asLong());
+        counted.put("closed", counts.path("closed").asLong());
+        counted.put("due", counts.path("due").asLong());
+        if (notClosed.isEmpty()) {
+            return new Report(ids.size(), closed, notClosed, twice, counted, recount, kills, injected, Duration.between(begin, Instant.now()));
+        }
+        // tickets still open count too, so the comparison stays meaningful: recount them from their histories
+        for (String id : notClosed.keySet()) {
+            if (!id.equals("driver")) {
+                client.history(id).forEach(e -> {
+                    String type = e.path("type").asText();
+                    if (type.equals("ticket_dispatched")) {
+                        recount.merge("dispatched", 1L, Long::sum);
+                        recount.merge("due", 1L, Long::sum);
+                    } else if (type.equals("ticket_signed")) {
+                        recount.merge("signed", 1L, Long::sum);
+                    } else if (type.equals("ticket_replied")) {
+                        recount.merge("replied", 1L, Long::sum);
+                    } else if (type.equals("callback_recorded")) {
+                        recount.merge("rated", 1L, Long::sum);
+                    }
+                });
+            }
+        }
+        return new Report(ids.size(), closed, notClosed, twice, counted, recount, kills, injected, Duration.between(begin, Instant.now()));
+    }
+
+    public static void main(String[] args) throws Exception {
+        int lives = Integer.parseInt(arg(args, "--lives", "3000"));
+        int clients = Integer.parseInt(arg(args, "--clients", "16"));
+        int killEvery = Integer.parseInt(arg(args, "--kill-every", "10"));
+        Path root = Path.of(System.getProperty("jiesu.root", ".")).toAbsolutePath().normalize();
+        long seed = 42;
+        System.out.printf("Starting a local run with faults (seed %d) ...%n", seed);
+        try (LocalRun run = LocalRun.start(new LocalRun.Options(0, 0, 5, 5, root, Map.of()).withChaos(faults(seed)))) {
+            Report r = drive(run, lives, clients, Duration.ofSeconds(killEvery), seed);
+            System.out.print(r.summary());
+            System.out.println("RSS (kB) at the end: " + run.residentKb());
+            System.exit(r.ok() ? 0 : 1);
+        }
+    }
+
+    static String arg(String[] args, String name, String fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+}

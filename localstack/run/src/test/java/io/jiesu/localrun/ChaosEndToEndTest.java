@@ -1,0 +1,34 @@
+package io.jiesu.localrun;
+
+import io.jiesu.localrun.bench.ChaosRun;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The chaos run, small: three hundred full lives while SQS sends fail or go twice, DynamoDB calls fail before
+ * or after they are done, and a stage process is killed mid-batch and restarted every eight seconds. Nothing
+ * may be lost, nothing applied twice, and the counters must equal a recount from the histories.
+ */
+class ChaosEndToEndTest {
+    @Test
+    void threeHundredLivesThroughInjectedFaultsLoseNothingAndChangeNothingTwice() throws Exception {
+        Path root = Path.of(System.getProperty("jiesu.root", "../..")).toAbsolutePath().normalize();
+        long seed = 7;
+        try (LocalRun run = LocalRun.start(new LocalRun.Options(0, 0, 5, 5, root, Map.of()).withChaos(ChaosRun.faults(seed)))) {
+            ChaosRun.Report report = ChaosRun.drive(run, 300, 8, Duration.ofSeconds(8), seed);
+            System.out.print(report.summary());
+            assertTrue(report.kills() >= 2, "stage processes were killed: " + report.kills());
+            assertTrue(report.injected().keySet().stream().anyMatch(k -> k.startsWith("duplicate AmazonSQS")), "messages went twice");
+            assertTrue(report.injected().keySet().stream().anyMatch(k -> k.startsWith("fail-after DynamoDB")), "writes failed after they were done");
+            assertEquals(Map.of(), report.notClosed(), "every ticket closed");
+            assertEquals(300, report.closed());
+            assertEquals(java.util.List.of(), report.appliedTwice());
+            assertEquals(report.recounted(), report.counted(), "counters equal the recount");
+        }
+    }
+}
