@@ -23,6 +23,8 @@ import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
@@ -56,6 +58,15 @@ public class AwsBeans {
     Clock clock(@ConfigProperty(name = "jiesu.clock.offset-file") Optional<java.nio.file.Path> offsetFile) {
         // a local run may travel in time (TravelClock); everywhere else the system clock
         return offsetFile.<Clock>map(TravelClock::new).orElseGet(Clock::systemUTC);
+    }
+
+    /**
+     * Builds the SDK clients while the function starts, not on its first request or message: on Lambda, start-up
+     * runs before the SnapStart snapshot, so their classes are loaded and their HTTP clients made in it.
+     */
+    void buildClientsAtStartUp(@Observes @Initialized(ApplicationScoped.class) Object started, DynamoDbClient dynamo, SqsClient sqs) {
+        dynamo.serviceName();
+        sqs.serviceName();
     }
 
     @Produces

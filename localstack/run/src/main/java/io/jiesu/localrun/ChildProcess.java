@@ -27,7 +27,13 @@ final class ChildProcess implements AutoCloseable {
     }
 
     static ChildProcess start(String name, Path jar, Map<String, String> env, Map<String, String> properties, Path logDir) {
-        return start(name, jar, env, properties, logDir, false);
+        return start(name, jar, env, properties, logDir, false, List.of());
+    }
+
+    /** The same, with more JVM options (e.g. a class-data sharing archive). */
+    static ChildProcess start(String name, Path jar, Map<String, String> env, Map<String, String> properties, Path logDir,
+                              List<String> jvmOptions) {
+        return start(name, jar, env, properties, logDir, false, jvmOptions);
     }
 
     /** Kills this process at once (no shutdown: as a crash or a Lambda being torn down) and starts it again. */
@@ -38,11 +44,11 @@ final class ChildProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return start(name, jar, env, properties, log.getParent(), true);
+        return start(name, jar, env, properties, log.getParent(), true, List.of());
     }
 
     private static ChildProcess start(String name, Path jar, Map<String, String> env, Map<String, String> properties,
-                                      Path logDir, boolean appendLog) {
+                                      Path logDir, boolean appendLog, List<String> jvmOptions) {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
@@ -50,6 +56,7 @@ final class ChildProcess implements AutoCloseable {
             // small heaps: six JVMs share a laptop; the serial GC starts fastest
             List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1"));
+            command.addAll(jvmOptions);
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
             command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)

@@ -110,14 +110,19 @@ public final class LocalRun implements AutoCloseable {
     private final Duration startTime;
     private Path clockFile;
     private MailServer mail;
+    private Map<String, String> functionEnv;
+    private Path apiJar;
+    private Path stagesJar;
+    private Options options;
     private FaultInjectingProxy dynamoProxy;
     private FaultInjectingProxy sqsProxy;
     private Clock clock;
 
     private LocalRun(Options o) {
         Instant begin = Instant.now();
-        Path apiJar = o.root().resolve("functions/api/target/quarkus-app/quarkus-run.jar");
-        Path stagesJar = o.root().resolve("functions/stages/target/jiesu-stages-0.1.0-SNAPSHOT-runner.jar");
+        options = o;
+        apiJar = o.root().resolve("functions/api/target/quarkus-app/quarkus-run.jar");
+        stagesJar = o.root().resolve("functions/stages/target/jiesu-stages-0.1.0-SNAPSHOT-runner.jar");
         for (Path jar : List.of(apiJar, stagesJar)) {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
@@ -176,6 +181,7 @@ public final class LocalRun implements AutoCloseable {
             provinceMock = new ProvinceMock(new io.jiesu.core.province.ProvinceSignature(DEMO_PROVINCE_SECRET));
             resources.add(provinceMock);
             Map<String, String> env = awsEnv(publicKey);
+            functionEnv = env;
             env.put("JIESU_PROVINCE_CODE", DEMO_PROVINCE);
             env.put("JIESU_PROVINCE_SECRET", DEMO_PROVINCE_SECRET);
             env.put("JIESU_PROVINCE_CALLBACK_URL", provinceMock.uri().toString());
@@ -320,6 +326,67 @@ public final class LocalRun implements AutoCloseable {
     /** The run's clock, as the functions read it. */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Cold start of the api: from starting a fresh api process (beside the running one) to its first answered
+     * request, GET /v1/catalogue with a token. The process is stopped afterwards.
+     */
+    public Duration coldStartApi(List<String> jvmOptions) throws IOException {
+        int port = freePort();
+        Map<String, String> env = new HashMap<>(functionEnv);
+        env.put("PORT", Integer.toString(port));
+        String token = mint.mint("cold-start", "agent", null, Duration.ofMinutes(5));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest first = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/catalogue"))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(2)).build();
+        long begin = System.nanoTime();
+        try (ChildProcess api = ChildProcess.start("cold-start-api", apiJar, env, options.properties(), logDir, jvmOptions)) {
+            while (System.nanoTime() - begin < Duration.ofSeconds(60).toNanos()) {
+                try {
+                    if (http.send(first, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return Duration.ofNanos(System.nanoTime() - begin);
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                sleep(5);
+            }
+            throw new IllegalStateException("the cold-start api did not answer within a minute; see " + api.log());
+        }
+    }
+
+    /**
+     * Cold start of a stage function: a fresh process for {@code stage}, fed by an event source mapping of its own
+     * on a fresh queue holding one message; from starting the process to that message handled (deleted).
+     */
+    public Duration coldStartStage(QueueName stage, String messageBody, List<String> jvmOptions) {
+        String url = sqs.createQueue(b -> b.queueName("jiesu-cold-start-" + System.nanoTime())).queueUrl();
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(messageBody));
+        try (QueueEventSourceMapping esm = new QueueEventSourceMapping(sqs, url, stage.function(), 1, Duration.ofSeconds(30))) {
+            esm.start();
+            Map<String, String> env = new HashMap<>(functionEnv);
+            env.put("QUARKUS_FUNQY_EXPORT", stage.function());
+            env.put("JIESU_LOCAL_RUNTIME_API", esm.runtimeApiAddress());
+            long begin = System.nanoTime();
+            try (ChildProcess p = ChildProcess.start("cold-start-" + stage.function(), stagesJar, env, options.properties(), logDir, jvmOptions)) {
+                while (System.nanoTime() - begin < Duration.ofSeconds(60).toNanos()) {
+                    if (esm.recordsSucceeded() > 0) {
+                        return Duration.ofNanos(System.nanoTime() - begin);
+                    }
+                    if (esm.recordsFailed() > 0) {
+                        throw new IllegalStateException("the cold-start " + stage.function() + " failed its message; see " + p.log());
+                    }
+                    sleep(5);
+                }
+                throw new IllegalStateException("the cold-start " + stage.function() + " handled nothing within a minute; see " + p.log());
+            }
+        } finally {
+            sqs.deleteQueue(b -> b.queueUrl(url));
+        }
     }
 
     /** Kills a stage's process at once, whatever it is doing, and starts it again (chaos runs). */

@@ -45,11 +45,11 @@ public final class MonthlyReportBenchmark {
 
     public static void main(String[] args) throws Exception {
         List<Integer> sizes = new ArrayList<>();
-        for (String n : arg(args, "--tickets", "10000,100000,1000000").split(",")) {
+        for (String n : Args.value(args, "--tickets", "10000,100000,1000000").split(",")) {
             sizes.add(Integer.parseInt(n.trim()));
         }
-        int units = Integer.parseInt(arg(args, "--units", "100"));
-        int runs = Integer.parseInt(arg(args, "--runs", "9"));
+        int units = Args.number(args, "--units", 100);
+        int runs = Args.number(args, "--runs", 9);
         System.out.printf("Monthly report and ranking over %s, %d units, DynamoDB Local in this JVM, median of %d runs%n",
                 MONTH, units, runs);
         System.out.printf("%-12s %-16s %-14s %-16s %-12s%n", "tickets", "counter items", "load (s)", "report (ms)", "ranking (ms)");
@@ -193,12 +193,4 @@ public final class MonthlyReportBenchmark {
         return sorted[sorted.length / 2];
     }
 
-    private static String arg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
-    }
 }
