@@ -88,9 +88,17 @@ class SupervisionEndToEndTest {
         String id = api.post("/v1/tickets", api.token("agent"), Api.complaint("食品过期 计时")).text("id");
         api.awaitTicket(id, api.token("dispatcher"), t -> t.path("state").asText().equals("dispatched"), "dispatched");
         try (SchedulerClient scheduler = LocalAws.scheduler(api.run.schedulerEndpoint())) {
+            // the timer is moved right after the dispatch commits (through its outbox), so it may trail the state
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
             var schedule = scheduler.getSchedule(b -> b.name(ScheduledTimers.scheduleName(id)).groupName(CloudResources.SCHEDULE_GROUP));
+            while (!schedule.target().input().contains("\"kind\":\"sign_due\"") && java.time.Instant.now().isBefore(deadline)) {
+                Api.sleep(100);
+                schedule = scheduler.getSchedule(b -> b.name(ScheduledTimers.scheduleName(id)).groupName(CloudResources.SCHEDULE_GROUP));
+            }
             assertTrue(schedule.target().input().contains("\"kind\":\"sign_due\""), schedule.target().input());
             assertTrue(schedule.scheduleExpression().startsWith("at("));
+            assertEquals(1, scheduler.listSchedules(b -> b.groupName(CloudResources.SCHEDULE_GROUP).namePrefix(ScheduledTimers.scheduleName(id)))
+                    .schedules().size(), "exactly one");
         }
     }
 
