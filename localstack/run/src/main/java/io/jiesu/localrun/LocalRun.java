@@ -495,6 +495,13 @@ public final class LocalRun implements AutoCloseable {
     /** Stops the functions first (so no batch is cut off mid-write), then the mappings and emulators. */
     @Override
     public void close() {
+        if (logDir != null) {
+            try {
+                Files.deleteIfExists(logDir.resolve(RUN_FILE)); // no digest command finds a stopped run
+            } catch (IOException e) {
+                // nothing more to do on the way out
+            }
+        }
         processes.parallelStream().forEach(ChildProcess::close);
         processes.clear();
         for (int i = resources.size() - 1; i >= 0; i--) {

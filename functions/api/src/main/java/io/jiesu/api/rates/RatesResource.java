@@ -53,8 +53,9 @@ public class RatesResource {
     @RolesAllowed({"dispatcher", "supervisor", "admin"})
     public Report all(@QueryParam("from") String from, @QueryParam("to") String to) {
         LocalDate[] range = range(from, to);
-        Map<String, Rates> byUnit = reports.units(range[0], range[1]);
-        List<UnitRates> units = reports.units().stream()
+        List<HandlingUnit> catalogueUnits = reports.units();
+        Map<String, Rates> byUnit = reports.rates(catalogueUnits, range[0], range[1]);
+        List<UnitRates> units = catalogueUnits.stream()
                 .map(u -> new UnitRates(u.id(), u.name(), byUnit.get(u.id()))).toList();
         return new Report(range[0], range[1], units, RateReports.overall(byUnit));
     }

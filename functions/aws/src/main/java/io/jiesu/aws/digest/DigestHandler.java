@@ -63,7 +63,12 @@ public class DigestHandler {
             return new Outcome(null, null, 0, 0, e.getMessage());
         }
         Instant now = clock.instant();
-        Instant scheduled = instant(m.byHand() ? m.requestedAt() : m.scheduledTime(), now);
+        Instant scheduled = instant(m.byHand() ? m.requestedAt() : m.scheduledTime());
+        if (scheduled == null) {
+            // without the occurrence a redelivery could not be told from a new digest: drop it, loudly
+            LOG.errorf("%s digest message without a readable scheduledTime or requestedAt ignored", kind.code());
+            return new Outcome(kind, null, 0, 0, "no readable scheduledTime or requestedAt");
+        }
         LocalDate day = scheduled.atZone(zone).toLocalDate();
         if (!m.byHand() && kind == DigestKind.DAILY && !calendar.get().isWorkingDay(day)) {
             return skipped(kind, day, "not a working day");
@@ -71,55 +76,85 @@ public class DigestHandler {
         if (!m.byHand() && kind == DigestKind.DAILY && scheduled.plus(STALE_DAILY).isBefore(now)) {
             return skipped(kind, day, "fired at " + scheduled + ", too long ago for a daily list");
         }
-        Digest whole = digests.build(kind, day, now);
+        List<HandlingUnit> units = reports.units();
+        java.util.Map<String, String> heads = new java.util.HashMap<>();
+        units.forEach(u -> {
+            if (u.headEmail() != null) {
+                heads.put(u.id(), u.headEmail());
+            }
+        });
+        Digest whole = digests.build(kind, day, now, units);
         DigestMail writer = new DigestMail(zone);
         List<Recipient> recipients = new ArrayList<>();
-        supervisors.forEach(s -> recipients.add(new Recipient(s, whole)));
-        for (HandlingUnit u : reports.units()) {
+        supervisors.forEach(s -> recipients.add(new Recipient(s, "all", whole)));
+        for (HandlingUnit u : units) {
+            String head = heads.get(u.id());
             Digest part = whole.forUnit(u.id());
             // a unit head hears of every weekly and monthly result, and daily only when something is late or due
-            if (u.headEmail() != null && (kind != DigestKind.DAILY || !part.overdue().isEmpty())) {
-                recipients.add(new Recipient(u.headEmail(), part));
+            if (head != null && (kind != DigestKind.DAILY || !part.overdue().isEmpty())) {
+                recipients.add(new Recipient(head, u.id(), part));
             }
         }
         String run = kind.code() + (m.byHand() ? "#by-hand#" : "#") + scheduled;
         int sent = 0;
         int already = 0;
         int waiting = 0;
+        int failed = 0;
         for (Recipient r : recipients) {
-            switch (log.claim(run, r.address, now)) {
+            // one claim per address and part: a head of two units gets both parts
+            String to = r.address + "#" + r.part;
+            switch (log.claim(run, to, clock.instant())) {
                 case ALREADY_SENT -> already++;
                 case IN_PROGRESS -> waiting++;
                 case SEND -> {
                     try {
                         mail.send(r.address, writer.render(r.digest));
                     } catch (RuntimeException e) {
-                        log.release(run, r.address);
-                        throw e;
+                        // give the claim back so the retry sends it; the others still go out now
+                        log.release(run, to);
+                        LOG.warnf("%s digest of %s not sent to the %s recipient: %s", kind.code(), day,
+                                r.part.equals("all") ? "supervisor" : r.part + " head", e.getClass().getSimpleName());
+                        failed++;
+                        continue;
                     }
-                    log.sent(run, r.address, now);
+                    markSent(run, to);
                     sent++;
                 }
             }
         }
-        LOG.infof("%s digest for %s: %d mails sent, %d sent before, %d being sent by another delivery",
-                kind.code(), day, sent, already, waiting);
-        if (waiting > 0) {
-            throw new IllegalStateException("another delivery of the " + kind.code() + " digest of " + day
-                    + " is still sending " + waiting + " of its mails; retry after its lease");
+        LOG.infof("%s digest for %s: %d mails sent, %d sent before, %d being sent by another delivery, %d failed",
+                kind.code(), day, sent, already, waiting, failed);
+        if (waiting > 0 || failed > 0) {
+            throw new IllegalStateException("the " + kind.code() + " digest of " + day + " has " + failed
+                    + " mails that failed and " + waiting + " being sent by another delivery; retry for those");
         }
         return new Outcome(kind, day, sent, already, null);
     }
 
-    private static Instant instant(String value, Instant now) {
+    /** Sent, so a redelivery skips it; if even that cannot be written, the lease still holds a retry off for a while. */
+    private void markSent(String run, String to) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                log.sent(run, to, clock.instant());
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    LOG.errorf("a digest mail went out but could not be marked sent (%s); a redelivery after %s may repeat it",
+                            e.getClass().getSimpleName(), DigestLog.LEASE);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static Instant instant(String value) {
         if (value == null || value.isBlank()) {
-            return now;
+            return null;
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            LOG.warnf("digest message with an unreadable time; sent as of now");
-            return now;
+            return null;
         }
     }
 
@@ -128,6 +163,6 @@ public class DigestHandler {
         return new Outcome(kind, day, 0, 0, why);
     }
 
-    private record Recipient(String address, Digest digest) {
+    private record Recipient(String address, String part, Digest digest) {
     }
 }

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * units' inboxes (an index query per unit, never a scan).
  */
 public class Digests {
-    /** More open tickets than this in one unit's inbox are left out of the daily list (and said so by the count). */
+    /** Read at most this many tickets of one state from one inbox, the earliest due first. */
     static final int MAX_OPEN_PER_UNIT = 1_000;
 
     private final RateReports reports;
@@ -45,11 +45,16 @@ public class Digests {
 
     /** The digest of this kind for the day it is sent on, as things stand at {@code now}. */
     public Digest build(DigestKind kind, LocalDate day, Instant now) {
+        return build(kind, day, now, reports.units());
+    }
+
+    /** The same, for the catalogue's units as read once by the caller. */
+    public Digest build(DigestKind kind, LocalDate day, Instant now, List<HandlingUnit> catalogueUnits) {
         DigestKind.Period period = kind.period(day);
         List<DigestKind.Period> trend = kind.trend(day);
         LocalDate from = trend.get(0).from().isBefore(period.from()) ? trend.get(0).from() : period.from();
         LocalDate to = trend.get(trend.size() - 1).to().isAfter(period.to()) ? trend.get(trend.size() - 1).to() : period.to();
-        Map<String, Map<LocalDate, Map<Counter, Long>>> days = reports.days(from, to);
+        Map<String, Map<LocalDate, Map<Counter, Long>>> days = reports.days(catalogueUnits, from, to);
 
         Map<String, Rates> periodRates = new java.util.LinkedHashMap<>();
         days.forEach((unit, byDay) -> periodRates.put(unit, sum(byDay, period)));
@@ -58,31 +63,38 @@ public class Digests {
             reports.ranking(YearMonth.from(period.from()), periodRates).forEach(e -> ranking.put(e.unitId(), e));
         }
         List<Digest.UnitPart> units = new ArrayList<>();
-        for (HandlingUnit u : reports.units()) {
+        for (HandlingUnit u : catalogueUnits) {
             Map<LocalDate, Map<Counter, Long>> byDay = days.getOrDefault(u.id(), Map.of());
             units.add(new Digest.UnitPart(u.id(), u.name(), periodRates.get(u.id()),
                     trend.stream().map(p -> sum(byDay, p)).toList(), ranking.get(u.id())));
         }
         List<Rates> overallTrend = trend.stream()
                 .map(p -> RateReports.overall(collect(days, p))).toList();
-        List<Digest.OverdueTicket> overdue = kind == DigestKind.DAILY ? overdue(now) : List.of();
+        List<Digest.OverdueTicket> overdue = kind == DigestKind.DAILY ? overdue(now, catalogueUnits) : List.of();
         return new Digest(kind, day, period, trend, units, RateReports.overall(periodRates), overallTrend, overdue,
                 reports.minimumToRank(), null);
     }
 
-    /** Tickets past a deadline (dispatch, sign, reply) or whose reply is due by the end of today. */
-    List<Digest.OverdueTicket> overdue(Instant now) {
+    /**
+     * Tickets past a deadline (dispatch, sign, reply) or whose reply is due by the end of today. Each state of a
+     * unit's inbox is read in due order, so a cap on one read leaves out only what falls due latest.
+     */
+    List<Digest.OverdueTicket> overdue(Instant now, List<HandlingUnit> units) {
         LocalDate today = now.atZone(zone).toLocalDate();
         Instant endOfToday = today.plusDays(1).atStartOfDay(zone).toInstant();
         List<Digest.OverdueTicket> lines = new ArrayList<>();
-        List<String> inboxes = new ArrayList<>(reports.units().stream().map(HandlingUnit::id).toList());
-        inboxes.add(TicketStore.DISPATCH_POOL);
-        for (String unit : inboxes) {
-            for (InboxEntry e : store.inbox(unit, null, MAX_OPEN_PER_UNIT)) {
-                if (!"lead".equals(e.role()) && !TicketStore.DISPATCH_POOL.equals(unit)) {
-                    continue;
+        for (HandlingUnit u : units) {
+            for (TicketState state : List.of(TicketState.DISPATCHED, TicketState.SIGNED)) {
+                for (InboxEntry e : store.inbox(u.id(), state, MAX_OPEN_PER_UNIT)) {
+                    if ("lead".equals(e.role())) {
+                        line(e, u.id(), now, endOfToday).ifPresent(lines::add);
+                    }
                 }
-                line(e, unit, now, endOfToday).ifPresent(lines::add);
+            }
+        }
+        for (TicketState state : List.of(TicketState.RECEIVED, TicketState.AWAITING_DISPATCH, TicketState.JOINT_REVIEW)) {
+            for (InboxEntry e : store.inbox(TicketStore.DISPATCH_POOL, state, MAX_OPEN_PER_UNIT)) {
+                line(e, TicketStore.DISPATCH_POOL, now, endOfToday).ifPresent(lines::add);
             }
         }
         lines.sort(Comparator.comparing(Digest.OverdueTicket::late).reversed()
@@ -94,12 +106,16 @@ public class Digests {
         String step;
         Instant due;
         boolean handling = e.state() == TicketState.DISPATCHED || e.state() == TicketState.SIGNED;
-        if (handling && e.replyDueAt() != null && e.replyDueAt().isBefore(endOfToday)) {
+        // a deadline already missed comes before one still to come today
+        if (handling && e.replyDueAt() != null && e.replyDueAt().isBefore(now)) {
             step = "reply";
             due = e.replyDueAt();
         } else if (e.state() == TicketState.DISPATCHED && e.dueAt() != null && e.dueAt().isBefore(now)) {
             step = "sign";
             due = e.dueAt();
+        } else if (handling && e.replyDueAt() != null && e.replyDueAt().isBefore(endOfToday)) {
+            step = "reply";
+            due = e.replyDueAt();
         } else if (TicketStore.DISPATCH_POOL.equals(unit) && e.dueAt() != null && e.dueAt().isBefore(now)) {
             step = "dispatch";
             due = e.dueAt();

@@ -56,7 +56,11 @@ public class RateReports {
 
     /** Every unit of the catalogue's counters per day from..to, in catalogue order. */
     public Map<String, Map<LocalDate, Map<Counter, Long>>> days(LocalDate from, LocalDate to) {
-        List<HandlingUnit> units = units();
+        return days(units(), from, to);
+    }
+
+    /** These units' counters per day from..to, in their order. */
+    public Map<String, Map<LocalDate, Map<Counter, Long>>> days(List<HandlingUnit> units, LocalDate from, LocalDate to) {
         List<CompletableFuture<Map<LocalDate, Map<Counter, Long>>>> reads = units.stream()
                 .map(u -> CompletableFuture.supplyAsync(() -> store.counters(u.id(), from, to), readers)).toList();
         Map<String, Map<LocalDate, Map<Counter, Long>>> byUnit = new LinkedHashMap<>();
@@ -68,8 +72,13 @@ public class RateReports {
 
     /** Every unit's rates from..to, in catalogue order. */
     public Map<String, Rates> units(LocalDate from, LocalDate to) {
+        return rates(units(), from, to);
+    }
+
+    /** These units' rates from..to, in their order. */
+    public Map<String, Rates> rates(List<HandlingUnit> units, LocalDate from, LocalDate to) {
         Map<String, Rates> byUnit = new LinkedHashMap<>();
-        days(from, to).forEach((unit, days) -> byUnit.put(unit, Rates.of(Rates.sum(days.values()))));
+        days(units, from, to).forEach((unit, days) -> byUnit.put(unit, Rates.of(Rates.sum(days.values()))));
         return byUnit;
     }
 

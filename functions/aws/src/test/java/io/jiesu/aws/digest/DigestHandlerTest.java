@@ -7,6 +7,7 @@ import io.jiesu.aws.tickets.PhoneHash;
 import io.jiesu.aws.tickets.TicketStore;
 import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.digest.DigestMail;
+import io.jiesu.core.routing.HandlingUnit;
 import io.jiesu.core.routing.RoutingCatalogue;
 import io.jiesu.localcloud.scheduler.MovableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,18 +77,40 @@ class DigestHandlerTest {
     }
 
     @Test
-    void aFailedSendIsRetriedAndMailsOnlyWhoWasNotMailedYet() {
+    void aFailedSendHoldsNobodyElseBackAndIsRetriedForItsRecipientOnly() {
         mail.failsFor = "head@water-authority.jiesu.local";
         DigestMessage fired = new DigestMessage("monthly", "2026-03-31T16:00:00Z");
         clock.set(Instant.parse("2026-03-31T16:00:03Z"));
-        assertThrows(IllegalStateException.class, () -> handler.handle(fired));
-        int before = mail.sentTo.size();
+        assertThrows(IllegalStateException.class, () -> handler.handle(fired), "the delivery fails, so SQS retries it");
+        assertEquals(UNITS_WITH_HEADS, mail.sentTo.size(), "everyone else was mailed");
         assertFalse(mail.sentTo.contains("head@water-authority.jiesu.local"));
         DigestHandler.Outcome retry = handler.handle(fired);
-        assertEquals(1 + UNITS_WITH_HEADS - before, retry.sent(), "the one that failed and those after it");
-        assertEquals(before, retry.alreadySent(), "those mailed before the failure are not mailed again");
+        assertEquals(1, retry.sent(), "only the one that failed");
+        assertEquals(UNITS_WITH_HEADS, retry.alreadySent());
         assertEquals(1 + UNITS_WITH_HEADS, mail.sentTo.size());
         assertEquals(Set.copyOf(mail.sentTo).size(), mail.sentTo.size(), "nobody twice");
+    }
+
+    @Test
+    void theHeadOfTwoUnitsGetsEachUnitsPart() {
+        String table = Emulators.newTable();
+        CatalogueStore catalogue = new CatalogueStore(Emulators.dynamo(), table, clock);
+        catalogue.replace(new RoutingCatalogue(List.of(new HandlingUnit("street-east", "东街道", "head@streets.gov.cn"),
+                new HandlingUnit("street-west", "西街道", "head@streets.gov.cn")), List.of()));
+        TicketStore store = new TicketStore(Emulators.dynamo(), table, new PhoneHash("test-citizen-index-key-0123456789"));
+        RateReports reports = new RateReports(store, catalogue, 5);
+        DigestHandler twoUnits = new DigestHandler(new Digests(reports, store, WorkCalendar::bundled, SHANGHAI), reports,
+                new DigestLog(Emulators.dynamo(), table), mail, WorkCalendar::bundled, List.of(SUPERVISOR), SHANGHAI, clock);
+        assertEquals(3, twoUnits.handle(new DigestMessage("weekly", "2026-03-30T00:00:00Z")).sent());
+        assertEquals(2, mail.sentTo.stream().filter("head@streets.gov.cn"::equals).count());
+        assertTrue(mail.contents.stream().anyMatch(c -> c.subject().endsWith("— 东街道")));
+        assertTrue(mail.contents.stream().anyMatch(c -> c.subject().endsWith("— 西街道")));
+    }
+
+    @Test
+    void aScheduledMessageWithoutItsOccurrenceIsDroppedNotSentAgainOnEveryDelivery() {
+        assertTrue(handler.handle(new DigestMessage("weekly", null)).skipped().contains("scheduledTime"));
+        assertTrue(mail.sentTo.isEmpty());
     }
 
     @Test

@@ -50,6 +50,11 @@ public final class FaultInjectingProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
     private volatile boolean enabled = true;
+    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(32, r -> {
+        Thread t = new Thread(r, "fault-proxy");
+        t.setDaemon(true);
+        return t;
+    });
 
     private FaultInjectingProxy(URI target, List<Fault> faults, long seed) throws IOException {
         this.target = target;
@@ -57,11 +62,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         this.random = new Random(seed);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(32, r -> {
-            Thread t = new Thread(r, "fault-proxy");
-            t.setDaemon(true);
-            return t;
-        }));
+        server.setExecutor(workers);
         server.start();
     }
 
@@ -169,5 +170,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        workers.shutdownNow();
     }
 }

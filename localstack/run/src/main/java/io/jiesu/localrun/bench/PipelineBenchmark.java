@@ -152,8 +152,11 @@ public final class PipelineBenchmark {
             millis.add(Duration.between(OffsetDateTime.parse(t.path("receivedAt").asText()),
                     OffsetDateTime.parse(t.path("dispatchedAt").asText())).toMillis());
         }
+        if (millis.isEmpty()) {
+            return new long[]{0, 0};
+        }
         Collections.sort(millis);
-        return new long[]{millis.get(millis.size() / 2), millis.get(Math.min(millis.size() - 1, (int) (millis.size() * 0.95)))};
+        return new long[]{millis.get(millis.size() / 2), millis.get(Math.min(millis.size() - 1, (int) Math.ceil(millis.size() * 0.95) - 1))};
     }
 
     private static double dynamoCeiling(LocalRun run, int seconds) throws Exception {
