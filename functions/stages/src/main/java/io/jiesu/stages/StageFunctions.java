@@ -53,10 +53,7 @@ public class StageFunctions {
         callback.handle(m);
     }
 
-    /**
-     * On AWS, an EventBridge schedule runs this every minute: it sends what the outbox kept while SQS was
-     * unreachable (the local run's api does the same on a timer).
-     */
+    /** A ticket's timer fired (EventBridge Scheduler → deadline queue): remind, mark overdue, escalate or close. */
     @Funq("deadline")
     public void deadline(DeadlineMessage m) {
         deadline.handle(m);
@@ -74,6 +71,10 @@ public class StageFunctions {
         digest.handle(m);
     }
 
+    /**
+     * On AWS, an EventBridge schedule runs this every minute: it sends what the outbox kept while SQS was
+     * unreachable (the local run's api does the same on a timer).
+     */
     @Funq("relay")
     public int relay() {
         return workflow.relayPending(java.time.Duration.ofSeconds(30));

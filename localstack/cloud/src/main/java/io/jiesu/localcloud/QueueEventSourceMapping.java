@@ -30,11 +30,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -160,13 +158,13 @@ public final class QueueEventSourceMapping implements AutoCloseable {
             throw new IllegalStateException("cannot bind the Lambda Runtime API", e);
         }
         // Unbounded pool: every /next caller parks a thread until a batch comes.
-        handlers = Executors.newCachedThreadPool(daemonThreads("lambda-runtime-api-" + functionName));
-        timeouts = Executors.newSingleThreadScheduledExecutor(daemonThreads("lambda-timeout-" + functionName));
+        handlers = Executors.newCachedThreadPool(DaemonThreads.named("lambda-runtime-api-" + functionName));
+        timeouts = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("lambda-timeout-" + functionName));
         server.createContext(RUNTIME + "/", this::handle);
         server.setExecutor(handlers);
         running = true;
         server.start();
-        poller = daemonThreads("sqs-poller-" + functionName).newThread(this::poll);
+        poller = DaemonThreads.named("sqs-poller-" + functionName).newThread(this::poll);
         poller.start();
         LOG.info(() -> "Lambda Runtime API for " + functionName + " at " + runtimeApiAddress() + ", polling "
                 + queueUrl);
@@ -565,15 +563,6 @@ public final class QueueEventSourceMapping implements AutoCloseable {
             return segments[segments.length - 2];
         }
         return LocalAws.ACCOUNT_ID;
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** One batch, from receive to the function's answer. */

@@ -16,24 +16,27 @@ final class ChildProcess implements AutoCloseable {
     private final Path jar;
     private final Map<String, String> env;
     private final Map<String, String> properties;
+    private final List<String> jvmOptions;
 
-    private ChildProcess(String name, Process process, Path log, Path jar, Map<String, String> env, Map<String, String> properties) {
+    private ChildProcess(String name, Process process, Path log, Path jar, Map<String, String> env,
+                         Map<String, String> properties, List<String> jvmOptions) {
         this.name = name;
         this.process = process;
         this.log = log;
         this.jar = jar;
         this.env = env;
         this.properties = properties;
+        this.jvmOptions = jvmOptions;
     }
 
     static ChildProcess start(String name, Path jar, Map<String, String> env, Map<String, String> properties, Path logDir) {
-        return start(name, jar, env, properties, logDir, false, List.of());
+        return start(name, jar, env, properties, logDir, List.of());
     }
 
     /** The same, with more JVM options (e.g. a class-data sharing archive). */
     static ChildProcess start(String name, Path jar, Map<String, String> env, Map<String, String> properties, Path logDir,
                               List<String> jvmOptions) {
-        return start(name, jar, env, properties, logDir, false, jvmOptions);
+        return launch(name, jar, env, properties, logDir.resolve(name + ".log"), jvmOptions, false);
     }
 
     /** Kills this process at once (no shutdown: as a crash or a Lambda being torn down) and starts it again. */
@@ -44,14 +47,14 @@ final class ChildProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return start(name, jar, env, properties, log.getParent(), true, List.of());
+        return launch(name, jar, env, properties, log, jvmOptions, true);
     }
 
-    private static ChildProcess start(String name, Path jar, Map<String, String> env, Map<String, String> properties,
-                                      Path logDir, boolean appendLog, List<String> jvmOptions) {
+    /** {@code appendLog}: a restart adds to the log of the process it replaces. */
+    private static ChildProcess launch(String name, Path jar, Map<String, String> env, Map<String, String> properties,
+                                       Path log, List<String> jvmOptions, boolean appendLog) {
         try {
-            Files.createDirectories(logDir);
-            Path log = logDir.resolve(name + ".log");
+            Files.createDirectories(log.getParent());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // small heaps: six JVMs share a laptop; the serial GC starts fastest
             List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
@@ -62,7 +65,7 @@ final class ChildProcess implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             pb.environment().putAll(env);
-            return new ChildProcess(name, pb.start(), log, jar, Map.copyOf(env), Map.copyOf(properties));
+            return new ChildProcess(name, pb.start(), log, jar, Map.copyOf(env), Map.copyOf(properties), List.copyOf(jvmOptions));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name + " from " + jar, e);
         }

@@ -57,13 +57,7 @@ public final class LocalRun implements AutoCloseable {
             return new Options(8080, 8090, CloudResources.MAX_RECEIVE_COUNT, 30, root, Map.of());
         }
 
-        public Options withProperties(Map<String, String> more) {
-            Map<String, String> all = new HashMap<>(properties);
-            all.putAll(more);
-            return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, all, startAt, chaos);
-        }
-
-        /** The whole run's clock starts at this instant instead of now (and can travel on: {@link LocalRun#travel}). */
+        /** The whole run's clock starts at this instant instead of now (and can travel on: {@link LocalRun#travelTo}). */
         public Options startingAt(Instant instant) {
             return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, properties, instant, chaos);
         }
@@ -102,7 +96,6 @@ public final class LocalRun implements AutoCloseable {
     private final URI sqsEndpoint;
     private URI schedulerEndpoint;
     private ProvinceMock provinceMock;
-    private SchedulerServer scheduler;
     private final TokenMint mint;
     private final TokenServer tokens;
     private final URI api;
@@ -128,8 +121,9 @@ public final class LocalRun implements AutoCloseable {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw install -DskipTests");
             }
         }
-        logDir = o.root().resolve("localstack/run/target/local-run" + (o.properties().isEmpty() && o.startAt() == null && o.chaos() == null
-                ? "" : "-" + Math.abs(java.util.Objects.hash(o.properties(), o.startAt(), o.chaos()))));
+        // a run with its own settings logs apart, so it never overwrites the plain run's files
+        logDir = logDir(o.root()).resolveSibling(logDir(o.root()).getFileName() + (o.properties().isEmpty() && o.startAt() == null
+                && o.chaos() == null ? "" : "-" + Math.abs(java.util.Objects.hash(o.properties(), o.startAt(), o.chaos()))));
         try {
             Files.createDirectories(logDir);
             clockFile = logDir.resolve("clock-offset");
@@ -155,7 +149,6 @@ public final class LocalRun implements AutoCloseable {
             SchedulerServer schedulerServer = SchedulerServer.start(clock, sqs);
             resources.add(schedulerServer);
             schedulerEndpoint = schedulerServer.endpoint();
-            scheduler = schedulerServer;
 
             CloudResources.createTable(dynamo, CloudResources.TABLE);
             queueUrls = CloudResources.createQueues(sqs, o.maxReceiveCount(), o.visibilityTimeoutSeconds());
@@ -178,7 +171,7 @@ public final class LocalRun implements AutoCloseable {
             resources.add(tokens);
 
             // a demo provincial platform: its webhook secret, and a mock of its callback endpoint
-            provinceMock = new ProvinceMock(new io.jiesu.core.province.ProvinceSignature(DEMO_PROVINCE_SECRET));
+            provinceMock = new ProvinceMock(new io.jiesu.core.province.ProvinceSignature(DEMO_PROVINCE_SECRET), clock);
             resources.add(provinceMock);
             Map<String, String> env = awsEnv(publicKey);
             functionEnv = env;
@@ -275,28 +268,42 @@ public final class LocalRun implements AutoCloseable {
 
     private void awaitReady(URI health, Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
+        HttpRequest ready = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build();
+        boolean up = pollUntil(timeout, Duration.ofMillis(200), () -> {
             for (ChildProcess p : processes) {
                 if (!p.alive()) {
                     throw new IllegalStateException(p.name() + " exited during start-up; see " + p.log());
                 }
             }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while starting", e);
-            }
-            sleep(200);
+            return answers200(http, ready);
+        });
+        if (!up) {
+            throw new IllegalStateException("the api did not become ready within " + timeout + "; see " + logDir);
         }
-        throw new IllegalStateException("the api did not become ready within " + timeout + "; see " + logDir);
+    }
+
+    /** Whether the request is answered 200 now; false while nothing listens yet. */
+    private static boolean answers200(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + request.uri(), e);
+        }
+    }
+
+    /** Checks {@code done} every {@code every} until it holds (true) or the timeout passes (false). */
+    private static boolean pollUntil(Duration timeout, Duration every, java.util.function.BooleanSupplier done) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            sleep(every.toMillis());
+        }
+        return false;
     }
 
     private static int freePort() throws IOException {
@@ -313,12 +320,12 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
-    /** Moves the clock of the whole run (api, stages, scheduler stand-in) on by {@code duration}. */
-    public void travel(Duration duration) {
-        TravelClock.travel(clockFile, duration);
+    /** Where the plain local run (run-local.sh) writes its logs, mail and run file. */
+    static Path logDir(Path root) {
+        return root.resolve("localstack/run/target/local-run");
     }
 
-    /** Moves the clock of the whole run to {@code instant}. */
+    /** Moves the clock of the whole run (api, stages, scheduler stand-in) to {@code instant}. */
     public void travelTo(Instant instant) {
         TravelClock.travelTo(clockFile, instant);
     }
@@ -342,18 +349,8 @@ public final class LocalRun implements AutoCloseable {
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(2)).build();
         long begin = System.nanoTime();
         try (ChildProcess api = ChildProcess.start("cold-start-api", apiJar, env, options.properties(), logDir, jvmOptions)) {
-            while (System.nanoTime() - begin < Duration.ofSeconds(60).toNanos()) {
-                try {
-                    if (http.send(first, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return Duration.ofNanos(System.nanoTime() - begin);
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                sleep(5);
+            if (pollUntil(Duration.ofMinutes(1), Duration.ofMillis(5), () -> answers200(http, first))) {
+                return Duration.ofNanos(System.nanoTime() - begin);
             }
             throw new IllegalStateException("the cold-start api did not answer within a minute; see " + api.log());
         }
@@ -373,14 +370,14 @@ public final class LocalRun implements AutoCloseable {
             env.put("JIESU_LOCAL_RUNTIME_API", esm.runtimeApiAddress());
             long begin = System.nanoTime();
             try (ChildProcess p = ChildProcess.start("cold-start-" + stage.function(), stagesJar, env, options.properties(), logDir, jvmOptions)) {
-                while (System.nanoTime() - begin < Duration.ofSeconds(60).toNanos()) {
-                    if (esm.recordsSucceeded() > 0) {
-                        return Duration.ofNanos(System.nanoTime() - begin);
-                    }
+                boolean handled = pollUntil(Duration.ofMinutes(1), Duration.ofMillis(5), () -> {
                     if (esm.recordsFailed() > 0) {
                         throw new IllegalStateException("the cold-start " + stage.function() + " failed its message; see " + p.log());
                     }
-                    sleep(5);
+                    return esm.recordsSucceeded() > 0;
+                });
+                if (handled) {
+                    return Duration.ofNanos(System.nanoTime() - begin);
                 }
                 throw new IllegalStateException("the cold-start " + stage.function() + " handled nothing within a minute; see " + p.log());
             }
@@ -462,10 +459,6 @@ public final class LocalRun implements AutoCloseable {
 
     public URI schedulerEndpoint() {
         return schedulerEndpoint;
-    }
-
-    public SchedulerServer scheduler() {
-        return scheduler;
     }
 
     public String queueUrl(QueueName q) {

@@ -21,8 +21,8 @@ public final class Main {
             return;
         }
         LocalRun.Options defaults = LocalRun.Options.defaults(root);
-        int apiPort = intArg(args, "--api-port", defaults.apiPort());
-        int tokenPort = intArg(args, "--token-port", defaults.tokenPort());
+        int apiPort = io.jiesu.localrun.bench.Args.number(args, "--api-port", defaults.apiPort());
+        int tokenPort = io.jiesu.localrun.bench.Args.number(args, "--token-port", defaults.tokenPort());
         System.out.println("Starting the Jiesu local cloud ...");
         LocalRun run = LocalRun.start(new LocalRun.Options(apiPort, tokenPort, defaults.maxReceiveCount(),
                 defaults.visibilityTimeoutSeconds(), root, java.util.Map.of()));
@@ -55,7 +55,8 @@ public final class Main {
         stopped.await();
     }
 
-    private static Path findRoot() {
+    /** The checkout this runs in: -Djiesu.root, or the first directory upwards holding mvnw and functions/. */
+    public static Path findRoot() {
         Path dir = Path.of(System.getProperty("jiesu.root", System.getProperty("user.dir"))).toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
             if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve("functions"))) {
@@ -63,14 +64,5 @@ public final class Main {
             }
         }
         throw new IllegalStateException("run from inside the Jiesu checkout (no mvnw above " + dir + ")");
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return fallback;
     }
 }

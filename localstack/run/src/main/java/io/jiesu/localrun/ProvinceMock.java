@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +20,8 @@ final class ProvinceMock implements AutoCloseable {
     private final HttpServer server;
     private final List<String> notices = new ArrayList<>();
 
-    ProvinceMock(ProvinceSignature signature) {
+    /** {@code clock}: the run's, which the functions sign with (a local run may travel in time). */
+    ProvinceMock(ProvinceSignature signature, java.time.Clock clock) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -33,7 +33,7 @@ final class ProvinceMock implements AutoCloseable {
             if (exchange.getRequestMethod().equals("POST")) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 String refusal = signature.refusal(exchange.getRequestHeaders().getFirst(ProvinceSignature.TIMESTAMP_HEADER),
-                        exchange.getRequestHeaders().getFirst(ProvinceSignature.SIGNATURE_HEADER), body, Instant.now());
+                        exchange.getRequestHeaders().getFirst(ProvinceSignature.SIGNATURE_HEADER), body, clock.instant());
                 status = refusal == null ? 200 : 401;
                 if (refusal == null) {
                     synchronized (notices) {

@@ -1,6 +1,7 @@
 package io.jiesu.localrun;
 
 import io.jiesu.aws.clock.TravelClock;
+import io.jiesu.aws.digest.DigestMessage;
 import io.jiesu.core.digest.DigestKind;
 import io.jiesu.localcloud.LocalAws;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -35,7 +36,7 @@ public final class SendDigest {
             System.exit(2);
             return;
         }
-        Path runFile = root.resolve("localstack/run/target/local-run").resolve(LocalRun.RUN_FILE);
+        Path runFile = LocalRun.logDir(root).resolve(LocalRun.RUN_FILE);
         if (!Files.exists(runFile)) {
             System.err.println("no local run is up (" + runFile + " is missing): start one with bash localstack/run-local.sh");
             System.exit(1);
@@ -47,7 +48,8 @@ public final class SendDigest {
         Path mailDir = Path.of(found.getProperty("mail.dir"));
         List<Path> before = mails(mailDir);
         Instant now = new TravelClock(Path.of(found.getProperty("clock.offset.file"))).instant();
-        String body = "{\"kind\":\"" + kind.code() + "\",\"requestedAt\":\"" + now + "\"}";
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                new DigestMessage(kind.code(), null, now.toString()));
         try (SqsClient sqs = LocalAws.sqs(URI.create(found.getProperty("sqs.endpoint")))) {
             sqs.sendMessage(b -> b.queueUrl(found.getProperty("digest.queue.url")).messageBody(body));
         } catch (RuntimeException e) {
@@ -70,7 +72,7 @@ public final class SendDigest {
             Thread.sleep(300);
         }
         if (shown == 0) {
-            System.out.println("No mail yet: see localstack/run/target/local-run/stage-digest.log");
+            System.out.println("No mail yet: see " + LocalRun.logDir(root).resolve("stage-digest.log"));
         } else {
             System.out.println("Open the .html files in a browser (the .txt is the plain-text part), or read them over IMAP: "
                     + "see the local run's banner for the port; user and password are the address.");

@@ -266,7 +266,7 @@ public class ProblemMappers {
                 return external.orElse(null);
             }
         }
-        return "idempotencyKey".equals(parameter.getName()) ? "Idempotency-Key" : parameter.getName();
+        return parameter.getName();
     }
 
     /**

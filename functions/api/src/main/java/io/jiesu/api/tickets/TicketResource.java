@@ -16,7 +16,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -57,7 +56,7 @@ public class TicketResource {
     @POST
     @RolesAllowed({"agent", "citizen"})
     public Response create(@Valid @NotNull NewTicketRequest in,
-                           @HeaderParam("Idempotency-Key") @Size(max = 128) String idempotencyKey) {
+                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Actor actor = caller.actor();
         if (actor.role() == Role.CITIZEN) {
             // a citizen files online; only an agent answers on the spot or records a call

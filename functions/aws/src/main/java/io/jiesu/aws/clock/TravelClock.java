@@ -37,11 +37,6 @@ public final class TravelClock extends Clock {
         write(offsetFile, Duration.between(Instant.now(), target).toMillis());
     }
 
-    /** Moves every clock reading this file on by {@code duration}. */
-    public static void travel(Path offsetFile, Duration duration) {
-        write(offsetFile, read(offsetFile) + duration.toMillis());
-    }
-
     @Override
     public Instant instant() {
         return Instant.now().plusMillis(offset.millis());

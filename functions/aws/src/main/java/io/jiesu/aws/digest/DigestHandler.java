@@ -77,18 +77,12 @@ public class DigestHandler {
             return skipped(kind, day, "fired at " + scheduled + ", too long ago for a daily list");
         }
         List<HandlingUnit> units = reports.units();
-        java.util.Map<String, String> heads = new java.util.HashMap<>();
-        units.forEach(u -> {
-            if (u.headEmail() != null) {
-                heads.put(u.id(), u.headEmail());
-            }
-        });
         Digest whole = digests.build(kind, day, now, units);
         DigestMail writer = new DigestMail(zone);
         List<Recipient> recipients = new ArrayList<>();
         supervisors.forEach(s -> recipients.add(new Recipient(s, "all", whole)));
         for (HandlingUnit u : units) {
-            String head = heads.get(u.id());
+            String head = u.headEmail();
             Digest part = whole.forUnit(u.id());
             // a unit head hears of every weekly and monthly result, and daily only when something is late or due
             if (head != null && (kind != DigestKind.DAILY || !part.overdue().isEmpty())) {

@@ -44,11 +44,7 @@ public class Digests {
     }
 
     /** The digest of this kind for the day it is sent on, as things stand at {@code now}. */
-    public Digest build(DigestKind kind, LocalDate day, Instant now) {
-        return build(kind, day, now, reports.units());
-    }
-
-    /** The same, for the catalogue's units as read once by the caller. */
+    /** {@code catalogueUnits}: the catalogue's units, read once by the caller for the whole digest. */
     public Digest build(DigestKind kind, LocalDate day, Instant now, List<HandlingUnit> catalogueUnits) {
         DigestKind.Period period = kind.period(day);
         List<DigestKind.Period> trend = kind.trend(day);

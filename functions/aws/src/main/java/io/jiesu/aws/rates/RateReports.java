@@ -54,11 +54,6 @@ public class RateReports {
         return Rates.of(Rates.sum(store.counters(unitId, from, to).values()));
     }
 
-    /** Every unit of the catalogue's counters per day from..to, in catalogue order. */
-    public Map<String, Map<LocalDate, Map<Counter, Long>>> days(LocalDate from, LocalDate to) {
-        return days(units(), from, to);
-    }
-
     /** These units' counters per day from..to, in their order. */
     public Map<String, Map<LocalDate, Map<Counter, Long>>> days(List<HandlingUnit> units, LocalDate from, LocalDate to) {
         List<CompletableFuture<Map<LocalDate, Map<Counter, Long>>>> reads = units.stream()

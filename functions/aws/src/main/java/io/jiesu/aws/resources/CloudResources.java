@@ -92,8 +92,7 @@ public final class CloudResources {
             }
             String dlqUrl = sqs.createQueue(CreateQueueRequest.builder().queueName(q.localDlqName())
                     .attributes(dlqAttributes).build()).queueUrl();
-            String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(dlqUrl)
-                    .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
+            String dlqArn = queueArn(sqs, dlqUrl);
             Map<QueueAttributeName, String> attributes = new java.util.HashMap<>(Map.of(
                     QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
                     QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn

@@ -39,10 +39,6 @@ public final class Deadlines {
         return policy;
     }
 
-    public WorkCalendar calendar() {
-        return calendars.get();
-    }
-
     /**
      * Complaints and reports go out at once; others the same day in working hours, and by the
      * dispatch time (10:00) of the next working day when they arrive out of hours.

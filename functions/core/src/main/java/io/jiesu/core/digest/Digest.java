@@ -35,10 +35,6 @@ public record Digest(DigestKind kind, LocalDate day, DigestKind.Period period, L
                 overdue.stream().filter(o -> unitId.equals(o.unitId())).toList(), minimumToRank, unitId);
     }
 
-    public boolean hasUnit(String unitId) {
-        return units.stream().anyMatch(u -> u.unitId().equals(unitId));
-    }
-
     public long lateCount() {
         return overdue.stream().filter(OverdueTicket::late).count();
     }

@@ -50,11 +50,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, AtomicLong> injected = new ConcurrentHashMap<>();
     private volatile boolean enabled = true;
-    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(32, r -> {
-        Thread t = new Thread(r, "fault-proxy");
-        t.setDaemon(true);
-        return t;
-    });
+    private final java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(32, io.jiesu.localcloud.DaemonThreads.named("fault-proxy"));
 
     private FaultInjectingProxy(URI target, List<Fault> faults, long seed) throws IOException {
         this.target = target;
@@ -88,10 +84,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
         Map<String, Long> copy = new java.util.TreeMap<>();
         injected.forEach((k, v) -> copy.put(k, v.get()));
         return copy;
-    }
-
-    public long injectedTotal() {
-        return injected.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
     private void handle(HttpExchange exchange) {

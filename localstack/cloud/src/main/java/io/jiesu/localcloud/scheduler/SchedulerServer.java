@@ -1,5 +1,7 @@
 package io.jiesu.localcloud.scheduler;
 
+import io.jiesu.localcloud.DaemonThreads;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -37,11 +39,9 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -170,7 +170,7 @@ public final class SchedulerServer implements AutoCloseable {
             throw new IllegalStateException("cannot bind the local EventBridge Scheduler", e);
         }
         int port = server.getAddress().getPort();
-        ExecutorService handlers = Executors.newCachedThreadPool(daemonThreads("scheduler-api-" + port));
+        ExecutorService handlers = Executors.newCachedThreadPool(DaemonThreads.named("scheduler-api-" + port));
         SchedulerServer scheduler = new SchedulerServer(clock, sqs, server, handlers);
         server.createContext("/", scheduler::handle);
         server.setExecutor(handlers);
@@ -201,7 +201,7 @@ public final class SchedulerServer implements AutoCloseable {
                 throw new IllegalStateException("already ticking");
             }
             ticker = Executors.newSingleThreadScheduledExecutor(
-                    daemonThreads("scheduler-ticker-" + endpoint.getPort()));
+                    DaemonThreads.named("scheduler-ticker-" + endpoint.getPort()));
             ticker.scheduleWithFixedDelay(() -> {
                 try {
                     fireDue();
@@ -1006,15 +1006,6 @@ public final class SchedulerServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-    }
-
-    private static ThreadFactory daemonThreads(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     // ---- state -------------------------------------------------------------------------------------------------

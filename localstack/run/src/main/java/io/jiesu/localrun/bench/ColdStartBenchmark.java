@@ -23,7 +23,7 @@ public final class ColdStartBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = Args.number(args, "--runs", 5);
-        Path root = Path.of(System.getProperty("jiesu.root", ".")).toAbsolutePath().normalize();
+        Path root = io.jiesu.localrun.Main.findRoot();
         try (LocalRun run = LocalRun.start(new LocalRun.Options(0, 0, 5, 30, root, Map.of()))) {
             PipelineClient client = new PipelineClient(run, Duration.ofMinutes(1));
             String id = client.file(null, "暖气不热");

@@ -44,7 +44,7 @@ public final class PipelineBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = Args.number(args, "--seconds", 15);
         int lives = Args.number(args, "--lives", 400);
-        Path root = Path.of(System.getProperty("jiesu.root", ".")).toAbsolutePath().normalize();
+        Path root = io.jiesu.localrun.Main.findRoot();
         System.out.println("Starting the local run ...");
         try (LocalRun run = LocalRun.start(new LocalRun.Options(0, 0, 5, 30, root, Map.of()))) {
             System.out.printf("up in %.1f s; %d cores%n%n", run.startTime().toMillis() / 1000.0, Runtime.getRuntime().availableProcessors());

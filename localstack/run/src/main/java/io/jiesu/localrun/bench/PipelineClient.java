@@ -42,11 +42,7 @@ public final class PipelineClient {
         this.run = run;
         this.patience = patience;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .executor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
-                    Thread t = new Thread(r, "pipeline-client");
-                    t.setDaemon(true);
-                    return t;
-                })).build();
+                .executor(java.util.concurrent.Executors.newCachedThreadPool(io.jiesu.localcloud.DaemonThreads.named("pipeline-client"))).build();
     }
 
     public String token(String role, String unit) {
@@ -100,15 +96,7 @@ public final class PipelineClient {
     }
 
     public JsonNode history(String id) {
-        Instant deadline = Instant.now().plus(patience);
-        while (true) {
-            Answer a = send("GET", "/v1/tickets/" + id + "/history", token("dispatcher", null), null, null);
-            if (a.status() == 200) {
-                return a.body();
-            }
-            giveUpAfter(deadline, "history of " + id + ": " + a);
-            pause(200);
-        }
+        return get("/v1/tickets/" + id + "/history", "dispatcher");
     }
 
     public JsonNode get(String path, String role) {
