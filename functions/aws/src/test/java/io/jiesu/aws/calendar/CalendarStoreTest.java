@@ -24,6 +24,9 @@ class CalendarStoreTest {
         CalendarStore store = new CalendarStore(Emulators.dynamo(), table, Clock.systemUTC());
         Deadlines deadlines = new Deadlines(store::current, Policy.defaults());
         Instant dispatched = LocalDateTime.parse("2026-12-31T10:00").atZone(SHANGHAI).toInstant();
+        // 2027 as a year whose notice is not out yet, whether or not its list is bundled
+        store.load("""
+                {"year":2027,"papers":[],"days":[]}""");
         assertFalse(store.current().hasListFor(2027));
         assertEquals(LocalDate.of(2027, 1, 1), due(deadlines, dispatched), "without a list, Friday 01-01 counts");
 
