@@ -95,6 +95,22 @@ public final class Api {
         return fail("ticket " + id + " never became " + what + "; last seen: " + last);
     }
 
+    /** Waits until a queue holds no message, visible, in flight or delayed: everything sent to it was handled. */
+    void awaitQueueDrained(io.jiesu.aws.resources.QueueName queue) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        java.util.Map<String, String> last = java.util.Map.of();
+        while (Instant.now().isBefore(deadline)) {
+            last = run.sqs().getQueueAttributes(b -> b.queueUrl(run.queueUrl(queue)).attributeNamesWithStrings(
+                    "ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible",
+                    "ApproximateNumberOfMessagesDelayed")).attributesAsStrings();
+            if (last.values().stream().allMatch("0"::equals)) {
+                return;
+            }
+            sleep(150);
+        }
+        fail("queue " + queue + " never drained; last seen: " + last);
+    }
+
     static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

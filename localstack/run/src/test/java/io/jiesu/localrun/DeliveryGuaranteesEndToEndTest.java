@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -27,7 +31,8 @@ class DeliveryGuaranteesEndToEndTest {
         api.run.sqs().sendMessage(b -> b.queueUrl(api.run.queueUrl(QueueName.DISPATCH)).messageBody(body));
         api.run.sqs().sendMessage(b -> b.queueUrl(api.run.queueUrl(QueueName.DISPATCH)).messageBody(body));
         api.awaitTicket(id, dispatcher, t -> t.path("state").asText().equals("dispatched"), "dispatched");
-        Api.sleep(3000); // let the copies be handled
+        // the copies were sent before this: once the queue holds nothing, visible or in flight, they were handled
+        api.awaitQueueDrained(QueueName.DISPATCH);
         JsonNode ticket = api.get("/v1/tickets/" + id, dispatcher).body();
         assertEquals(2, ticket.path("version").asInt(), "intake and one dispatch, nothing more");
         long dispatches = count(api.get("/v1/tickets/" + id + "/history", dispatcher).body(), "ticket_dispatched");
@@ -35,18 +40,52 @@ class DeliveryGuaranteesEndToEndTest {
     }
 
     @Test
-    void twoConflictingRequestsAtOnceLeaveOneWinnerAndAClear409(Api api) {
+    void conflictingRequestsAtOnceLeaveOneWinnerAndAClear409(Api api) {
         String heating = api.unitToken("heating-company");
-        String id = api.post("/v1/tickets", api.token("agent"), Api.complaint("暖气不热")).text("id");
-        api.awaitTicket(id, heating, t -> t.path("state").asText().equals("dispatched"), "dispatched");
-        var a = CompletableFuture.supplyAsync(() -> api.post("/v1/tickets/" + id + "/sign", heating, null));
-        var b = CompletableFuture.supplyAsync(() -> api.post("/v1/tickets/" + id + "/sign", heating, null));
-        List<Api.Reply> replies = List.of(a.join(), b.join());
-        assertEquals(1, replies.stream().filter(r -> r.status() == 200).count(), "one winner");
-        Api.Reply loser = replies.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
-        assertEquals(409, loser.status());
-        assertEquals("application/problem+json", loser.raw().headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(1, count(api.get("/v1/tickets/" + id + "/history", heating).body(), "ticket_signed"));
+        int racers = 4;
+        // a real race: several signs released together on one ticket. Run one after the other they would lose with
+        // "wrong-state"; only requests that read the same version lose on the write's version condition, as
+        // "concurrent-change". Retry on fresh tickets until that happens at least once.
+        boolean raced = false;
+        for (int attempt = 0; attempt < 6 && !raced; attempt++) {
+            String id = api.post("/v1/tickets", api.token("agent"), Api.complaint("暖气不热 " + attempt)).text("id");
+            api.awaitTicket(id, heating, t -> t.path("state").asText().equals("dispatched"), "dispatched");
+            CyclicBarrier start = new CyclicBarrier(racers);
+            ExecutorService pool = Executors.newFixedThreadPool(racers);
+            List<CompletableFuture<Api.Reply>> signs = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                signs.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    return api.post("/v1/tickets/" + id + "/sign", heating, null);
+                }, pool));
+            }
+            List<Api.Reply> replies = signs.stream().map(CompletableFuture::join).toList();
+            pool.shutdown();
+            assertEquals(1, replies.stream().filter(r -> r.status() == 200).count(), "one winner: " + statuses(replies));
+            for (Api.Reply loser : replies.stream().filter(r -> r.status() != 200).toList()) {
+                assertEquals(409, loser.status(), statuses(replies));
+                assertEquals("application/problem+json", loser.raw().headers().firstValue("Content-Type").orElseThrow());
+                String type = loser.text("type");
+                assertTrue(type.endsWith("/concurrent-change") || type.endsWith("/wrong-state"), type);
+                raced |= type.endsWith("/concurrent-change");
+            }
+            assertEquals(1, count(api.get("/v1/tickets/" + id + "/history", heating).body(), "ticket_signed"));
+            assertEquals(3, api.get("/v1/tickets/" + id, heating).body().path("version").asInt(),
+                    "intake, dispatch, one sign");
+        }
+        assertTrue(raced, "no two signs ever read the same version: the race was never run");
+    }
+
+    private static String statuses(List<Api.Reply> replies) {
+        return replies.stream().map(r -> r.status() + " " + r.text("type")).toList().toString();
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the racers never started together", e);
+        }
     }
 
     @Test
