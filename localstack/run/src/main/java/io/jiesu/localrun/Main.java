@@ -24,6 +24,7 @@ public final class Main {
         int apiPort = io.jiesu.localrun.bench.Args.number(args, "--api-port", defaults.apiPort());
         int tokenPort = io.jiesu.localrun.bench.Args.number(args, "--token-port", defaults.tokenPort());
         System.out.println("Starting the Jiesu local cloud ...");
+        quietConsole(LocalRun.logDir(root));
         LocalRun run = LocalRun.start(new LocalRun.Options(apiPort, tokenPort, defaults.maxReceiveCount(),
                 defaults.visibilityTimeoutSeconds(), root, java.util.Map.of()));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -53,6 +54,25 @@ public final class Main {
                 run.dynamoEndpoint(), run.sqsEndpoint(), run.schedulerEndpoint(), run.mail().smtpPort(),
                 run.mail().imapPort(), run.logDir().resolve("mail"), run.logDir(), api);
         stopped.await();
+    }
+
+    /**
+     * The console shows the banner and what needs attention (warnings); the local cloud's and the emulators' own
+     * progress lines go to {@code local-cloud.log} beside the functions' logs.
+     */
+    static void quietConsole(Path logDir) {
+        java.util.logging.Logger rootLogger = java.util.logging.Logger.getLogger("");
+        for (java.util.logging.Handler h : rootLogger.getHandlers()) {
+            h.setLevel(java.util.logging.Level.WARNING);
+        }
+        try {
+            Files.createDirectories(logDir);
+            var file = new java.util.logging.FileHandler(logDir.resolve("local-cloud.log").toString());
+            file.setFormatter(new java.util.logging.SimpleFormatter());
+            rootLogger.addHandler(file);
+        } catch (java.io.IOException e) {
+            System.err.println("local-cloud.log cannot be written (" + e.getMessage() + "): its lines are dropped");
+        }
     }
 
     /** The checkout this runs in: -Djiesu.root, or the first directory upwards holding mvnw and functions/. */
