@@ -24,8 +24,8 @@ import java.util.Map;
  * <ul>
  * <li>the refusals every operation of its kind can answer, as application/problem+json: 401 and 403 where a
  * token is needed, 400 where there is a parameter or a body, 413 and 415 where there is a body, 404 where a
- * ticket is named, 406 everywhere (the api answers JSON only); 409 and 422 are declared on the methods that can
- * answer them, with what they mean there, and get the problem schema here;</li>
+ * ticket is named, 406 and 414 everywhere (the api answers JSON only; a request line has a limit); 409 and 422
+ * are declared on the methods that can answer them, with what they mean there, and get the problem schema here;</li>
  * <li>a property a response may leave null (one not required) is documented as nullable, since the api writes
  * nulls (a ticket not yet dispatched has "leadUnit": null);</li>
  * <li>YearMonth is written as "2026-11", not as the object the scanner sees;</li>
@@ -111,6 +111,7 @@ public class ProblemResponses implements OASFilter {
             add(responses, "415", "The body is not sent as application/json (or says nothing of what it is)");
         }
         add(responses, "406", "The Accept header asks for something other than JSON");
+        add(responses, "414", "The path and query are longer than the api takes (2,048 characters)");
         for (Map.Entry<String, APIResponse> r : responses.getAPIResponses().entrySet()) {
             if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
                 r.getValue().setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
