@@ -67,10 +67,21 @@ public final class Api {
         return b;
     }
 
+    /** Every answer the end-to-end tests saw, for OpenApiMatchesResponsesEndToEndTest to hold the document to. */
+    record Seen(String method, String path, int status, String contentType, String body) {
+    }
+
+    static final java.util.Queue<Seen> SEEN = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private static final int KEEP_AT_MOST = 20_000;
+
     Reply send(HttpRequest request) {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-            JsonNode body = r.body() == null || r.body().isBlank() ? JSON.nullNode() : JSON.readTree(r.body());
+            if (SEEN.size() < KEEP_AT_MOST) {
+                SEEN.add(new Seen(request.method(), request.uri().getRawPath(), r.statusCode(),
+                        r.headers().firstValue("Content-Type").orElse(null), r.body()));
+            }
+            JsonNode body = r.body() == null || r.body().isBlank() || !looksLikeJson(r.body()) ? JSON.nullNode() : JSON.readTree(r.body());
             return new Reply(r.statusCode(), body, r);
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed", e);
@@ -78,6 +89,23 @@ public final class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean looksLikeJson(String body) {
+        String b = body.strip();
+        return b.startsWith("{") || b.startsWith("[") || b.startsWith("\"");
+    }
+
+    /** A ticket sent down by the local run's demo province, signed with its secret on the run's clock. */
+    Reply fromProvince(String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long now = run.clock().instant().getEpochSecond();
+        String signature = new io.jiesu.core.province.ProvinceSignature(LocalRun.DEMO_PROVINCE_SECRET).sign(now, bytes);
+        return send(request("/v1/province/" + LocalRun.DEMO_PROVINCE + "/tickets", null)
+                .header("Content-Type", "application/json")
+                .header(io.jiesu.core.province.ProvinceSignature.TIMESTAMP_HEADER, Long.toString(now))
+                .header(io.jiesu.core.province.ProvinceSignature.SIGNATURE_HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
     /** Polls the ticket until the condition holds: the stages work asynchronously. */

@@ -114,6 +114,55 @@ class HttpEdgeEndToEndTest {
         }
     }
 
+    /**
+     * Tokens signed with the run's own key whose claims have shapes the api does not act on: each is refused with
+     * 401 or 403 as problem+json, never a 500. Each is a unit's token for its own inbox, which a well-formed one
+     * reads (the first row), so only the odd claim can be why it is refused.
+     */
+    @Test
+    void everyShapeOfClaimIsRefusedAsAProblemNeverA500(Api api) {
+        long now = Instant.now().getEpochSecond();
+        String base = "\"iss\":\"" + io.jiesu.localcloud.tokens.TokenMint.ISSUER + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600);
+        String sub = "\"sub\":\"staff-heating\",\"upn\":\"staff-heating\"";
+        String groups = "\"groups\":[\"unit\"]";
+        String inbox = "/v1/units/heating-company/inbox";
+        assertEquals(200, api.get(inbox, api.run.mint().sign("{" + base + "," + sub + "," + groups + ",\"unit\":\"heating-company\"}")).status(),
+                "the well-formed token reads its inbox");
+        java.util.Map<String, String> shapes = new java.util.LinkedHashMap<>();
+        shapes.put("unit a list", sub + "," + groups + ",\"unit\":[\"heating-company\"]");
+        shapes.put("unit an empty list", sub + "," + groups + ",\"unit\":[]");
+        shapes.put("unit a number", sub + "," + groups + ",\"unit\":42");
+        shapes.put("unit an object", sub + "," + groups + ",\"unit\":{\"id\":\"heating-company\"}");
+        shapes.put("unit empty", sub + "," + groups + ",\"unit\":\"\"");
+        shapes.put("unit blank", sub + "," + groups + ",\"unit\":\"  \"");
+        shapes.put("unit true", sub + "," + groups + ",\"unit\":true");
+        shapes.put("unit null", sub + "," + groups + ",\"unit\":null");
+        shapes.put("unit missing", sub + "," + groups);
+        shapes.put("sub a number", "\"sub\":42,\"upn\":\"staff-heating\"," + groups + ",\"unit\":\"heating-company\"");
+        shapes.put("sub a list", "\"sub\":[\"staff\"],\"upn\":\"staff-heating\"," + groups + ",\"unit\":\"heating-company\"");
+        shapes.put("sub an object", "\"sub\":{\"id\":1},\"upn\":\"staff-heating\"," + groups + ",\"unit\":\"heating-company\"");
+        shapes.put("sub empty", "\"sub\":\"\",\"upn\":\"staff-heating\"," + groups + ",\"unit\":\"heating-company\"");
+        shapes.put("groups a string", sub + ",\"groups\":\"unit\",\"unit\":\"heating-company\"");
+        shapes.put("groups a number", sub + ",\"groups\":7,\"unit\":\"heating-company\"");
+        shapes.put("groups a list of numbers", sub + ",\"groups\":[1,2],\"unit\":\"heating-company\"");
+        shapes.put("groups an object", sub + ",\"groups\":{\"unit\":true},\"unit\":\"heating-company\"");
+        shapes.put("groups a list of lists", sub + ",\"groups\":[[\"unit\"]],\"unit\":\"heating-company\"");
+        java.util.List<org.junit.jupiter.api.function.Executable> checks = new java.util.ArrayList<>();
+        for (var shape : shapes.entrySet()) {
+            String token = api.run.mint().sign("{" + base + "," + shape.getValue() + "}");
+            Api.Reply r = api.get(inbox, token);
+            Api.Reply ticket = api.get("/v1/tickets/T20260101-NOSUCH", token);
+            for (Api.Reply reply : java.util.List.of(r, ticket)) {
+                checks.add(() -> {
+                    String what = shape.getKey() + ": " + reply.status() + " " + reply.raw().body();
+                    assertTrue(reply.status() == 401 || reply.status() == 403, what);
+                    assertEquals("application/problem+json", reply.raw().headers().firstValue("Content-Type").orElse(""), what);
+                });
+            }
+        }
+        assertAll("claim shapes", checks);
+    }
+
     private static void assertProblem(Api.Reply r, int status) {
         assertEquals(status, r.status(), r.raw().body());
         assertEquals("application/problem+json", r.raw().headers().firstValue("Content-Type").orElse(""), r.raw().body());

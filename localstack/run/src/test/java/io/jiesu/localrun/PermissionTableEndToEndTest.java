@@ -154,6 +154,56 @@ class PermissionTableEndToEndTest {
         return null;
     }
 
+    /** For each action on a ticket, a state in which the action is not allowed. */
+    private static final Map<String, Need> WRONG_STATE = Map.of(
+            "POST /v1/tickets/{id}/dispatch", Need.DISPATCHED,
+            "POST /v1/tickets/{id}/sign", Need.SIGNED,
+            "POST /v1/tickets/{id}/return", Need.DISPATCHED,
+            "POST /v1/tickets/{id}/contacts", Need.DISPATCHED,
+            "POST /v1/tickets/{id}/reply", Need.DISPATCHED,
+            "POST /v1/tickets/{id}/extensions", Need.AWAITING_CALLBACK,
+            "POST /v1/tickets/{id}/extensions/decision", Need.SIGNED,
+            "POST /v1/tickets/{id}/callback", Need.DISPATCHED);
+
+    /**
+     * Authorisation before state: every refused cell of every action on a ticket, walked again on a ticket in a
+     * state where the action is wrong, must answer the same refusal (403, 401), never the 409 that would tell a
+     * caller who may not act on the ticket where it stands (a co-unit recording a contact on a dispatched ticket).
+     */
+    @Test
+    void aCallerWhoMayNotActLearnsNothingOfTheTicketsState(Api api) {
+        List<String> wrong = new ArrayList<>();
+        Map<String, Long> versions = new LinkedHashMap<>();
+        for (PermissionTable.Row row : TABLE.rows()) {
+            if (!row.method().equals("POST") || !row.path().contains("{id}")) {
+                continue;
+            }
+            Need state = WRONG_STATE.get(row.endpoint());
+            assertNotNull(state, row.endpoint() + " acts on a ticket: teach WRONG_STATE a state where it is not allowed");
+            String id = shared(api, state);
+            versions.put(id, SHARED_VERSIONS.get(id));
+            String body = call(api, row).body();
+            for (String column : TABLE.columns()) {
+                String expected = row.expected().get(column);
+                if (PermissionTable.ALLOWED.equals(expected)) {
+                    continue;
+                }
+                for (String token : tokens(api, row, column)) {
+                    String problem = checkRefused(expected, send(api, row, id, token, body));
+                    if (problem != null) {
+                        wrong.add(row.name() + " on a " + state.name().toLowerCase() + " ticket, " + column
+                                + ": expected " + expected + ", " + problem);
+                    }
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), "refused callers learnt the ticket's state:\n  " + String.join("\n  ", wrong));
+        for (Map.Entry<String, Long> e : versions.entrySet()) {
+            assertEquals(e.getValue(), api.get("/v1/tickets/" + e.getKey(), api.token("supervisor")).body().path("version").asLong(),
+                    "refused calls changed nothing on " + e.getKey());
+        }
+    }
+
     // ---- callers -----------------------------------------------------------------------------------------------
 
     /** The tokens a column stands for, scoped as the row says (own: the owner citizen and the lead unit). */

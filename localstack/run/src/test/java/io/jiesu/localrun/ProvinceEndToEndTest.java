@@ -155,6 +155,22 @@ class ProvinceEndToEndTest {
     }
 
     @Test
+    void theSameProvincialNumberWithAnotherBodyIsAConflictAndTheIdenticalBodyStillTheSameTicket() {
+        String body = ticket("GD-CONFLICT-1", "投诉", "13811112222");
+        Api.Reply created = signed("gd", body);
+        assertEquals(201, created.status(), created.raw().body());
+        Api.Reply edited = signed("gd", body.replace("小区暖气不热", "小区路灯不亮"));
+        assertEquals(409, edited.status(), edited.raw().body());
+        assertEquals("application/problem+json", edited.raw().headers().firstValue("Content-Type").orElse(""));
+        assertEquals("provinceTicketId", edited.body().path("errors").get(0).path("field").asText(), edited.raw().body());
+        Api.Reply again = signed("gd", body);
+        assertEquals(200, again.status(), again.raw().body());
+        assertEquals(created.text("ticketId"), again.text("ticketId"));
+        assertEquals("小区暖气不热，多次反映未解决", api.get("/v1/tickets/" + created.text("ticketId"), api.token("dispatcher"))
+                .body().path("content").asText(), "the ticket keeps the body it was received with");
+    }
+
+    @Test
     void aNoticeTheProvinceNeverAcceptsEndsInTheDeadLetterQueue() {
         Api.Reply created = signed("down", ticket("DOWN-1", "咨询", "13811112222"));
         assertEquals(201, created.status());

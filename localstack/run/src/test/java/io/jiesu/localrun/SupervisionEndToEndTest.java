@@ -47,7 +47,15 @@ class SupervisionEndToEndTest {
 
     @Test
     void aProvincialTicketNeedsAFaceToFaceVisitBeforeItsReply(Api api) {
-        String id = signedTicket(api, Api.complaint("省平台转办 暖气不热").replace("\"phone\"", "\"province\""), "heating-company");
+        // provincial tickets come only through the province's signed webhook
+        Api.Reply sent = api.fromProvince("""
+                {"provinceTicketId":"SUP-%s","category":"投诉","content":"省平台转办 暖气不热",
+                 "citizen":{"name":"张三","phone":"13812345678"},"address":"东城区和平里3号楼"}"""
+                .formatted(java.util.UUID.randomUUID().toString().substring(0, 8)));
+        assertEquals(201, sent.status(), sent.raw().body());
+        String id = sent.text("ticketId");
+        api.awaitTicket(id, api.token("dispatcher"), t -> t.path("state").asText().equals("dispatched"), "dispatched");
+        assertEquals(200, api.post("/v1/tickets/" + id + "/sign", api.unitToken("heating-company"), null).status());
         String heating = api.unitToken("heating-company");
         String reviewer = api.reviewerToken("heating-company");
         JsonNode t = api.get("/v1/tickets/" + id, heating).body();

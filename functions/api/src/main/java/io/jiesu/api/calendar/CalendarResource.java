@@ -1,5 +1,9 @@
 package io.jiesu.api.calendar;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.jiesu.aws.calendar.CalendarStore;
 import io.jiesu.core.calendar.HolidayList;
 import io.jiesu.core.calendar.WorkCalendar;
@@ -17,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The working-day calendar: load or replace a year's State Council holiday list at run time (same JSON shape
@@ -32,6 +35,12 @@ public class CalendarResource {
     public record YearStatus(int year, boolean listed, List<String> warnings) {
     }
 
+    /** A list just loaded: its year, how many days off it names, and the papers it comes from. */
+    public record LoadedYear(int year, int days, List<String> papers) {
+    }
+
+    @Operation(summary = "Whether a year's holiday list is loaded",
+            description = "Whether the State Council holiday list of the year is loaded, and the warnings deadlines in that year carry until it is (the year then counts Monday to Friday).")
     @GET
     @Path("{year}")
     @RolesAllowed({"admin", "supervisor", "dispatcher"})
@@ -40,11 +49,16 @@ public class CalendarResource {
         return new YearStatus(year, c.hasListFor(year), c.warningsFor(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
     }
 
+    @Operation(summary = "Load a year's holiday list",
+            description = "Loads or replaces a year's State Council holiday list (the holiday-cn JSON shape: year, papers, days with name, date and isOffDay), so each November's notice needs no release.")
+    @APIResponse(responseCode = "200", description = "Loaded: the year, how many days off it lists, and its papers",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoadedYear.class)))
+    @APIResponse(responseCode = "422", description = "Not a holiday list, a list of another year, or a list with no days")
     @PUT
     @Path("{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    public Map<String, Object> load(@PathParam("year") int year, String json) {
+    public LoadedYear load(@PathParam("year") int year, String json) {
         HolidayList list;
         try {
             list = HolidayList.parse(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
@@ -58,6 +72,6 @@ public class CalendarResource {
             throw TicketRefusal.invalid("days", "the list for " + year + " has no days");
         }
         calendars.load(json);
-        return Map.of("year", year, "days", list.offDays().size(), "papers", list.papers());
+        return new LoadedYear(year, list.offDays().size(), list.papers());
     }
 }

@@ -1,5 +1,9 @@
 package io.jiesu.api.catalogue;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.jiesu.aws.catalogue.CatalogueStore;
 import io.jiesu.core.routing.RoutingCatalogue;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,12 +24,16 @@ public class CatalogueResource {
     @Inject
     CatalogueStore catalogue;
 
+    @Operation(summary = "The routing catalogue",
+            description = "The handling units and the matters that route tickets to them (by matter code or keyword).")
     @GET
     @RolesAllowed({"agent", "dispatcher", "unit", "reviewer", "supervisor", "admin"})
     public RoutingCatalogue get() {
         return catalogue.current();
     }
 
+    @Operation(summary = "Replace the routing catalogue",
+            description = "The centre's admin replaces the whole catalogue; every unit id is unique and every matter names units of the list.")
     @PUT
     @RolesAllowed("admin")
     public RoutingCatalogue replace(@NotNull RoutingCatalogue next) {

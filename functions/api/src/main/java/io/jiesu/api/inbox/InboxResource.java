@@ -1,5 +1,9 @@
 package io.jiesu.api.inbox;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.jiesu.api.security.Caller;
 import io.jiesu.aws.tickets.InboxEntry;
 import io.jiesu.aws.tickets.TicketStore;
@@ -27,6 +31,8 @@ public class InboxResource {
     @Inject
     Caller caller;
 
+    @Operation(summary = "A unit's inbox",
+            description = "The unit's open tickets (as lead or co-unit), soonest due first, optionally of one state; unit staff read only their own unit's.")
     @GET
     @Path("units/{unitId}/inbox")
     @RolesAllowed({"unit", "reviewer", "dispatcher", "supervisor", "admin"})
@@ -36,6 +42,8 @@ public class InboxResource {
         return store.inbox(unitId, state, limit);
     }
 
+    @Operation(summary = "Tickets waiting for a dispatcher",
+            description = "The tickets the catalogue could not place (and those in joint review), soonest due first.")
     @GET
     @Path("dispatch/pending")
     @RolesAllowed({"dispatcher", "supervisor", "admin"})

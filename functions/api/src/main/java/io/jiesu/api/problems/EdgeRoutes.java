@@ -9,17 +9,30 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * A body that declares more than jiesu.http.max-body-bytes is refused here, before it is read or routed, as
- * problem+json (a ticket is a few KB); one that declares no length is counted by StreamedBodyLimit, and
- * quarkus.http.limits.max-body-size stays the HTTP layer's hard stop. An HTTP/1.1 connection is closed after
- * the answer, as the hard stop does, so the unread body is not drained.
+ * Refusals before a request is routed, as problem+json. A request line longer than jiesu.http.max-uri-length
+ * (a 5,000-character id) is a 414 here: the HTTP layer's own line limit (quarkus.http.limits.max-initial-line-length)
+ * is set well above it, because the HTTP layer answers a bare 414 with no body. A body that declares more than
+ * jiesu.http.max-body-bytes is refused before it is read (a ticket is a few KB); one that declares no length is
+ * counted by StreamedBodyLimit, and quarkus.http.limits.max-body-size stays the HTTP layer's hard stop. An
+ * HTTP/1.1 connection is closed after a 413, as the hard stop does, so the unread body is not drained.
  */
 @Singleton
 public class EdgeRoutes {
     @ConfigProperty(name = "jiesu.http.max-body-bytes", defaultValue = "65536")
     long maxBytes;
+    @ConfigProperty(name = "jiesu.http.max-uri-length", defaultValue = "2048")
+    int maxUriLength;
 
     void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2).handler(ctx -> {
+            if (ctx.request().uri().length() <= maxUriLength) {
+                ctx.next();
+                return;
+            }
+            ctx.response().setStatusCode(414).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end("{\"type\":\"https://jiesu.io/problems/uri-too-long\",\"title\":\"URI Too Long\","
+                            + "\"status\":414,\"detail\":\"the path and query may be at most " + maxUriLength + " characters\"}");
+        });
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
             String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             long declared;

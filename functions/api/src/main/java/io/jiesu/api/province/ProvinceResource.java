@@ -1,9 +1,16 @@
 package io.jiesu.api.province;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jiesu.api.problems.Problem;
 import io.jiesu.api.problems.ProblemMappers;
 import io.jiesu.api.tickets.TicketIds;
 import io.jiesu.aws.province.Provinces;
+import io.jiesu.aws.tickets.IdempotencyKeyReusedException;
+import io.jiesu.aws.tickets.TicketJson;
 import io.jiesu.aws.tickets.TicketWorkflow;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.policy.Policy;
@@ -26,7 +33,11 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -34,7 +45,7 @@ import java.util.TreeSet;
 /**
  * The provincial platform's webhook: tickets sent down, authenticated by an HMAC signature over the timestamp
  * and the raw body with the province's secret (no bearer token). A retry of the same provincial ticket
- * returns the ticket it created, and nothing is dispatched twice.
+ * returns the ticket it created, and nothing is dispatched twice; its number sent again with another body is a 409.
  */
 @Path("/v1/province/{province}/tickets")
 @PermitAll
@@ -59,6 +70,14 @@ public class ProvinceResource {
     public record Accepted(String ticketId, String provinceTicketId, TicketState state) {
     }
 
+    @Operation(summary = "Receive a ticket from the provincial platform",
+            description = "A provincial platform sends a ticket down (docs/province/ticket.schema.json), signed with HMAC-SHA256 over the timestamp and the raw body (X-Jiesu-Timestamp, X-Jiesu-Signature: sha256=...), no bearer token. The ticket is provincial: a shorter clock and a visit before its reply. The province's ticket number makes retries safe: the same body again returns the same ticket (200); the same number with another body is a conflict (409).")
+    @APIResponse(responseCode = "201", description = "Taken in; Location names the new ticket",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "200", description = "A retry of the same provincial ticket with the same body: the ticket it created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Accepted.class)))
+    @APIResponse(responseCode = "409", description = "The provincial ticket number was already received with a different body")
+    @APIResponse(responseCode = "422", description = "An unknown provincial category")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -92,12 +111,32 @@ public class ProvinceResource {
         Transition t = Ticket.receiveFromProvince(TicketIds.next(clock.instant(), policy.zone()), ticket,
                 new Ticket.ProvinceRef(code, in.provinceTicketId()), clock.instant(),
                 new Actor("province-" + code, Role.PROVINCE, null), deadlines);
-        // the province's own number is the idempotency key: its retries, even with an edited body, are one ticket
-        Ticket stored = workflow.create(t, "province:" + code + ":" + in.provinceTicketId(), in.provinceTicketId());
+        // the province's own number is the idempotency key: a retry of the same body is the same ticket; the same
+        // number with another body is a conflict the province must resolve, never silently the old ticket
+        Ticket stored;
+        try {
+            stored = workflow.create(t, "province:" + code + ":" + in.provinceTicketId(), fingerprint(in));
+        } catch (IdempotencyKeyReusedException e) {
+            LOG.warnf("province %s ticket %s sent again with a different body", code, in.provinceTicketId());
+            return ProblemMappers.respond(409, "province-ticket-conflict", "Provincial ticket number already used",
+                    "provincial ticket " + in.provinceTicketId() + " was already received with a different body;"
+                            + " a retry sends the same body, a new ticket a new number",
+                    List.of(new Problem.FieldError("provinceTicketId", "already received with a different body")));
+        }
         boolean replayed = !stored.id().equals(t.after().id());
         LOG.infof("province %s ticket %s -> %s%s", code, in.provinceTicketId(), stored.id(), replayed ? " (retry)" : "");
         return Response.status(replayed ? Response.Status.OK : Response.Status.CREATED)
                 .location(URI.create("/v1/tickets/" + stored.id()))
                 .entity(new Accepted(stored.id(), in.provinceTicketId(), stored.state())).build();
+    }
+
+    /** The ticket as read (not the raw bytes): the same ticket sent again with other spacing or key order is a retry. */
+    private static String fingerprint(ProvinceTicketRequest in) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(TicketJson.write(in).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

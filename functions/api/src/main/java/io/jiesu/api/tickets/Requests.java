@@ -2,6 +2,7 @@ package io.jiesu.api.tickets;
 
 import io.jiesu.api.validation.ChinesePhone;
 import io.jiesu.api.validation.ChinesePhones;
+import io.jiesu.api.validation.HasText;
 import io.jiesu.api.validation.PlainText;
 import io.jiesu.core.ticket.Category;
 import io.jiesu.core.ticket.Channel;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * The request bodies, with their limits. Text a person typed is {@link PlainText}: free text (content, reasons,
- * notes) may run over several lines, names and places may not. Phone numbers are {@link ChinesePhone}s, stored
+ * notes) may run over several lines, names and places may not; a required one must say something ({@link HasText}:
+ * not only spaces, zero-width or control characters). Phone numbers are {@link ChinesePhone}s, stored
  * in one form ({@link ChinesePhones#normalise}: 13812345678, 01064001234) however they were typed.
  */
 public final class Requests {
@@ -28,8 +30,8 @@ public final class Requests {
     public record NewTicketRequest(
             @NotNull Category category,
             @NotNull Channel channel,
-            @NotBlank @Size(max = 4000) @PlainText(multiline = true) String content,
-            @NotBlank @Size(max = 50) @PlainText String citizenName,
+            @NotNull @HasText @Size(max = 4000) @PlainText(multiline = true) String content,
+            @NotNull @HasText @Size(max = 50) @PlainText String citizenName,
             @NotBlank @Size(max = 32) @ChinesePhone String citizenPhone,
             @Size(max = 200) @PlainText String location,
             @Size(max = 64) @PlainText String matter,
@@ -39,21 +41,21 @@ public final class Requests {
         }
     }
 
-    public record DispatchRequest(@NotBlank @Size(max = 64) @PlainText String leadUnit,
-                                  @Size(max = 10) List<@NotBlank @Size(max = 64) @PlainText String> coUnits) {
+    public record DispatchRequest(@NotNull @HasText @Size(max = 64) @PlainText String leadUnit,
+                                  @Size(max = 10) List<@NotNull @HasText @Size(max = 64) @PlainText String> coUnits) {
     }
 
-    public record ReturnRequest(@NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {
+    public record ReturnRequest(@NotNull @HasText @Size(max = 1000) @PlainText(multiline = true) String reason) {
     }
 
     public record ContactRequest(@NotNull ContactKind kind, @Size(max = 1000) @PlainText(multiline = true) String note) {
     }
 
     public record ReplyRequest(
-            @NotBlank @Size(max = 4000) @PlainText(multiline = true) String result,
+            @NotNull @HasText @Size(max = 4000) @PlainText(multiline = true) String result,
             @NotNull Outcome outcome,
             @Size(max = 1000) @PlainText(multiline = true) String policyBasis,
-            @NotBlank @Size(max = 50) @PlainText String handlerName,
+            @NotNull @HasText @Size(max = 50) @PlainText String handlerName,
             @NotBlank @Size(max = 32) @ChinesePhone String handlerPhone) {
         public ReplyRequest {
             handlerPhone = ChinesePhones.normalise(handlerPhone);
@@ -61,7 +63,7 @@ public final class Requests {
     }
 
     public record ExtensionRequest(@NotNull @Min(1) @Max(30) Integer days,
-                                   @NotBlank @Size(max = 1000) @PlainText(multiline = true) String reason) {
+                                   @NotNull @HasText @Size(max = 1000) @PlainText(multiline = true) String reason) {
     }
 
     public record ExtensionDecision(@NotNull Boolean approved, @Size(max = 1000) @PlainText(multiline = true) String note) {

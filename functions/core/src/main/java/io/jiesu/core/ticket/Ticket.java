@@ -63,13 +63,25 @@ public record Ticket(
 
     // ---- intake ----------------------------------------------------------------------------------------
 
+    /**
+     * Intake at the hotline (phone, online, the leader hotline). A provincial ticket is not taken in here: it
+     * comes down only through the province's signed webhook, with its provincial number ({@link #receiveFromProvince}),
+     * since the flag shortens its clock and requires a visit.
+     */
     public static Transition receive(String id, NewTicket in, Instant at, Actor actor, Deadlines deadlines) {
+        if (in.channel() == Channel.PROVINCE) {
+            throw TicketRefusal.invalid("channel",
+                    "provincial tickets come only through the provincial platform's signed webhook");
+        }
         return receive(id, in, null, at, actor, deadlines);
     }
 
     /** Intake of a ticket sent down by a provincial platform: it keeps its provincial number and flag throughout. */
     public static Transition receiveFromProvince(String id, NewTicket in, ProvinceRef province, Instant at, Actor actor,
                                                  Deadlines deadlines) {
+        if (province == null) {
+            throw new IllegalArgumentException("a provincial ticket keeps its provincial number");
+        }
         return receive(id, in, province, at, actor, deadlines);
     }
 
@@ -81,7 +93,8 @@ public record Ticket(
         Builder b = new Builder();
         b.id = id;
         b.category = in.category();
-        b.channel = in.channel();
+        // the province channel and the provincial number go together, and only together
+        b.channel = province != null ? Channel.PROVINCE : in.channel();
         b.content = in.content();
         b.citizen = in.citizen();
         b.location = in.location();
@@ -93,7 +106,7 @@ public record Ticket(
         Ticket none = b.build();
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("category", in.category().code());
-        detail.put("channel", in.channel().code());
+        detail.put("channel", b.channel.code());
         if (province != null) {
             detail.put("province", province.code());
             detail.put("provinceTicketId", province.ticketId());
@@ -143,8 +156,8 @@ public record Ticket(
     // ---- the unit ----------------------------------------------------------------------------------------
 
     public Transition sign(Instant at, Actor actor, Deadlines deadlines) {
-        require("sign", DISPATCHED);
         requireLeadUnit(actor, "sign");
+        require("sign", DISPATCHED);
         Builder b = toBuilder();
         b.state = SIGNED;
         b.signedAt = at;
@@ -156,8 +169,8 @@ public record Ticket(
 
     /** The unit finds the matter outside its remit (退回). Only inside the return window after signing. */
     public Transition returnToCentre(String reason, Instant at, Actor actor) {
-        require("return", SIGNED);
         requireLeadUnit(actor, "return");
+        require("return", SIGNED);
         if (reason == null || reason.isBlank()) {
             throw TicketRefusal.invalid("reason", "a return must say why the matter is outside the unit's remit");
         }
@@ -192,8 +205,8 @@ public record Ticket(
     }
 
     public Transition recordContact(ContactKind kind, String note, Instant at, Actor actor) {
-        require("record a contact on", SIGNED);
         requireLeadUnit(actor, "record a contact on");
+        require("record a contact on", SIGNED);
         Builder b = toBuilder();
         switch (kind) {
             case FIRST -> b.firstContactAt = at;
@@ -205,8 +218,8 @@ public record Ticket(
     }
 
     public Transition reply(Reply reply, Instant at, Actor actor) {
-        require("reply to", SIGNED);
         requireLeadUnit(actor, "reply to");
+        require("reply to", SIGNED);
         requireText(reply.result(), "result", "the reply must say what was done: no empty answer");
         if (reply.outcome() == null) {
             throw TicketRefusal.invalid("outcome", "outcome is solved or explained");
@@ -358,8 +371,8 @@ public record Ticket(
      * two extensions of 10.
      */
     public Transition requestExtension(int days, String reason, Instant at, Actor actor, Deadlines deadlines) {
-        require("extend", DISPATCHED, SIGNED);
         requireLeadUnit(actor, "ask for an extension of");
+        require("extend", DISPATCHED, SIGNED);
         requireText(reason, "reason", "an extension request says why more time is needed");
         if (days < 1) {
             throw TicketRefusal.invalid("days", "ask for at least one working day");
@@ -485,9 +498,14 @@ public record Ticket(
         throw TicketRefusal.wrongState(step, state, allowed);
     }
 
+    /**
+     * Checked before the state: a unit that may not act on the ticket (a co-unit, a unit it was taken from)
+     * learns nothing about where the ticket stands from the refusal.
+     */
     private void requireLeadUnit(Actor actor, String step) {
         if (actor.role() == Role.UNIT || actor.role() == Role.REVIEWER) {
-            if (!leadUnit.equals(actor.unitId())) {
+            // a ticket with no lead unit yet is in no state a unit acts in: the state check refuses it
+            if (leadUnit != null && !leadUnit.equals(actor.unitId())) {
                 throw new TicketRefusal(TicketRefusal.Reason.NOT_ASSIGNED, null,
                         "only the lead unit can " + step + " this ticket");
             }

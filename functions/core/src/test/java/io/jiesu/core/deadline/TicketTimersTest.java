@@ -29,8 +29,11 @@ class TicketTimersTest {
     }
 
     private static Ticket dispatched(Channel channel, Category category, Deadlines deadlines) {
-        Ticket t = Ticket.receive("T-1", new NewTicket(category, channel, "暖气不热", new Citizen("张三", "13812345678"),
-                null, null, false), at("2026-03-02T09:00"), AGENT, deadlines).after();
+        NewTicket in = new NewTicket(category, channel, "暖气不热", new Citizen("张三", "13812345678"), null, null, false);
+        // a provincial ticket comes only from the province, with its number
+        Ticket t = (channel == Channel.PROVINCE
+                ? Ticket.receiveFromProvince("T-1", in, new Ticket.ProvinceRef("gd", "GD-1"), at("2026-03-02T09:00"), AGENT, deadlines)
+                : Ticket.receive("T-1", in, at("2026-03-02T09:00"), AGENT, deadlines)).after();
         return t.dispatch("heating-company", List.of(), at("2026-03-02T09:30"), DISPATCHER, deadlines).after();
     }
 
