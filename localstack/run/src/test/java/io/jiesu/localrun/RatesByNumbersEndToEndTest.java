@@ -232,7 +232,7 @@ class RatesByNumbersEndToEndTest {
         String text = monthly.text();
         assertTrue(text.indexOf("#1  区城市管理委员会") > 0 && text.indexOf("#2  区热力集团") > text.indexOf("#1  区城市管理委员会")
                 && text.indexOf("#3  区水务局") > text.indexOf("#2  区热力集团"), text);
-        assertTrue(text.contains("#3  " + String.format("%-26s", "区水务局") + " score  79.0  BOTTOM (called in)"), text);
+        assertTrue(text.contains("#3  " + String.format("%-26s", "区水务局") + " 得分 score  79.0  末位约谈 BOTTOM (called in)"), text);
         assertTrue(text.contains("(6/7)") && text.contains("(16/19)"), "rates with their counts: " + text);
         assertTrue(monthly.html().contains("bgcolor=\"#c62828\""), "a bar chart in the HTML part");
         MailServer.Received waterHead = awaitMail("head@water-authority.jiesu.local", "Monthly ranking 2026-03");
