@@ -94,8 +94,8 @@ public final class DigestMail {
                     .append(d.minimumToRank()).append(" dispatched are not ranked)\n");
             for (Digest.UnitPart u : ranked(d)) {
                 Ranking.Entry e = u.ranking();
-                t.append("  %4s  %-26s 得分 score %5s%s\n".formatted(e.ranked() ? "#" + e.rank() : "-", u.name(),
-                        e.ranked() ? oneDecimal(e.score() * 100) : "", flags(e)));
+                t.append("  %4s  %-26s %s%s\n".formatted(e.ranked() ? "#" + e.rank() : "-", u.name(),
+                        e.ranked() ? "得分 score %5s".formatted(oneDecimal(e.score() * 100)) : "不排名 not ranked", flags(e)));
             }
             t.append("\n");
         }

@@ -158,6 +158,7 @@ class DigestMailTest {
         assertTrue(text.contains("排名 RANKING") && text.contains("各单位指标 RATES BY UNIT") && text.contains("全部单位 All units"), text);
         assertTrue(text.contains("连续两月末位·报副市长"), text);
         assertTrue(text.contains("第2名 rank #2"), text);
+        assertTrue(text.matches("(?s).*-\\s+区市场监督管理局\\s+不排名 not ranked.*"), "said, not left blank: " + text);
         assertFalse(text.contains("(heating-company)"), "a unit by its name, not its id: " + text);
         assertTrue(text.contains("2025-10, 2025-11"), "trend periods with their year: " + text);
     }
