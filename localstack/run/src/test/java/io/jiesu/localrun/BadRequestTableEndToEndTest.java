@@ -210,7 +210,13 @@ class BadRequestTableEndToEndTest {
                     Body.json("{\"year\":2025,\"days\":[{\"name\":\"元旦\",\"date\":\"2025-01-01\",\"isOffDay\":true}]}"), 422, "year"),
             new Row("calendar: isOffDay \"yes\"", "PUT", "/v1/admin/calendar/2026", "admin", JSON,
                     Body.json("{\"year\":2026,\"days\":[{\"name\":\"元旦\",\"date\":\"2026-01-01\",\"isOffDay\":\"yes\"}]}"), 422, "days"),
-            new Row("calendar: text/plain", "PUT", "/v1/admin/calendar/2026", "admin", "text/plain", Body.json("{}"), 415, null));
+            new Row("calendar: text/plain", "PUT", "/v1/admin/calendar/2026", "admin", "text/plain", Body.json("{}"), 415, null),
+            // rates: a day must lie in a year the calendar holds (a +99999 date parses, but names no counted day)
+            new Row("rates: from a year beyond the calendar", "GET", "/v1/rates?from=%2B99999-01-01&to=%2B99999-01-31", "supervisor", null, Body.none(), 422, "from"),
+            new Row("rates: from a year beyond the calendar, + unescaped", "GET", "/v1/rates?from=+99999-01-01&to=+99999-01-31", "supervisor", null, Body.none(), 422, "from"),
+            new Row("rates: to a year beyond the calendar", "GET", "/v1/rates?from=2100-12-01&to=2101-01-31", "supervisor", null, Body.none(), 422, "to"),
+            new Row("rates: a unit's, from a year before the calendar", "GET", "/v1/rates/units/heating-company?from=1999-12-31&to=2000-01-02", "supervisor", null, Body.none(), 422, "from"),
+            new Row("rankings: a month beyond the calendar", "GET", "/v1/rankings/%2B99999-01", "supervisor", null, Body.none(), 422, "month"));
 
     @Test
     void everyBadRequestIsAProblemNamingItsFieldAndWritesNothing(Api api) {

@@ -178,6 +178,28 @@ class RatesByNumbersEndToEndTest {
         assertEquals(2, counts.path("overdue").asInt(), "H6 and W5");
         assertEquals(1, counts.path("reopened").asInt(), "H4");
         assertEquals(2, counts.path("signed_late").asInt(), "W4 and W5");
+        // completion is a cohort (docs/rates.md): all 18 tickets were due on 03-23, and a close counts on the
+        // day the ticket was due, whenever it happened (15 on 03-02, H5 when its callback window closed, H6 and W5
+        // on 03-24), so the day 03-23 alone reads 18 closed of 18 due, and the days before it nothing due
+        Api.Reply dueDay = api.get("/v1/rates?from=2026-03-23&to=2026-03-23", supervisor);
+        assertEquals("18/18", ratio(dueDay.body().path("overall"), "completion"), dueDay.raw().body());
+        assertEquals("0/0", ratio(api.get("/v1/rates?from=2026-03-02&to=2026-03-22", supervisor).body().path("overall"),
+                "completion"), "closed before their due day, counted on it");
+        // and no rate of any unit, or of all units, leaves 0..1: the month, every ISO week and every day of March
+        List<String> ranges = new ArrayList<>(List.of("from=2026-03-01&to=2026-03-31"));
+        for (int day = 1; day <= 31; day++) {
+            ranges.add("from=2026-03-%02d&to=2026-03-%02d".formatted(day, day));
+        }
+        for (java.time.LocalDate monday = java.time.LocalDate.of(2026, 2, 23); monday.isBefore(java.time.LocalDate.of(2026, 4, 1));
+             monday = monday.plusWeeks(1)) {
+            ranges.add("from=" + monday + "&to=" + monday.plusDays(6));
+        }
+        for (String range : ranges) {
+            Api.Reply r = api.get("/v1/rates?" + range, supervisor);
+            assertEquals(200, r.status(), range + ": " + r.raw().body());
+            r.body().path("units").forEach(u -> assertRatesWithinBounds(u.path("rates"), range + " " + u.path("unitId").asText()));
+            assertRatesWithinBounds(r.body().path("overall"), range + " overall");
+        }
         // a unit's own staff read the same figures for their unit
         Api.Reply own = api.get("/v1/rates/units/water-authority?from=2026-03-01&to=2026-03-31", api.unitToken("water-authority"));
         assertEquals(expected.get("water-authority"), actual(own.body().path("rates")));
@@ -210,7 +232,7 @@ class RatesByNumbersEndToEndTest {
         String text = monthly.text();
         assertTrue(text.indexOf("#1  区城市管理委员会") > 0 && text.indexOf("#2  区热力集团") > text.indexOf("#1  区城市管理委员会")
                 && text.indexOf("#3  区水务局") > text.indexOf("#2  区热力集团"), text);
-        assertTrue(text.contains("#3  " + String.format("%-26s", "区水务局") + " score  79.0  BOTTOM (called in)"), text);
+        assertTrue(text.contains("#3  " + String.format("%-26s", "区水务局") + " 得分 score  79.0  末位约谈 BOTTOM (called in)"), text);
         assertTrue(text.contains("(6/7)") && text.contains("(16/19)"), "rates with their counts: " + text);
         assertTrue(monthly.html().contains("bgcolor=\"#c62828\""), "a bar chart in the HTML part");
         MailServer.Received waterHead = awaitMail("head@water-authority.jiesu.local", "Monthly ranking 2026-03");
@@ -218,6 +240,15 @@ class RatesByNumbersEndToEndTest {
         assertFalse(waterHead.text().contains("区热力集团"), "the head's own unit only");
         // the weekly bulletin of Monday 03-30 went out too as the clock passed it
         awaitMail(LocalRun.SUPERVISOR_EMAIL, "Weekly bulletin 2026-W13");
+
+        // a digest delivered more than once (the schedules fire as the clock travels; queues redeliver) mails
+        // nobody twice: per recipient, no two mails share a subject (the subject names the digest and its period)
+        Map<String, List<String>> subjects = new LinkedHashMap<>();
+        for (MailServer.Received m : run.mail().received()) {
+            subjects.computeIfAbsent(m.to(), k -> new ArrayList<>()).add(m.subject());
+        }
+        subjects.forEach((to, list) -> assertEquals(list.size(), new java.util.HashSet<>(list).size(),
+                to + " got a mail twice: " + list));
 
         // no digest carries a citizen's name or phone number
         for (MailServer.Received m : run.mail().received()) {
@@ -231,6 +262,19 @@ class RatesByNumbersEndToEndTest {
     private static Expected actual(JsonNode rates) {
         return new Expected(ratio(rates, "response"), ratio(rates, "onTimeCompletion"), ratio(rates, "completion"),
                 ratio(rates, "firstTimeResolution"), ratio(rates, "resolution"), ratio(rates, "satisfaction"));
+    }
+
+    /** Every rate a numerator within 0..denominator, its value (when there is one) within 0..1. */
+    private static void assertRatesWithinBounds(JsonNode rates, String where) {
+        for (String name : List.of("response", "onTimeCompletion", "completion", "firstTimeResolution", "resolution", "satisfaction")) {
+            JsonNode rate = rates.path(name);
+            long numerator = rate.path("numerator").asLong();
+            long denominator = rate.path("denominator").asLong();
+            assertTrue(numerator >= 0 && numerator <= denominator, where + " " + name + " " + numerator + "/" + denominator);
+            if (rate.hasNonNull("value")) {
+                assertTrue(rate.path("value").asDouble() >= 0 && rate.path("value").asDouble() <= 1, where + " " + name + ": " + rate);
+            }
+        }
     }
 
     private static String ratio(JsonNode rates, String name) {

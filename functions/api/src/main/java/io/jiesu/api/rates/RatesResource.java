@@ -1,6 +1,7 @@
 package io.jiesu.api.rates;
 
 import io.jiesu.api.security.Caller;
+import io.jiesu.api.validation.ParamLimits;
 import io.jiesu.aws.rates.RateReports;
 import io.jiesu.core.policy.Policy;
 import io.jiesu.core.rates.Ranking;
@@ -81,6 +82,7 @@ public class RatesResource {
         } catch (DateTimeParseException e) {
             throw TicketRefusal.invalid("month", "a month is written 2026-11");
         }
+        requireCalendarYear("month", m.getYear());
         return new RankingReport(m, reports.minimumToRank(), reports.ranking(m));
     }
     /** from..to inclusive; by default this month so far. At most a year, so a report stays cheap. */
@@ -101,10 +103,23 @@ public class RatesResource {
         if (value == null || value.isBlank()) {
             return fallback;
         }
+        LocalDate day;
         try {
-            return LocalDate.parse(value);
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw TicketRefusal.invalid(field, "a day is written 2026-11-22");
+        }
+        requireCalendarYear(field, day.getYear());
+        return day;
+    }
+
+    /**
+     * Counters exist only for days the working calendar can hold: a year such as +99999 parses as a date, but
+     * names no day a ticket could have been counted on (and a year's range from it would overflow).
+     */
+    private static void requireCalendarYear(String field, int year) {
+        if (year < ParamLimits.MIN_YEAR || year > ParamLimits.MAX_YEAR) {
+            throw TicketRefusal.invalid(field, "a year from " + ParamLimits.MIN_YEAR + " to " + ParamLimits.MAX_YEAR);
         }
     }
 }

@@ -30,8 +30,9 @@ public class ParamLimits {
     /** Unit ids as the catalogue names them (heating-company); CatalogueLimits holds a new catalogue to the same. */
     public static final Pattern UNIT_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
     static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[\\x21-\\x7E]{1,128}$");
-    static final int MIN_YEAR = 2000;
-    static final int MAX_YEAR = 2100;
+    /** The years the working calendar can hold: a year parameter, and the days of a report, stay inside them. */
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2100;
     /** Any other text parameter. */
     static final int MAX_TEXT = 256;
 

@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  * units' inboxes (an index query per unit, never a scan).
  */
 public class Digests {
+    /** The dispatch pool's holder as a daily list names it: the hotline centre awaits those dispatches. */
+    static final String HOTLINE_CENTRE = "12345热线派单 hotline centre";
     /** Read at most this many tickets of one state from one inbox, the earliest due first. */
     static final int MAX_OPEN_PER_UNIT = 1_000;
 
@@ -83,14 +85,14 @@ public class Digests {
             for (TicketState state : List.of(TicketState.DISPATCHED, TicketState.SIGNED)) {
                 for (InboxEntry e : store.inbox(u.id(), state, MAX_OPEN_PER_UNIT)) {
                     if ("lead".equals(e.role())) {
-                        line(e, u.id(), now, endOfToday).ifPresent(lines::add);
+                        line(e, u.id(), u.name(), now, endOfToday).ifPresent(lines::add);
                     }
                 }
             }
         }
         for (TicketState state : List.of(TicketState.RECEIVED, TicketState.AWAITING_DISPATCH, TicketState.JOINT_REVIEW)) {
             for (InboxEntry e : store.inbox(TicketStore.DISPATCH_POOL, state, MAX_OPEN_PER_UNIT)) {
-                line(e, TicketStore.DISPATCH_POOL, now, endOfToday).ifPresent(lines::add);
+                line(e, TicketStore.DISPATCH_POOL, HOTLINE_CENTRE, now, endOfToday).ifPresent(lines::add);
             }
         }
         lines.sort(Comparator.comparing(Digest.OverdueTicket::late).reversed()
@@ -98,7 +100,8 @@ public class Digests {
         return lines;
     }
 
-    private java.util.Optional<Digest.OverdueTicket> line(InboxEntry e, String unit, Instant now, Instant endOfToday) {
+    private java.util.Optional<Digest.OverdueTicket> line(InboxEntry e, String unit, String unitName, Instant now,
+                                                          Instant endOfToday) {
         String step;
         Instant due;
         boolean handling = e.state() == TicketState.DISPATCHED || e.state() == TicketState.SIGNED;
@@ -119,7 +122,7 @@ public class Digests {
             return java.util.Optional.empty();
         }
         boolean late = due.isBefore(now);
-        return java.util.Optional.of(new Digest.OverdueTicket(e.ticketId(), unit, e.category().code(), step, due, late,
+        return java.util.Optional.of(new Digest.OverdueTicket(e.ticketId(), unit, unitName, e.category(), step, due, late,
                 late ? workingDaysBetween(due.atZone(zone).toLocalDate(), now.atZone(zone).toLocalDate()) : 0,
                 e.escalationLevel(), e.provincial()));
     }

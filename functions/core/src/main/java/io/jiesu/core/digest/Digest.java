@@ -2,6 +2,7 @@ package io.jiesu.core.digest;
 
 import io.jiesu.core.rates.Ranking;
 import io.jiesu.core.rates.Rates;
+import io.jiesu.core.ticket.Category;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,11 +22,12 @@ public record Digest(DigestKind kind, LocalDate day, DigestKind.Period period, L
     }
 
     /**
-     * A ticket past a deadline ({@code late}), or due later today. {@code step} is what is awaited (dispatch,
-     * sign, reply); {@code workingDaysLate} counts the working days since the due day.
+     * A ticket past a deadline ({@code late}), or due later today. {@code unitName} is the catalogue's name of
+     * the unit that holds it (the hotline centre's, for a dispatch awaited); {@code step} is what is awaited
+     * (dispatch, sign, reply); {@code workingDaysLate} counts the working days since the due day.
      */
-    public record OverdueTicket(String ticketId, String unitId, String category, String step, Instant dueAt,
-                                boolean late, int workingDaysLate, int escalationLevel, boolean provincial) {
+    public record OverdueTicket(String ticketId, String unitId, String unitName, Category category, String step,
+                                Instant dueAt, boolean late, int workingDaysLate, int escalationLevel, boolean provincial) {
     }
 
     /** A unit head's part: their unit's lines and tickets, beside the figures of all units for comparison. */

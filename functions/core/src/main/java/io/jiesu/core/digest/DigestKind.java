@@ -83,7 +83,7 @@ public enum DigestKind {
     /** A range of days, both ends included, with the label a reader knows it by. */
     public record Period(LocalDate from, LocalDate to, String label) {
         static Period day(LocalDate d) {
-            return new Period(d, d, d.format(DateTimeFormatter.ofPattern("MM-dd")));
+            return new Period(d, d, d.toString());   // with its year: a trend may cross the new year
         }
 
         static Period week(LocalDate anyDay) {

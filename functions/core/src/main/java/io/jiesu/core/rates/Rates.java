@@ -5,12 +5,13 @@ import java.util.Map;
 
 /**
  * The hotline's rates (DOMAIN.md, "Evaluation") from a unit's counters over a period, with the counts behind
- * them:
+ * them. Each is a cohort (docs/rates.md): the numerator counts some of the tickets the denominator counts, so
+ * every rate lies within 0..1 for any range of days:
  * <ul>
- * <li>response (响应率): signed within the sign window ÷ dispatched;</li>
+ * <li>response (响应率): of the dispatches in the period, those signed within the sign window;</li>
  * <li>on-time completion (按时办结率): replied by the deadline ÷ replied;</li>
- * <li>completion (办结率): closed ÷ due (tickets whose reply fell due in the period);</li>
- * <li>first-time resolution (一次办结率): closed without reopening ÷ closed;</li>
+ * <li>completion (办结率): of the tickets whose reply fell due in the period, those closed (whenever);</li>
+ * <li>first-time resolution (一次办结率): of those closed, those closed without reopening;</li>
  * <li>resolution (解决率): rated solved ÷ rated, where rated means the citizen answered the callback (an
  * unanswered callback says nothing of whether the problem was solved);</li>
  * <li>satisfaction (满意率): (satisfied + basically satisfied) ÷ rated, an unanswered callback counting as

@@ -14,6 +14,19 @@ import java.util.Map;
 /**
  * What a transition adds to the units' counters. Stored with the transition in one write, so a transition
  * applied once is counted once, however often its message is delivered. Counted for the lead unit.
+ *
+ * <p>Every rate is a cohort (docs/rates.md): its numerator counts some of the very tickets its denominator
+ * counts, so each numerator event is counted on the same unit and day as the denominator event of the same
+ * ticket, and a rate over any range of days stays within 0..1:
+ * <ul>
+ * <li>a sign (in time or late) on the day of the dispatch (or reopening) it answers, beside DISPATCHED;</li>
+ * <li>REPLIED_IN_TIME with REPLIED, on the reply's day;</li>
+ * <li>CLOSED and CLOSED_FIRST_TIME on the day the ticket was due (its last deadline, known when it closes),
+ * beside DUE; DUE moves with an extension or a reopening, and a ticket is closed once, so it is never
+ * counted twice;</li>
+ * <li>SOLVED with ANSWERED, and the rating with RATED, on the callback's day (or the day an unanswered
+ * callback window closed).</li>
+ * </ul>
  */
 public final class TicketCounters {
     private final ZoneId zone;
@@ -39,7 +52,9 @@ public final class TicketCounters {
                 d.add(after.leadUnit(), before.replyDueAt(), Counter.DUE, -1);
                 d.add(after.leadUnit(), after.replyDueAt(), Counter.DUE, 1);
             }
-            case TICKET_SIGNED -> d.add(after.leadUnit(), at, after.signedLate() ? Counter.SIGNED_LATE : Counter.SIGNED_IN_TIME, 1);
+            // on the day of the dispatch it answers: a sign after midnight still belongs to that dispatch
+            case TICKET_SIGNED -> d.add(after.leadUnit(), after.dispatchedAt(),
+                    after.signedLate() ? Counter.SIGNED_LATE : Counter.SIGNED_IN_TIME, 1);
             case TICKET_RETURNED -> {
                 // no longer due from the unit that returned it
                 d.add(before.leadUnit(), at, Counter.RETURNED, 1);
@@ -68,9 +83,11 @@ public final class TicketCounters {
             }
             case TICKET_CLOSED -> {
                 if (after.leadUnit() != null) {
-                    d.add(after.leadUnit(), at, Counter.CLOSED, 1);
+                    // on the day it was due (where DUE counts it), not the day it closed: closed ÷ due is the
+                    // share of the tickets due in a period that were closed
+                    d.add(after.leadUnit(), after.replyDueAt(), Counter.CLOSED, 1);
                     if (after.reopenCount() == 0) {
-                        d.add(after.leadUnit(), at, Counter.CLOSED_FIRST_TIME, 1);
+                        d.add(after.leadUnit(), after.replyDueAt(), Counter.CLOSED_FIRST_TIME, 1);
                     }
                     if (after.supervision().callbackUnanswered()) {
                         // no answer within the window counts as rated basically satisfied

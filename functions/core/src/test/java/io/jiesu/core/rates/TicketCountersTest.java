@@ -49,6 +49,43 @@ class TicketCountersTest {
     }
 
     @Test
+    void aSignIsCountedOnTheDayOfTheDispatchItAnswersEvenAfterMidnight() {
+        Ticket t = Ticket.receive("T-3", new NewTicket(Category.COMPLAINT, Channel.PHONE, "夜间施工", new Citizen("张三", "13812345678"),
+                null, null, false), at("2026-03-02T23:20"), new Actor("agent", Role.AGENT, null), DEADLINES).after();
+        t = t.dispatch("water-authority", List.of(), at("2026-03-02T23:30"), SYSTEM, DEADLINES).after();  // sign by 01:30
+        Map<CounterKey, Map<Counter, Long>> deltas = COUNTERS.of(t.sign(at("2026-03-03T00:40"), UNIT, DEADLINES));
+        // beside its DISPATCHED: counted on 03-03, a day with no dispatch would read 1 signed in time of 0 dispatched
+        assertEquals(Map.of(new CounterKey("water-authority", LocalDate.of(2026, 3, 2)), Map.of(Counter.SIGNED_IN_TIME, 1L)), deltas);
+    }
+
+    @Test
+    void aCloseIsCountedOnTheDayTheTicketWasDueBesideItsDueOnceAfterAReopening() {
+        Ticket t = Ticket.receive("T-4", new NewTicket(Category.HELP_REQUEST, Channel.PHONE, "停水", new Citizen("张三", "13812345678"),
+                null, null, false), at("2026-03-02T09:00"), new Actor("agent", Role.AGENT, null), DEADLINES).after();
+        t = t.dispatch("water-authority", List.of(), at("2026-03-02T09:10"), SYSTEM, DEADLINES).after();   // due 03-05
+        t = handled(t, "2026-03-02T09:20", "2026-03-03T10:00");
+        t = t.recordCallback(new CallbackResult(Satisfaction.UNSATISFIED, false, true, null), at("2026-03-04T10:00"),
+                new Actor("agent", Role.AGENT, null)).after();
+        t = t.settleCallback(at("2026-03-04T10:01"), SYSTEM, DEADLINES).after();                            // reopened: due 03-09
+        t = handled(t, "2026-03-04T10:30", "2026-03-05T10:00");
+        t = t.recordCallback(new CallbackResult(Satisfaction.SATISFIED, true, null, null), at("2026-03-06T10:00"),
+                new Actor("agent", Role.AGENT, null)).after();
+        Transition closed = t.settleCallback(at("2026-03-06T10:01"), SYSTEM, DEADLINES);
+
+        // closed on 03-06, due on 03-09: counted where DUE counts it, so closed ÷ due reads the tickets due
+        assertEquals(Map.of(new CounterKey("water-authority", LocalDate.of(2026, 3, 9)), Map.of(Counter.CLOSED, 1L)),
+                COUNTERS.of(closed), "closed once, on its fresh deadline's day, not the first time (it was reopened)");
+    }
+
+    /** Signed, first contact, replied and the callback window opened, on the given times. */
+    private static Ticket handled(Ticket t, String signed, String replied) {
+        t = t.sign(at(signed), UNIT, DEADLINES).after();
+        t = t.recordContact(ContactKind.FIRST, null, at(signed).plusSeconds(600), UNIT).after();
+        t = t.reply(new Reply("已处理", Outcome.SOLVED, null, "李工", "13900001111", "rev"), at(replied), UNIT).after();
+        return t.openCallbackWindow(at(replied).plusSeconds(60), SYSTEM, DEADLINES).after();
+    }
+
+    @Test
     void aStepThatCountsNothingAddsNothing() {
         Ticket t = Ticket.receive("T-2", new NewTicket(Category.HELP_REQUEST, Channel.PHONE, "停水", new Citizen("张三", "13812345678"),
                 null, null, false), at("2026-03-02T09:00"), new Actor("agent", Role.AGENT, null), DEADLINES).after();

@@ -130,9 +130,10 @@ public final class MonthlyReportBenchmark {
                 add(items, totals, unit, replied, shard, Counter.REOPENED, 1);
             }
             LocalDate closed = replied.plusDays(1 + random.nextInt(3));
-            add(items, totals, unit, closed, shard, Counter.CLOSED, 1);
+            // counted on the day it was due, beside DUE (docs/rates.md)
+            add(items, totals, unit, due, shard, Counter.CLOSED, 1);
             if (!reopened) {
-                add(items, totals, unit, closed, shard, Counter.CLOSED_FIRST_TIME, 1);
+                add(items, totals, unit, due, shard, Counter.CLOSED_FIRST_TIME, 1);
             }
             add(items, totals, unit, closed, shard, Counter.RATED, 1);
             double r = random.nextDouble();
