@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The chaos run, small: three hundred full lives while SQS sends fail or go twice, DynamoDB calls fail before
  * or after they are done, and a stage process is killed mid-batch and restarted every eight seconds. Nothing
- * may be lost, nothing applied twice, and the counters must equal a recount from the histories. Then a dozen
+ * may be lost, nothing applied twice, and the counters must equal a recount from the histories. Then eight
  * tickets are left unsigned and the clock travels through all their deadlines while the scheduler drops a share
  * of its firings: every deadline must still act exactly once, never early.
  */

@@ -159,7 +159,7 @@ public final class ChaosRun {
     }
 
     /** Tickets left unsigned while the clock travels through their whole supervision ladder. */
-    static final int LEFT_UNSIGNED = 12;
+    static final int LEFT_UNSIGNED = 8;
 
     /**
      * The deadlines: tickets are left unsigned and the clock travels from one deadline to the next until none is
