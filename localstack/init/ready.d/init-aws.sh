@@ -32,7 +32,9 @@ TABLE_JSON=$(cat <<'JSON'
     {"AttributeName": "GSI2PK", "AttributeType": "S"},
     {"AttributeName": "GSI2SK", "AttributeType": "S"},
     {"AttributeName": "GSI3PK", "AttributeType": "S"},
-    {"AttributeName": "GSI3SK", "AttributeType": "S"}
+    {"AttributeName": "GSI3SK", "AttributeType": "S"},
+    {"AttributeName": "GSI4PK", "AttributeType": "S"},
+    {"AttributeName": "GSI4SK", "AttributeType": "S"}
   ],
   "KeySchema": [
     {"AttributeName": "PK", "KeyType": "HASH"},
@@ -62,6 +64,14 @@ TABLE_JSON=$(cat <<'JSON'
         {"AttributeName": "GSI3SK", "KeyType": "RANGE"}
       ],
       "Projection": {"ProjectionType": "ALL"}
+    },
+    {
+      "IndexName": "OpenTickets",
+      "KeySchema": [
+        {"AttributeName": "GSI4PK", "KeyType": "HASH"},
+        {"AttributeName": "GSI4SK", "KeyType": "RANGE"}
+      ],
+      "Projection": {"ProjectionType": "KEYS_ONLY"}
     }
   ]
 }

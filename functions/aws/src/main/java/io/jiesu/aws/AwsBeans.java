@@ -143,14 +143,21 @@ public class AwsBeans {
     ScheduledTimers scheduledTimers(SchedulerClient scheduler, TicketTimers timers,
                                     @ConfigProperty(name = "jiesu.scheduler.group") String group,
                                     @ConfigProperty(name = "jiesu.queue.deadline.arn") String deadlineQueueArn,
-                                    @ConfigProperty(name = "jiesu.scheduler.role-arn") String roleArn) {
-        return new ScheduledTimers(scheduler, timers, group, deadlineQueueArn, roleArn);
+                                    @ConfigProperty(name = "jiesu.scheduler.role-arn") String roleArn,
+                                    @ConfigProperty(name = "jiesu.scheduler.dlq-arn") Optional<String> deadLetterArn) {
+        return new ScheduledTimers(scheduler, timers, group, deadlineQueueArn, roleArn, deadLetterArn.orElse(null));
     }
 
     @Produces
     @Singleton
-    DeadlineHandler deadlineHandler(TicketWorkflow workflow, TicketTimers timers, Clock clock) {
-        return new DeadlineHandler(workflow, timers, clock);
+    DeadlineHandler deadlineHandler(TicketWorkflow workflow, TicketTimers timers, ScheduledTimers scheduled, Clock clock) {
+        return new DeadlineHandler(workflow, timers, scheduled, clock);
+    }
+
+    @Produces
+    @Singleton
+    io.jiesu.aws.timers.TimerReconciler timerReconciler(TicketStore store, ScheduledTimers scheduled) {
+        return new io.jiesu.aws.timers.TimerReconciler(store, scheduled);
     }
 
     @Produces

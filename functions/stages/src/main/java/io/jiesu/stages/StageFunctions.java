@@ -79,4 +79,22 @@ public class StageFunctions {
     public int relay() {
         return workflow.relayPending(java.time.Duration.ofSeconds(30));
     }
+
+    @Inject
+    io.jiesu.aws.timers.TimerReconciler reconciler;
+    @Inject
+    java.time.Clock clock;
+
+    /**
+     * The timer reconciler: on AWS its EventBridge schedule (CloudResources.RECONCILE_SCHEDULE) invokes it; the local
+     * run invokes it on the same rate through a queue (a record per run, whatever its body). Restores the timer of
+     * every open ticket the scheduler lost and removes schedules no ticket needs; returns how many it repaired.
+     */
+    @Funq("reconcile")
+    public int reconcile(io.jiesu.aws.timers.TimerReconciler.Run run) {
+        var result = reconciler.reconcile();
+        // the metric, as a CloudWatch Embedded Metric Format line of its own (not through the log formatter)
+        System.out.println(io.jiesu.aws.timers.TimerReconciler.metricLine(result, clock.instant()));
+        return result.repaired();
+    }
 }

@@ -68,9 +68,19 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
-    /** Faults the functions meet on their way to DynamoDB and SQS (the run's own clients go direct). */
-    public record Chaos(List<FaultInjectingProxy.Fault> dynamo, List<FaultInjectingProxy.Fault> sqs, long seed) {
+    /**
+     * Faults the functions meet on their way to DynamoDB and SQS (the run's own clients go direct), and the share
+     * of the scheduler's firings that never arrive.
+     */
+    public record Chaos(List<FaultInjectingProxy.Fault> dynamo, List<FaultInjectingProxy.Fault> sqs, long seed,
+                        double droppedFirings) {
+        public Chaos(List<FaultInjectingProxy.Fault> dynamo, List<FaultInjectingProxy.Fault> sqs, long seed) {
+            this(dynamo, sqs, seed, 0);
+        }
     }
+
+    /** The local queue a reconciler run is put on (AWS invokes the function from its schedule directly). */
+    static final String RECONCILE_QUEUE = "jiesu-reconcile";
 
     /** The local run's provincial platform, for trying the webhook (README). */
     public static final String DEMO_PROVINCE = "demo";
@@ -95,6 +105,7 @@ public final class LocalRun implements AutoCloseable {
     private final URI dynamoEndpoint;
     private final URI sqsEndpoint;
     private URI schedulerEndpoint;
+    private String schedulerDlqArn;
     private ProvinceMock provinceMock;
     private final TokenMint mint;
     private final TokenServer tokens;
@@ -110,6 +121,11 @@ public final class LocalRun implements AutoCloseable {
     private FaultInjectingProxy dynamoProxy;
     private FaultInjectingProxy sqsProxy;
     private Clock clock;
+    private SchedulerServer schedulerServer;
+    private String reconcileQueueUrl;
+    private final java.util.concurrent.ScheduledExecutorService reconcileTicker =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(io.jiesu.localcloud.DaemonThreads.named("reconcile-ticker"));
+    private java.util.concurrent.ScheduledFuture<?> reconcileRuns;
 
     private LocalRun(Options o) {
         Instant begin = Instant.now();
@@ -146,17 +162,22 @@ public final class LocalRun implements AutoCloseable {
             resources.add(dynamo);
             resources.add(sqs);
             // the scheduler stand-in fires deadline timers into the deadline queue, on the run's clock
-            SchedulerServer schedulerServer = SchedulerServer.start(clock, sqs);
+            schedulerServer = SchedulerServer.start(clock, sqs);
             resources.add(schedulerServer);
             schedulerEndpoint = schedulerServer.endpoint();
+            if (o.chaos() != null && o.chaos().droppedFirings() > 0) {
+                schedulerServer.dropFirings(o.chaos().droppedFirings(), o.chaos().seed() + 2);
+            }
 
             CloudResources.createTable(dynamo, CloudResources.TABLE);
             queueUrls = CloudResources.createQueues(sqs, o.maxReceiveCount(), o.visibilityTimeoutSeconds());
+            schedulerDlqArn = CloudResources.createSchedulerDlq(sqs);
             try (SchedulerClient schedulerClient = LocalAws.scheduler(schedulerEndpoint)) {
                 CloudResources.createScheduleGroup(schedulerClient);
                 // the digests' recurring schedules, from the same definitions as template.yaml
                 CloudResources.createDigestSchedules(schedulerClient,
-                        CloudResources.queueArn(sqs, queueUrls.get(QueueName.DIGEST)), CloudResources.LOCAL_SCHEDULER_ROLE_ARN);
+                        CloudResources.queueArn(sqs, queueUrls.get(QueueName.DIGEST)), CloudResources.LOCAL_SCHEDULER_ROLE_ARN,
+                        schedulerDlqArn);
             }
             mail = MailServer.start();
             resources.add(mail);
@@ -198,6 +219,7 @@ public final class LocalRun implements AutoCloseable {
                 processes.add(stage);
                 stages.put(q, stage);
             }
+            startReconciler(env, o);
             awaitReady(URI.create(api + "/q/health/ready"), Duration.ofSeconds(90));
             // what the send-a-digest-now command needs to find this run
             java.util.Properties found = new java.util.Properties();
@@ -240,6 +262,66 @@ public final class LocalRun implements AutoCloseable {
         return new LocalRun(options);
     }
 
+    /**
+     * The timer reconciler, the function deployed as ReconcileFunction: AWS invokes it on its schedule
+     * (CloudResources.RECONCILE_SCHEDULE); here a ticker puts a run on a queue of its own that feeds the same
+     * function, on the same rate. The ticker keeps real time, not the run's clock: a clock travelling days ahead
+     * would otherwise owe hundreds of runs at once.
+     */
+    private void startReconciler(Map<String, String> env, Options o) {
+        reconcileQueueUrl = sqs.createQueue(b -> b.queueName(RECONCILE_QUEUE).attributes(Map.of(
+                software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
+                Integer.toString(STAGE_TIMEOUT_SECONDS)))).queueUrl();
+        QueueEventSourceMapping esm = new QueueEventSourceMapping(sqs, reconcileQueueUrl, CloudResources.RECONCILE_FUNCTION,
+                1, Duration.ofSeconds(STAGE_TIMEOUT_SECONDS));
+        esm.start();
+        resources.add(esm);
+        Map<String, String> stageEnv = new HashMap<>(env);
+        stageEnv.put("QUARKUS_FUNQY_EXPORT", CloudResources.RECONCILE_FUNCTION);
+        stageEnv.put("JIESU_LOCAL_RUNTIME_API", esm.runtimeApiAddress());
+        processes.add(ChildProcess.start("stage-" + CloudResources.RECONCILE_FUNCTION, stagesJar, stageEnv, o.properties(), logDir));
+        resources.add(reconcileTicker::shutdownNow);
+        reconcileEvery(rate(CloudResources.RECONCILE_SCHEDULE));
+    }
+
+    /** Runs the timer reconciler this often from now on (chaos runs make it frequent). */
+    public synchronized void reconcileEvery(Duration every) {
+        if (reconcileRuns != null) {
+            reconcileRuns.cancel(false);
+        }
+        reconcileRuns = reconcileTicker.scheduleWithFixedDelay(() -> {
+            try {
+                // one run at a time: none is put on while one waits or runs
+                var counts = sqs.getQueueAttributes(b -> b.queueUrl(reconcileQueueUrl).attributeNames(
+                        software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                        .attributes();
+                if (counts.values().stream().allMatch("0"::equals)) {
+                    sqs.sendMessage(b -> b.queueUrl(reconcileQueueUrl).messageBody(
+                            io.jiesu.aws.timers.TimerReconciler.Run.INPUT.replace("<aws.scheduler.scheduled-time>",
+                                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())));
+                }
+            } catch (RuntimeException e) {
+                // the emulator is stopping, or busy: the next tick tries again
+            }
+        }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** A scheduler rate expression, rate(5 minutes), as a duration. */
+    public static Duration rate(String expression) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours)\\)").matcher(expression);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a rate in minutes or hours: " + expression);
+        }
+        long n = Long.parseLong(m.group(1));
+        return m.group(2).startsWith("minute") ? Duration.ofMinutes(n) : Duration.ofHours(n);
+    }
+
+    /** Firings the scheduler stand-in dropped (chaos runs). */
+    public long firingsDropped() {
+        return schedulerServer.dropped();
+    }
+
     private Map<String, String> awsEnv(Path publicKey) {
         Map<String, String> env = new HashMap<>();
         env.put("JIESU_AWS_REGION", LocalAws.REGION.id());
@@ -248,6 +330,7 @@ public final class LocalRun implements AutoCloseable {
         env.put("JIESU_AWS_SCHEDULER_ENDPOINT", schedulerEndpoint.toString());
         env.put("JIESU_SCHEDULER_GROUP", CloudResources.SCHEDULE_GROUP);
         env.put("JIESU_SCHEDULER_ROLE_ARN", CloudResources.LOCAL_SCHEDULER_ROLE_ARN);
+        env.put("JIESU_SCHEDULER_DLQ_ARN", schedulerDlqArn);
         env.put("JIESU_QUEUE_DEADLINE_ARN", CloudResources.queueArn(sqs, queueUrls.get(QueueName.DEADLINE)));
         env.put("JIESU_TABLE", CloudResources.TABLE);
         env.put("JIESU_CLOCK_OFFSET_FILE", clockFile.toString());

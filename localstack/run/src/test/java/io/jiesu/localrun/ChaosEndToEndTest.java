@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * The chaos run, small: three hundred full lives while SQS sends fail or go twice, DynamoDB calls fail before
  * or after they are done, and a stage process is killed mid-batch and restarted every eight seconds. Nothing
- * may be lost, nothing applied twice, and the counters must equal a recount from the histories.
+ * may be lost, nothing applied twice, and the counters must equal a recount from the histories. Then eight
+ * tickets are left unsigned and the clock travels through all their deadlines while the scheduler drops a share
+ * of its firings: every deadline must still act exactly once, never early.
  */
 class ChaosEndToEndTest {
     @Test
@@ -29,6 +31,12 @@ class ChaosEndToEndTest {
             assertEquals(300, report.closed());
             assertEquals(java.util.List.of(), report.appliedTwice());
             assertEquals(report.recounted(), report.counted(), "counters equal the recount");
+            // then tickets left unsigned climb their whole ladder while the scheduler drops a share of its firings
+            ChaosRun.Deadlines deadlines = report.deadlines();
+            assertEquals(java.util.List.of(), deadlines.problems(), "every deadline of every ticket fires exactly once");
+            assertEquals(5 * deadlines.tickets(), deadlines.fired(),
+                    "sign overdue, reminder, reply overdue and two escalations for each ticket left unsigned");
+            assertTrue(deadlines.dropped() > 0, "the scheduler dropped firings: " + deadlines.dropped());
         }
     }
 }

@@ -9,41 +9,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
 import java.net.http.HttpRequest;
-import java.time.OffsetDateTime;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Extensions, harder tickets, the calendar kept up to date and the ticket's timer, through the running api. */
+/** Harder tickets, the calendar kept up to date and the ticket's timer, through the running api. */
 @ExtendWith(RunningPipeline.class)
 class SupervisionEndToEndTest {
     private static final String REPLY = """
             {"result":"已处理","outcome":"solved","handlerName":"孙工","handlerPhone":"13900002222"}""";
-
-    @Test
-    void aUnitAsksForMoreDaysAndTheCentreApprovesMovingTheDeadline(Api api) {
-        String heating = api.unitToken("heating-company");
-        String dispatcher = api.token("dispatcher");
-        String id = signedTicket(api, Api.complaint("暖气不热 延期"), "heating-company");
-        OffsetDateTime due = OffsetDateTime.parse(api.get("/v1/tickets/" + id, heating).text("replyDueAt"));
-
-        assertEquals(422, api.post("/v1/tickets/" + id + "/extensions", heating, "{\"days\":11,\"reason\":\"需协调\"}").status(),
-                "one extension of a complaint adds at most 10 working days");
-        Api.Reply asked = api.post("/v1/tickets/" + id + "/extensions", heating, "{\"days\":10,\"reason\":\"需协调热源厂\"}");
-        assertEquals(200, asked.status(), asked.raw().body());
-        assertEquals("pending", asked.body().path("extensions").get(0).path("status").asText());
-        assertEquals(409, api.post("/v1/tickets/" + id + "/extensions", heating, "{\"days\":5,\"reason\":\"again\"}").status(),
-                "one request waits at a time");
-        JsonNode line = TicketLifeEndToEndTest.find(api.get("/v1/units/heating-company/inbox", heating).body(), id);
-        assertTrue(line.path("extensionPending").asBoolean(), "the inbox shows the waiting request");
-
-        assertEquals(403, api.post("/v1/tickets/" + id + "/extensions/decision", heating, "{\"approved\":true}").status(),
-                "only the hotline centre decides");
-        Api.Reply approved = api.post("/v1/tickets/" + id + "/extensions/decision", dispatcher, "{\"approved\":true,\"note\":\"同意\"}");
-        assertEquals(200, approved.status(), approved.raw().body());
-        OffsetDateTime moved = OffsetDateTime.parse(approved.text("replyDueAt"));
-        assertTrue(moved.isAfter(due.plusDays(13)), "10 working days later: " + due + " -> " + moved);
-        assertEquals("17:30", moved.toLocalTime().toString(), "still at close of business");
-    }
 
     @Test
     void aProvincialTicketNeedsAFaceToFaceVisitBeforeItsReply(Api api) {

@@ -26,7 +26,12 @@ public final class CloudResources {
     public static final Index CITIZEN_TICKETS = new Index("CitizenTickets", "GSI2PK", "GSI2SK", ProjectionType.KEYS_ONLY);
     /** Messages written with a transition and not yet confirmed sent to their queue. */
     public static final Index OUTBOX = new Index("Outbox", "GSI3PK", "GSI3SK", ProjectionType.ALL);
-    public static final List<Index> INDEXES = List.of(UNIT_INBOX, CITIZEN_TICKETS, OUTBOX);
+    /**
+     * Every open ticket, by id: sparse (a closed ticket leaves it), keys only. The timer reconciler reads open
+     * tickets here instead of scanning the table.
+     */
+    public static final Index OPEN_TICKETS = new Index("OpenTickets", "GSI4PK", "GSI4SK", ProjectionType.KEYS_ONLY);
+    public static final List<Index> INDEXES = List.of(UNIT_INBOX, CITIZEN_TICKETS, OUTBOX, OPEN_TICKETS);
 
     /** As in template.yaml: a message that fails this many receives goes to the DLQ. */
     public static final int MAX_RECEIVE_COUNT = 5;
@@ -45,6 +50,23 @@ public final class CloudResources {
     public static final String SCHEDULE_GROUP = "jiesu-deadlines";
     /** What the local cloud names the role the scheduler sends with (the stand-in checks only its form). */
     public static final String LOCAL_SCHEDULER_ROLE_ARN = "arn:aws:iam::000000000000:role/jiesu-scheduler";
+
+    /**
+     * As in template.yaml, for every schedule (the timers the functions set, the digests', the reconciler's): a
+     * delivery the scheduler could not make is tried again for up to an hour, then goes to the scheduler's
+     * dead-letter queue (SchedulerDlq, alarmed). A deadline dead-lettered is still restored by the reconciler.
+     */
+    public static final int SCHEDULE_MAX_RETRY_ATTEMPTS = 10;
+    public static final int SCHEDULE_MAX_EVENT_AGE_SECONDS = 3600;
+    /** The scheduler's dead-letter queue in the local cloud (template.yaml: SchedulerDlq). */
+    public static final String LOCAL_SCHEDULER_DLQ = "jiesu-scheduler-dlq";
+
+    /**
+     * The timer reconciler (the {@code reconcile} function): how often it runs, on AWS as the ScheduleV2 event of
+     * ReconcileFunction, in the local run as the ticker that invokes the same function.
+     */
+    public static final String RECONCILE_FUNCTION = "reconcile";
+    public static final String RECONCILE_SCHEDULE = "rate(5 minutes)";
 
     public record Index(String name, String partitionKey, String sortKey, ProjectionType projection) {
     }
@@ -107,6 +129,13 @@ public final class CloudResources {
         return urls;
     }
 
+    /** Creates the scheduler's dead-letter queue (kept as long as the others); returns its ARN. */
+    public static String createSchedulerDlq(SqsClient sqs) {
+        String url = sqs.createQueue(CreateQueueRequest.builder().queueName(LOCAL_SCHEDULER_DLQ).attributes(Map.of(
+                QueueAttributeName.MESSAGE_RETENTION_PERIOD, Integer.toString(DLQ_RETENTION_SECONDS))).build()).queueUrl();
+        return queueArn(sqs, url);
+    }
+
     public static void createScheduleGroup(software.amazon.awssdk.services.scheduler.SchedulerClient scheduler) {
         scheduler.createScheduleGroup(b -> b.name(SCHEDULE_GROUP));
     }
@@ -122,13 +151,31 @@ public final class CloudResources {
     /** Creates the digests' schedules (group jiesu-digests), each sending to the digest queue. */
     public static void createDigestSchedules(software.amazon.awssdk.services.scheduler.SchedulerClient scheduler,
                                              String digestQueueArn, String roleArn) {
+        createDigestSchedules(scheduler, digestQueueArn, roleArn, null);
+    }
+
+    /** As above, each with the retry policy and, when given, the dead-letter queue every schedule has. */
+    public static void createDigestSchedules(software.amazon.awssdk.services.scheduler.SchedulerClient scheduler,
+                                             String digestQueueArn, String roleArn, String deadLetterArn) {
         scheduler.createScheduleGroup(b -> b.name(DIGEST_SCHEDULE_GROUP));
         for (io.jiesu.core.digest.DigestKind kind : io.jiesu.core.digest.DigestKind.values()) {
             scheduler.createSchedule(b -> b.groupName(DIGEST_SCHEDULE_GROUP).name("digest-" + kind.code())
                     .scheduleExpression(kind.cron()).scheduleExpressionTimezone(io.jiesu.core.digest.DigestKind.TIME_ZONE)
                     .flexibleTimeWindow(w -> w.mode("OFF"))
-                    .target(t -> t.arn(digestQueueArn).roleArn(roleArn).input(digestInput(kind))));
+                    .target(scheduleTarget(digestQueueArn, roleArn, digestInput(kind), deadLetterArn)));
         }
+    }
+
+    /** A schedule's target with the retry policy of every schedule, and its dead-letter queue when given. */
+    public static software.amazon.awssdk.services.scheduler.model.Target scheduleTarget(String arn, String roleArn,
+                                                                                       String input, String deadLetterArn) {
+        var target = software.amazon.awssdk.services.scheduler.model.Target.builder().arn(arn).roleArn(roleArn).input(input)
+                .retryPolicy(r -> r.maximumRetryAttempts(SCHEDULE_MAX_RETRY_ATTEMPTS)
+                        .maximumEventAgeInSeconds(SCHEDULE_MAX_EVENT_AGE_SECONDS));
+        if (deadLetterArn != null) {
+            target.deadLetterConfig(d -> d.arn(deadLetterArn));
+        }
+        return target.build();
     }
 
     public static String queueArn(SqsClient sqs, String queueUrl) {

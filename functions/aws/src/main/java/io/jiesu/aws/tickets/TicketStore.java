@@ -27,6 +27,8 @@ public class TicketStore {
     /** The pseudo-unit whose inbox holds tickets waiting for a dispatcher. */
     public static final String DISPATCH_POOL = "dispatch-pool";
     private static final String TICKET_SK = "TICKET";
+    /** The one partition of the open-tickets index (as the outbox index has one): open tickets number thousands. */
+    private static final String OPEN_PK = "OPEN";
 
     /** Counter items per unit per day are split this many ways, so busy units' transitions rarely collide. */
     public static final int COUNTER_SHARDS = 4;
@@ -173,6 +175,16 @@ public class TicketStore {
         return dynamo.query(q).items().stream().map(i -> TicketJson.read(i.get("doc").s(), InboxEntry.class)).toList();
     }
 
+    /**
+     * The ids of all open tickets, from the sparse open-tickets index (never a scan). The index is eventually
+     * consistent: read the ticket itself before acting on it.
+     */
+    public java.util.stream.Stream<String> openTicketIds() {
+        QueryRequest q = QueryRequest.builder().tableName(table).indexName(OPEN_TICKETS.name())
+                .keyConditionExpression("GSI4PK = :pk").expressionAttributeValues(Map.of(":pk", s(OPEN_PK))).build();
+        return dynamo.queryPaginator(q).items().stream().map(i -> i.get(OPEN_TICKETS.sortKey()).s());
+    }
+
     /** Ticket ids filed from this phone number, newest first, by its keyed hash. */
     public List<String> ticketsOfPhone(String phone, int limit) {
         QueryRequest q = QueryRequest.builder().tableName(table).indexName(CITIZEN_TICKETS.name())
@@ -307,6 +319,11 @@ public class TicketStore {
         item.put("version", n(t.version()));
         item.put("state", s(t.state().code()));
         item.put("doc", s(TicketJson.write(t)));
+        if (t.state().open()) {
+            // sparse: the item leaves the open-tickets index when the ticket closes
+            item.put(OPEN_TICKETS.partitionKey(), s(OPEN_PK));
+            item.put(OPEN_TICKETS.sortKey(), s(t.id()));
+        }
         if (t.citizen() != null && t.citizen().phone() != null) {
             item.put(CITIZEN_TICKETS.partitionKey(), s("CITIZEN#" + phoneHash.of(t.citizen().phone())));
             item.put(CITIZEN_TICKETS.sortKey(), s(sortableTime(t.receivedAt()) + "#" + t.id()));

@@ -30,15 +30,26 @@ public class ScheduledTimers {
     private final String group;
     private final String deadlineQueueArn;
     private final String roleArn;
+    private final String deadLetterArn;
     private final java.util.concurrent.atomic.AtomicLong calls = new java.util.concurrent.atomic.AtomicLong();
 
     public ScheduledTimers(SchedulerClient scheduler, TicketTimers timers, String group, String deadlineQueueArn,
                            String roleArn) {
+        this(scheduler, timers, group, deadlineQueueArn, roleArn, null);
+    }
+
+    /**
+     * @param deadLetterArn where the scheduler puts a firing it could not deliver after its retries (template.yaml:
+     *                      SchedulerDlq); null for none
+     */
+    public ScheduledTimers(SchedulerClient scheduler, TicketTimers timers, String group, String deadlineQueueArn,
+                           String roleArn, String deadLetterArn) {
         this.scheduler = scheduler;
         this.timers = timers;
         this.group = group;
         this.deadlineQueueArn = deadlineQueueArn;
         this.roleArn = roleArn;
+        this.deadLetterArn = deadLetterArn;
     }
 
     public Optional<Timer> next(Ticket ticket) {
@@ -66,12 +77,9 @@ public class ScheduledTimers {
             return;
         }
         Timer t = timer.get();
-        // at() has whole seconds: round up, so the firing never comes before the deadline
-        Instant fireAt = t.at().truncatedTo(ChronoUnit.SECONDS).equals(t.at()) ? t.at()
-                : t.at().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        String expression = "at(" + AT.format(fireAt) + ")";
-        Target target = Target.builder().arn(deadlineQueueArn).roleArn(roleArn)
-                .input(TicketJson.write(new DeadlineMessage(ticket.id(), ticket.version(), t.kind(), t.at()))).build();
+        String expression = expression(t);
+        Target target = io.jiesu.aws.resources.CloudResources.scheduleTarget(deadlineQueueArn, roleArn,
+                TicketJson.write(new DeadlineMessage(ticket.id(), ticket.version(), t.kind(), t.at())), deadLetterArn);
         if (scheduleExists) {
             try {
                 update(name, expression, target);
@@ -99,6 +107,59 @@ public class ScheduledTimers {
         scheduler.updateSchedule(b -> b.name(name).groupName(group).scheduleExpression(expression)
                 .scheduleExpressionTimezone("UTC").flexibleTimeWindow(f -> f.mode(FlexibleTimeWindowMode.OFF))
                 .target(target).actionAfterCompletion(ActionAfterCompletion.DELETE));
+    }
+
+    /** When the timer's schedule fires: at() has whole seconds, rounded up so it never fires before the deadline. */
+    private static String expression(Timer t) {
+        Instant fireAt = t.at().truncatedTo(ChronoUnit.SECONDS).equals(t.at()) ? t.at()
+                : t.at().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        return "at(" + AT.format(fireAt) + ")";
+    }
+
+    /**
+     * Whether the scheduler holds the ticket's timer as it should be: a schedule that delivers this timer, at its
+     * instant.
+     */
+    public boolean holds(String ticketId, Timer timer) {
+        try {
+            var s = scheduler.getSchedule(b -> b.name(scheduleName(ticketId)).groupName(group));
+            return s.scheduleExpression().equals(expression(timer))
+                    && TicketJson.read(s.target().input(), DeadlineMessage.class).timer().equals(timer);
+        } catch (ResourceNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The timer the scheduler holds for the ticket (what its schedule will deliver), or empty when it holds none:
+     * it fired and deleted itself, or it was never set or was lost.
+     */
+    public Optional<Timer> held(String ticketId) {
+        try {
+            String input = scheduler.getSchedule(b -> b.name(scheduleName(ticketId)).groupName(group)).target().input();
+            return Optional.of(TicketJson.read(input, DeadlineMessage.class).timer());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The ids of the tickets the scheduler holds a timer for now, from the schedule names in the group. */
+    public java.util.Set<String> ticketsWithTimer() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        String prefix = scheduleName("");
+        scheduler.listSchedulesPaginator(b -> b.groupName(group).namePrefix(prefix)).schedules()
+                .forEach(s -> ids.add(s.name().substring(prefix.length())));
+        return ids;
+    }
+
+    /** Removes the ticket's schedule, if there is one. */
+    public void remove(String ticketId) {
+        try {
+            calls.incrementAndGet();
+            scheduler.deleteSchedule(b -> b.name(scheduleName(ticketId)).groupName(group));
+        } catch (ResourceNotFoundException e) {
+            // gone already
+        }
     }
 
     /** Scheduler API calls made so far (create, update, delete), for measuring their cost per ticket. */

@@ -40,6 +40,10 @@ class TemplateMatchesLocalCloudTest {
     /** AWS advises a queue's visibility timeout of at least six times the timeout of the function it feeds. */
     private static final int VISIBILITY_TO_FUNCTION_TIMEOUT = 6;
 
+    /** The scheduler's own dead-letter queue (not a work queue's): every schedule's target names it. */
+    private static final String SCHEDULER_DLQ = "SchedulerDlq";
+    private static final String SCHEDULE = "AWS::Scheduler::Schedule";
+
     private static Path templatePath;
     private static Map<String, Object> template;
 
@@ -110,6 +114,7 @@ class TemplateMatchesLocalCloudTest {
             expected.add(queueId(q));
             expected.add(dlqId(q));
         }
+        expected.add(SCHEDULER_DLQ);
         TreeSet<String> actual = new TreeSet<>(resourcesOfType(QUEUE));
         TreeSet<String> missing = new TreeSet<>(expected);
         missing.removeAll(actual);
@@ -243,6 +248,72 @@ class TemplateMatchesLocalCloudTest {
             compare(problems, id + " Target.Arn", Map.of("Fn::GetAtt", queueId(QueueName.DIGEST) + ".Arn"), target.get("Arn"));
             compare(problems, id + " Target.Input (CloudResources.digestInput)", CloudResources.digestInput(kind), target.get("Input"));
         }
+        assertNone(problems);
+    }
+
+    // --- every schedule retries and dead-letters; the reconciler runs on its schedule -------------------------
+
+    @Test
+    void everyScheduleRetriesAndDeadLettersToTheAlarmedSchedulerDlqAsTheTimersTheFunctionsSetDo() {
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, Object>> targets = new TreeMap<>();
+        for (String id : resourcesOfType(SCHEDULE)) {
+            targets.put(id, map(properties(id).get("Target"), id + " Target"));
+        }
+        for (String id : resourcesOfType(FUNCTION)) {
+            map(properties(id).get("Events"), id + " Events").forEach((name, e) -> {
+                Map<String, Object> event = map(e, id + " event " + name);
+                if ("ScheduleV2".equals(event.get("Type"))) {
+                    targets.put(id + " event " + name, map(event.get("Properties"), id + " event " + name + " Properties"));
+                }
+            });
+        }
+        if (targets.size() < 4) {
+            problems.add("expected the three digest schedules and the reconciler's, found " + targets.keySet());
+        }
+        targets.forEach((id, target) -> {
+            Map<String, Object> retry = map(target.get("RetryPolicy"), id + " RetryPolicy");
+            compare(problems, id + " RetryPolicy.MaximumRetryAttempts (CloudResources.SCHEDULE_MAX_RETRY_ATTEMPTS)",
+                    CloudResources.SCHEDULE_MAX_RETRY_ATTEMPTS, number(retry.get("MaximumRetryAttempts"), "absent"));
+            compare(problems, id + " RetryPolicy.MaximumEventAgeInSeconds (CloudResources.SCHEDULE_MAX_EVENT_AGE_SECONDS)",
+                    CloudResources.SCHEDULE_MAX_EVENT_AGE_SECONDS, number(retry.get("MaximumEventAgeInSeconds"), "absent"));
+            compare(problems, id + " DeadLetterConfig.Arn", List.of(SCHEDULER_DLQ, "Arn"),
+                    CloudFormationYaml.getAtt(map(target.get("DeadLetterConfig"), id + " DeadLetterConfig").get("Arn")));
+        });
+        compare(problems, "JIESU_SCHEDULER_DLQ_ARN (the timers the functions set dead-letter there too)",
+                List.of(SCHEDULER_DLQ, "Arn"), CloudFormationYaml.getAtt(map(map(globalFunction().get("Environment"),
+                        "Globals Environment").get("Variables"), "Globals Variables").get("JIESU_SCHEDULER_DLQ_ARN")));
+        Map<String, Object> alarm = properties(SCHEDULER_DLQ + "Alarm");
+        compare(problems, SCHEDULER_DLQ + "Alarm MetricName", "ApproximateNumberOfMessagesVisible", alarm.get("MetricName"));
+        compare(problems, SCHEDULER_DLQ + "Alarm Threshold", 0, number(alarm.get("Threshold"), "absent"));
+        compare(problems, SCHEDULER_DLQ + "Alarm ComparisonOperator", "GreaterThanThreshold", alarm.get("ComparisonOperator"));
+        compare(problems, SCHEDULER_DLQ + "Alarm dimension", List.of(SCHEDULER_DLQ, "QueueName"), CloudFormationYaml.getAtt(
+                listOfMaps(alarm.get("Dimensions"), "Dimensions").stream().findFirst().orElse(Map.of()).get("Value")));
+        assertNone(problems);
+    }
+
+    @Test
+    void theReconcilerRunsOnTheScheduleTheLocalRunUses() {
+        List<String> problems = new ArrayList<>();
+        List<String> reconcilers = resourcesOfType(FUNCTION).stream()
+                .filter(id -> CloudResources.RECONCILE_FUNCTION.equals(environment(id).get("QUARKUS_FUNQY_EXPORT"))).toList();
+        if (reconcilers.size() != 1) {
+            fail(templatePath + " should have one function exporting " + CloudResources.RECONCILE_FUNCTION + ", found " + reconcilers);
+        }
+        String id = reconcilers.get(0);
+        List<Map<String, Object>> schedules = new ArrayList<>();
+        map(properties(id).get("Events"), id + " Events").forEach((name, e) -> {
+            Map<String, Object> event = map(e, id + " event " + name);
+            if ("ScheduleV2".equals(event.get("Type"))) {
+                schedules.add(map(event.get("Properties"), id + " event " + name + " Properties"));
+            }
+        });
+        compare(problems, id + " ScheduleV2 events", 1, schedules.size());
+        schedules.forEach(p -> {
+            compare(problems, id + " ScheduleExpression (CloudResources.RECONCILE_SCHEDULE)", CloudResources.RECONCILE_SCHEDULE,
+                    p.get("ScheduleExpression"));
+            compare(problems, id + " Input (TimerReconciler.Run.INPUT)", io.jiesu.aws.timers.TimerReconciler.Run.INPUT, p.get("Input"));
+        });
         assertNone(problems);
     }
 

@@ -56,7 +56,7 @@ class DeadlinesFireOnTimeTest {
         store = new TicketStore(Emulators.dynamo(), Emulators.newTable(), new PhoneHash("test-citizen-index-key-0123456789"));
         timers = Emulators.timers(Emulators.schedulerClient(scheduler), DEADLINES, queues);
         workflow = new TicketWorkflow(store, new TicketQueues(Emulators.sqs(), queues), timers, clock);
-        handler = new DeadlineHandler(workflow, new TicketTimers(DEADLINES), clock);
+        handler = new DeadlineHandler(workflow, new TicketTimers(DEADLINES), timers, clock);
     }
 
     @AfterEach

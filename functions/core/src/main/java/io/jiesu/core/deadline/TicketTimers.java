@@ -45,12 +45,33 @@ public final class TicketTimers {
         return Optional.empty();
     }
 
+    /** What a firing is to the ticket as it stands now. */
+    public enum Firing {
+        /** The ticket's timer, at or after its instant: act on it. */
+        DUE,
+        /**
+         * The ticket's timer, delivered before its instant (the scheduler's clock ahead of ours, or a clock that
+         * moved): the deadline is still pending and must fire again at its instant; it is not done.
+         */
+        EARLY,
+        /** Not the ticket's timer any more (it moved or passed, an older version set it): nothing to do. */
+        STALE
+    }
+
+    public Firing classify(Ticket t, Timer fired, Instant now) {
+        if (!next(t).equals(Optional.of(fired))) {
+            return Firing.STALE;
+        }
+        return now.isBefore(fired.at()) ? Firing.EARLY : Firing.DUE;
+    }
+
     /**
-     * The step a fired timer takes, if it is still the ticket's timer; a firing for a deadline that has since
-     * moved or passed (an older version's) takes none.
+     * The step a fired timer takes, if it is still the ticket's timer and due; a firing for a deadline that has
+     * since moved or passed (an older version's) takes none, nor does an early one ({@link Firing#EARLY}: the
+     * caller must keep that timer pending).
      */
     public Optional<Transition> act(Ticket t, Timer fired, Instant now, Actor actor) {
-        if (!next(t).equals(Optional.of(fired)) || now.isBefore(fired.at())) {
+        if (classify(t, fired, now) != Firing.DUE) {
             return Optional.empty();
         }
         return Optional.of(switch (fired.kind()) {

@@ -57,6 +57,18 @@ class TicketTimersTest {
     }
 
     @Test
+    void anEarlyFiringLeavesTheDeadlinePendingWhileAnOlderVersionsIsStale() {
+        Ticket t = dispatched(Channel.PHONE, Category.COMPLAINT, DEADLINES);
+        Timer signDue = TIMERS.next(t).orElseThrow();
+        assertEquals(TicketTimers.Firing.EARLY, TIMERS.classify(t, signDue, signDue.at().minusSeconds(1)),
+                "the sign timer is still the ticket's: it must fire again at its instant, not count as done");
+        assertEquals(TicketTimers.Firing.DUE, TIMERS.classify(t, signDue, signDue.at()));
+        Ticket signed = t.sign(at("2026-03-02T10:00"), UNIT, DEADLINES).after();
+        assertEquals(TicketTimers.Firing.STALE, TIMERS.classify(signed, signDue, signDue.at().minusSeconds(1)));
+        assertEquals(TicketTimers.Firing.STALE, TIMERS.classify(signed, signDue, signDue.at()));
+    }
+
+    @Test
     void aProvincialTicketRunsOnTheShorterClockThePolicySets() {
         Deadlines halved = new Deadlines(WorkCalendar.bundled(), Policy.defaults().withOverrides(Map.of("provincial.factor", "0.5")));
         Ticket provincial = dispatched(Channel.PROVINCE, Category.COMPLAINT, halved);

@@ -97,6 +97,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * {@code Target.DeadLetterConfig.Arn} if set, with {@code ERROR_CODE}, {@code ERROR_MESSAGE}, {@code SCHEDULE_ARN} and
  * {@code TARGET_ARN} message attributes, and is logged.
  *
+ * <p>Chaos runs can make the stand-in lose a share of its firings ({@link #dropFirings}), as a firing the service never
+ * delivered.
+ *
  * <p>Not emulated: targets other than SQS (refused with ValidationException), tags, KMS encryption (KmsKeyArn is
  * only echoed), IAM (RoleArn is checked for its form only), quotas, throttling, retries, the DELETING state of groups
  * (deletion is immediate), random placement within FLEXIBLE windows, and the 60-second invocation jitter.
@@ -140,6 +143,9 @@ public final class SchedulerServer implements AutoCloseable {
     private final Object firing = new Object();
     private final AtomicLong fired = new AtomicLong();
     private final AtomicLong failedDeliveries = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile double dropShare;
+    private final java.util.Random dropRandom = new java.util.Random(0);
     private final AtomicBoolean closed = new AtomicBoolean();
     private ScheduledExecutorService ticker;
 
@@ -235,6 +241,26 @@ public final class SchedulerServer implements AutoCloseable {
         return fired.get();
     }
 
+    /**
+     * Chaos runs: from now on, this share (0..1) of occurrences is lost between the scheduler and its target, as a
+     * firing the service never delivered: the occurrence is used up (a one-time schedule with DELETE is gone) and
+     * nothing arrives, not even at the dead-letter queue. Choices come from a seeded random; 0 stops it.
+     */
+    public void dropFirings(double share, long seed) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("share must be 0..1, was " + share);
+        }
+        synchronized (dropRandom) {
+            dropRandom.setSeed(seed);
+        }
+        dropShare = share;
+    }
+
+    /** Occurrences dropped by {@link #dropFirings}. */
+    public long dropped() {
+        return dropped.get();
+    }
+
     /** Occurrences whose delivery failed (sent to the dead-letter queue if one was configured). */
     public long failedDeliveries() {
         return failedDeliveries.get();
@@ -297,6 +323,18 @@ public final class SchedulerServer implements AutoCloseable {
     private void deliver(Firing f) {
         Definition def = f.schedule.def;
         String body = contextAttributes(def.input() == null ? "{}" : def.input(), f);
+        if (dropShare > 0) {
+            double roll;
+            synchronized (dropRandom) {
+                roll = dropRandom.nextDouble();
+            }
+            if (roll < dropShare) {
+                // a chaos fault: the occurrence counts as fired (a one-time schedule is gone) but nothing arrives
+                dropped.incrementAndGet();
+                LOG.fine(() -> "dropped " + f.schedule.arn + " for " + f.occurrence + " (chaos)");
+                return;
+            }
+        }
         try {
             Matcher arn = SQS_ARN.matcher(def.targetArn());
             if (!arn.matches()) {

@@ -381,6 +381,26 @@ class SchedulerServerTest {
     }
 
     @Test
+    void aChaosRunDropsAShareOfFiringsWhichAreUsedUpAndNeverArrive() {
+        String queue = queue("dropped");
+        for (int i = 0; i < 20; i++) {
+            scheduler.createSchedule(atSchedule("timer-" + i, "at(2026-03-01T12:30:00)", queue)
+                    .actionAfterCompletion(ActionAfterCompletion.DELETE).build());
+        }
+        server.dropFirings(0.5, 7);
+        clock.set(Instant.parse("2026-03-01T12:30:00Z"));
+        assertEquals(20, server.fireDue(), "every occurrence is used up");
+        long dropped = server.dropped();
+        assertTrue(dropped > 0 && dropped < 20, "about half dropped: " + dropped);
+        assertEquals(20 - dropped, drain(queue).size(), "the dropped ones arrive nowhere");
+        assertEquals(0, server.scheduleCount(SchedulerServer.DEFAULT_GROUP), "the one-time schedules are gone all the same");
+        server.dropFirings(0, 0);
+        scheduler.createSchedule(atSchedule("timer-again", "at(2026-03-01T12:30:00)", queue).build());
+        assertEquals(1, server.fireDue());
+        assertEquals(1, drain(queue).size(), "with no share set, every firing arrives");
+    }
+
+    @Test
     void anAtScheduleWithoutDeleteStaysAfterFiringButNeverFiresAgain() {
         String queue = queue("at-keep");
         scheduler.createSchedule(atSchedule("reminder", "at(2026-03-01T12:30:00)", queue).build()); // UTC by default

@@ -1,7 +1,20 @@
 package io.jiesu.localrun.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jiesu.aws.resources.CloudResources;
 import io.jiesu.aws.resources.QueueName;
+import io.jiesu.aws.tickets.PhoneHash;
+import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.timers.ScheduledTimers;
+import io.jiesu.core.calendar.WorkCalendar;
+import io.jiesu.core.deadline.TicketTimers;
+import io.jiesu.core.deadline.Timer;
+import io.jiesu.core.deadline.TimerKind;
+import io.jiesu.core.policy.Policy;
+import io.jiesu.core.ticket.EventType;
+import io.jiesu.core.ticket.TicketEvent;
+import io.jiesu.localcloud.LocalAws;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import io.jiesu.localcloud.chaos.FaultInjectingProxy.Fault;
 import io.jiesu.localrun.LocalRun;
 
@@ -14,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +46,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ChaosRun {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** The share of the scheduler's firings that never arrive. */
+    static final double DROPPED_FIRINGS = 0.3;
+    /** The event each timer's firing records. */
+    private static final Map<TimerKind, EventType> FIRES = Map.of(TimerKind.DISPATCH_DUE, EventType.DISPATCH_OVERDUE,
+            TimerKind.SIGN_DUE, EventType.SIGN_OVERDUE, TimerKind.REPLY_REMINDER, EventType.REPLY_REMINDED,
+            TimerKind.REPLY_DUE, EventType.REPLY_OVERDUE, TimerKind.ESCALATION, EventType.ESCALATED,
+            TimerKind.CALLBACK_DUE, EventType.TICKET_CLOSED);
 
     /** The faults of a chaos run: what share of which calls fail or repeat. */
     public static LocalRun.Chaos faults(long seed) {
@@ -42,18 +63,19 @@ public final class ChaosRun {
                 new Fault("DynamoDB_20120810.DeleteItem", 0.05, 0.05, 0),
                 new Fault("DynamoDB_20120810.GetItem", 0.05, 0, 0),
                 new Fault("DynamoDB_20120810.Query", 0.05, 0, 0)),
-                List.of(new Fault("AmazonSQS.SendMessage", 0.10, 0.05, 0.10)), seed);
+                List.of(new Fault("AmazonSQS.SendMessage", 0.10, 0.05, 0.10)), seed, DROPPED_FIRINGS);
     }
 
     public record Report(int lives, int closed, Map<String, String> notClosed, List<String> appliedTwice,
                          Map<String, Long> counted, Map<String, Long> recounted, int kills,
-                         Map<String, Long> injected, Duration took) {
+                         Map<String, Long> injected, Duration took, Deadlines deadlines) {
         public boolean countersMatch() {
             return counted.equals(recounted);
         }
 
         public boolean ok() {
-            return closed == lives && notClosed.isEmpty() && appliedTwice.isEmpty() && countersMatch();
+            return closed == lives && notClosed.isEmpty() && appliedTwice.isEmpty() && countersMatch()
+                    && deadlines.problems().isEmpty();
         }
 
         public String summary() {
@@ -67,8 +89,15 @@ public final class ChaosRun {
                     appliedTwice.isEmpty() ? "" : " " + appliedTwice));
             s.append("  counters equal a recount from the histories: %s%n".formatted(countersMatch() ? "yes" : "NO"));
             s.append("    counted   ").append(counted).append("\n    recounted ").append(recounted).append("\n");
+            s.append("  every deadline fired exactly once, never early: %s (%d tickets left unsigned, %d deadlines, %d firings dropped)%s%n"
+                    .formatted(deadlines.problems().isEmpty() ? "yes" : "NO", deadlines.tickets(), deadlines.fired(),
+                            deadlines.dropped(), deadlines.problems().isEmpty() ? "" : " " + deadlines.problems()));
             return s.toString();
         }
+    }
+
+    /** The deadline part: tickets left unsigned, how many deadlines fell due, firings dropped, what went wrong. */
+    public record Deadlines(int tickets, int fired, long dropped, List<String> problems) {
     }
 
     private ChaosRun() {
@@ -123,7 +152,96 @@ public final class ChaosRun {
         run.faultProxies().forEach(p -> p.calm());
         Map<String, Long> injected = new TreeMap<>();
         run.faultProxies().forEach(p -> injected.putAll(p.injected()));
-        return check(run, client, ids, kills.get(), injected, begin, failures);
+        Report r = check(run, client, ids, kills.get(), injected, begin, failures);
+        Deadlines deadlines = deadlines(run, client, LEFT_UNSIGNED, seed);
+        return new Report(r.lives(), r.closed(), r.notClosed(), r.appliedTwice(), r.counted(), r.recounted(), r.kills(),
+                r.injected(), Duration.between(begin, Instant.now()), deadlines);
+    }
+
+    /** Tickets left unsigned while the clock travels through their whole supervision ladder. */
+    static final int LEFT_UNSIGNED = 8;
+
+    /**
+     * The deadlines: tickets are left unsigned and the clock travels from one deadline to the next until none is
+     * left (sign overdue, reminder, reply overdue, two escalations), while the scheduler drops a share of its
+     * firings and the reconciler runs every second. Every deadline must act exactly once, never before its instant,
+     * and no schedule may be left over.
+     */
+    private static Deadlines deadlines(LocalRun run, PipelineClient client, int tickets, long seed) {
+        run.reconcileEvery(Duration.ofSeconds(1));
+        TicketStore store = new TicketStore(run.dynamo(), CloudResources.TABLE, new PhoneHash("chaos-run-reads-tickets-only"));
+        TicketTimers timers = new TicketTimers(new io.jiesu.core.deadline.Deadlines(WorkCalendar.bundled(), Policy.defaults()));
+        List<String> ids = new ArrayList<>();
+        for (int n = 0; n < tickets; n++) {
+            ids.add(client.file("chaos-" + seed + "-late-" + n, "暖气不热 无人签收 第" + n + "户"));
+        }
+        ids.forEach(id -> client.await(id, "dispatched"));
+        Map<String, List<Timer>> due = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
+        while (problems.isEmpty()) {
+            Map<String, Timer> pending = new TreeMap<>();
+            ids.forEach(id -> store.find(id).flatMap(timers::next).ifPresent(t -> pending.put(id, t)));
+            if (pending.isEmpty()) {
+                break;
+            }
+            // to the earliest deadline and a minute on: the tickets were dispatched within seconds of each other
+            Instant target = pending.values().stream().map(Timer::at).min(Instant::compareTo).orElseThrow().plusSeconds(60);
+            Map<String, Timer> falling = new TreeMap<>();
+            pending.forEach((id, t) -> {
+                if (!t.at().isAfter(target)) {
+                    falling.put(id, t);
+                    due.computeIfAbsent(id, k -> new ArrayList<>()).add(t);
+                }
+            });
+            if (run.clock().instant().isBefore(target)) {
+                run.travelTo(target);
+            }
+            while (falling.entrySet().stream().anyMatch(e -> store.find(e.getKey()).flatMap(timers::next).equals(Optional.of(e.getValue())))) {
+                if (Instant.now().isAfter(giveUp)) {
+                    falling.forEach((id, t) -> {
+                        if (store.find(id).flatMap(timers::next).equals(Optional.of(t))) {
+                            problems.add(id + " " + t.kind().code() + " due " + t.at() + " never fired");
+                        }
+                    });
+                    break;
+                }
+                PipelineClient.pause(200);
+            }
+        }
+        // every deadline that fell due acted once (its event), never before its instant; no schedule is left over
+        for (String id : ids) {
+            List<TicketEvent> history = store.history(id);
+            Map<EventType, List<Instant>> acted = new TreeMap<>();
+            history.forEach(e -> {
+                if (FIRES.containsValue(e.type()) && e.actor().role() == io.jiesu.core.ticket.Role.SYSTEM) {
+                    acted.computeIfAbsent(e.type(), k -> new ArrayList<>()).add(e.at());
+                }
+            });
+            Map<EventType, List<Instant>> expected = new TreeMap<>();
+            due.getOrDefault(id, List.of()).forEach(t -> expected.computeIfAbsent(FIRES.get(t.kind()), k -> new ArrayList<>()).add(t.at()));
+            if (!expected.keySet().equals(acted.keySet()) || expected.entrySet().stream()
+                    .anyMatch(e -> e.getValue().size() != acted.get(e.getKey()).size())) {
+                problems.add(id + " deadlines " + expected + " but acted " + acted);
+                continue;
+            }
+            expected.forEach((type, instants) -> {
+                for (int i = 0; i < instants.size(); i++) {
+                    if (acted.get(type).get(i).isBefore(instants.get(i))) {
+                        problems.add(id + " " + type.code() + " acted at " + acted.get(type).get(i) + ", before " + instants.get(i));
+                    }
+                }
+            });
+        }
+        try (SchedulerClient scheduler = LocalAws.scheduler(run.schedulerEndpoint())) {
+            java.util.Set<String> left = new ScheduledTimers(scheduler, timers, CloudResources.SCHEDULE_GROUP, "", "").ticketsWithTimer();
+            left.retainAll(ids);
+            if (!left.isEmpty()) {
+                problems.add("schedules left over for " + left);
+            }
+        }
+        run.reconcileEvery(LocalRun.rate(CloudResources.RECONCILE_SCHEDULE));
+        return new Deadlines(tickets, due.values().stream().mapToInt(List::size).sum(), run.firingsDropped(), problems);
     }
 
     private static Report check(LocalRun run, PipelineClient client, List<String> ids, int kills,
@@ -182,7 +300,7 @@ public final class ChaosRun {
         counted.put("rated", counts.path("rated").asLong());
         counted.put("closed", counts.path("closed").asLong());
         counted.put("due", counts.path("due").asLong());
-        return new Report(ids.size(), closed, notClosed, twice, counted, recount, kills, injected, Duration.between(begin, Instant.now()));
+        return new Report(ids.size(), closed, notClosed, twice, counted, recount, kills, injected, Duration.between(begin, Instant.now()), null);
     }
 
     public static void main(String[] args) throws Exception {
