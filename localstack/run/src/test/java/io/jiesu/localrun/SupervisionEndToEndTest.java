@@ -45,23 +45,43 @@ class SupervisionEndToEndTest {
     @Test
     void anAdminLoadsANewYearsHolidayListAndTheWarningGoes(Api api) {
         String admin = api.token("admin");
-        JsonNode before = api.get("/v1/admin/calendar/2027", admin).body();
+        int year = aYearWithoutAListThatHealthWatches(api, admin);
+        JsonNode before = api.get("/v1/admin/calendar/" + year, admin).body();
         assertFalse(before.path("listed").asBoolean());
-        assertTrue(before.path("warnings").get(0).asText().contains("2027"));
-        assertTrue(api.get("/q/health/ready", null).raw().body().contains("no holiday list for 2027"));
+        assertTrue(before.path("warnings").get(0).asText().contains(Integer.toString(year)));
+        assertTrue(api.get("/q/health/ready", null).raw().body().contains("no holiday list for " + year));
 
         String list = """
-                {"year":2027,"papers":["https://www.gov.cn/example"],"days":[
-                 {"name":"元旦","date":"2027-01-01","isOffDay":true},
-                 {"name":"春节","date":"2027-02-06","isOffDay":true},
-                 {"name":"春节","date":"2027-02-07","isOffDay":true},
-                 {"name":"春节","date":"2027-02-13","isOffDay":false}]}""";
-        assertEquals(403, put(api, "/v1/admin/calendar/2027", api.token("supervisor"), list).status());
-        assertEquals(422, put(api, "/v1/admin/calendar/2026", admin, list).status(), "the year must match the list");
-        Api.Reply loaded = put(api, "/v1/admin/calendar/2027", admin, list);
+                {"year":%1$d,"papers":["https://www.gov.cn/example"],"days":[
+                 {"name":"元旦","date":"%1$d-01-01","isOffDay":true},
+                 {"name":"春节","date":"%1$d-02-06","isOffDay":true},
+                 {"name":"春节","date":"%1$d-02-07","isOffDay":true},
+                 {"name":"春节","date":"%1$d-02-13","isOffDay":false}]}""".formatted(year);
+        assertEquals(403, put(api, "/v1/admin/calendar/" + year, api.token("supervisor"), list).status());
+        assertEquals(422, put(api, "/v1/admin/calendar/" + (year - 1), admin, list).status(), "the year must match the list");
+        Api.Reply loaded = put(api, "/v1/admin/calendar/" + year, admin, list);
         assertEquals(200, loaded.status(), loaded.raw().body());
-        assertTrue(api.get("/v1/admin/calendar/2027", admin).body().path("listed").asBoolean());
-        assertFalse(api.get("/q/health/ready", null).raw().body().contains("no holiday list for 2027"));
+        assertTrue(api.get("/v1/admin/calendar/" + year, admin).body().path("listed").asBoolean());
+        assertFalse(api.get("/q/health/ready", null).raw().body().contains("no holiday list for " + year));
+    }
+
+    /**
+     * Next year, whose State Council notice comes out in November: readiness watches this year and the next. If its
+     * list is already there (a release bundled it, or this test loaded it before), it is taken out again as a year
+     * whose notice is not out yet, written as an empty list past the api, which sees it within its 30 s cache.
+     */
+    private static int aYearWithoutAListThatHealthWatches(Api api, String admin) {
+        int next = java.time.LocalDate.now(api.run.clock().withZone(java.time.ZoneId.of("Asia/Shanghai"))).getYear() + 1;
+        if (api.get("/v1/admin/calendar/" + next, admin).body().path("listed").asBoolean()) {
+            new io.jiesu.aws.calendar.CalendarStore(api.run.dynamo(), CloudResources.TABLE, java.time.Clock.systemUTC())
+                    .load("{\"year\":" + next + ",\"papers\":[],\"days\":[]}");
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(40);
+            while (api.get("/v1/admin/calendar/" + next, admin).body().path("listed").asBoolean()) {
+                assertTrue(java.time.Instant.now().isBefore(deadline), "the api never saw " + next + " unlisted");
+                Api.sleep(500);
+            }
+        }
+        return next;
     }
 
     @Test
