@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The supervisors' three digests (DOMAIN.md, "Evaluation": 周通报、月排名, and the daily overdue list), each sent
- * at 08:00 Asia/Shanghai by a recurring schedule. {@link #cron} is the EventBridge Scheduler expression: the
+ * The supervisors' three digests (docs/domain.md, "The life of a ticket" 9: 周通报、月排名, and the daily overdue
+ * list), each sent at 08:00 Asia/Shanghai by a recurring schedule. {@link #cron} is the EventBridge Scheduler expression: the
  * daily one fires every day and the digest skips days off, since a cron cannot know the holiday lists and
  * make-up working days.
  */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * What is counted per unit per day as tickets move (DOMAIN.md, "Evaluation"; docs/rates.md). DUE is counted on
- * the day a reply falls due (so it can be counted ahead, and moved by an extension or a reopening), and CLOSED
+ * What is counted per unit per day as tickets move (docs/domain.md, "The life of a ticket" 9; docs/rates.md).
+ * DUE is counted on the day a reply falls due (so it can be counted ahead, and moved by an extension or a reopening), and CLOSED
  * and CLOSED_FIRST_TIME beside it on that same day; SIGNED_IN_TIME and SIGNED_LATE on the day of the dispatch
  * they answer; the others on the day they happen. So each rate's numerator counts tickets of its denominator.
  */

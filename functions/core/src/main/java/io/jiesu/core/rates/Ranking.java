@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The monthly ranking (月排名) of units by a composite of their rates. The composite weighs what the hotline
- * reports: satisfaction 30 %, on-time completion 25 %, response 15 %, completion 10 %, first-time resolution
- * 10 %, resolution 10 %; a rate with nothing behind it counts as the unit's average of the others. A unit with
- * fewer dispatched tickets than the minimum is listed but not ranked (too few to judge fairly). Ties go to the
+ * The monthly ranking (月排名, docs/domain.md "The life of a ticket" 9) of units by a composite of their rates,
+ * each weighed as {@link RateKind} says (satisfaction 30 %, on-time completion 25 %, response 15 %, the other
+ * three 10 % each: what the hotline reports); a rate with nothing behind it counts as the unit's average of the
+ * others. A unit with fewer dispatched tickets than the minimum is listed but not ranked (too few to judge fairly). Ties go to the
  * higher satisfaction, then the higher on-time completion, then the unit id (so the order is repeatable). The
  * bottom unit is flagged; one also at the bottom of the previous month is marked as bottom two months running.
  */
@@ -25,15 +25,15 @@ public final class Ranking {
         this.minimumDispatched = minimumDispatched;
     }
 
+    /** The composite: each rate by its weight ({@link RateKind#weight()}), over the rates that have a value. */
     public static double score(Rates r) {
-        double[] weights = {0.30, 0.25, 0.15, 0.10, 0.10, 0.10};
-        Rate[] rates = {r.satisfaction(), r.onTimeCompletion(), r.response(), r.completion(), r.firstTimeResolution(), r.resolution()};
         double known = 0;
         double knownWeight = 0;
-        for (int i = 0; i < rates.length; i++) {
-            if (rates[i].value() != null) {
-                known += weights[i] * rates[i].value();
-                knownWeight += weights[i];
+        for (RateKind kind : RateKind.values()) {
+            Double value = r.rate(kind).value();
+            if (value != null) {
+                known += kind.weight() * value;
+                knownWeight += kind.weight();
             }
         }
         return knownWeight == 0 ? 0 : known / knownWeight;

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** The escalation ladder for an overdue ticket (DOMAIN.md, "Supervision"); past the last step it stays there. */
+/**
+ * The escalation ladder for an overdue ticket (docs/domain.md, "The life of a ticket" 8); past the last step it
+ * stays there.
+ */
 public enum EscalationStep {
     SYSTEM_NOTICE, OFFICIAL_DOCUMENT, LEADER_IN_CHARGE;
 

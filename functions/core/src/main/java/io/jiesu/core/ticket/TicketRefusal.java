@@ -25,6 +25,21 @@ public class TicketRefusal extends RuntimeException {
         return new TicketRefusal(Reason.INVALID, field, message);
     }
 
+    /** A window the rules set (returning within 24 hours, extending before the deadline) has closed. */
+    public static TicketRefusal windowClosed(String message) {
+        return new TicketRefusal(Reason.WINDOW_CLOSED, null, message);
+    }
+
+    /** The actor is not the unit the ticket is assigned to. */
+    public static TicketRefusal notAssigned(String message) {
+        return new TicketRefusal(Reason.NOT_ASSIGNED, null, message);
+    }
+
+    /** The ticket is in a state the rule does not act on, said in the rule's own words. */
+    public static TicketRefusal wrongState(String message) {
+        return new TicketRefusal(Reason.WRONG_STATE, null, message);
+    }
+
     public Reason reason() {
         return reason;
     }

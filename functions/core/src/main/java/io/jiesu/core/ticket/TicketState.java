@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** Where a ticket stands in its life (DOMAIN.md, "The life of a ticket"). */
+/** Where a ticket stands in its life (docs/domain.md, "The life of a ticket"). */
 public enum TicketState {
     /** Taken in, waiting for the dispatch stage. */
     RECEIVED,

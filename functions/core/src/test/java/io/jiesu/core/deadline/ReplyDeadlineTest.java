@@ -9,7 +9,7 @@ import static io.jiesu.core.deadline.ShanghaiTime.at;
 import static io.jiesu.core.deadline.ShanghaiTime.show;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** DOMAIN.md's worked examples and their neighbours. */
+/** docs/domain.md's worked examples and their neighbours. */
 class ReplyDeadlineTest {
 
     private final Deadlines deadlines = new Deadlines(WorkCalendar.bundled(), Policy.defaults());

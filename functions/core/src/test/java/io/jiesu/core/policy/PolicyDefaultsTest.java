@@ -10,7 +10,7 @@ import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The national defaults (DOMAIN.md, "The life of a ticket"). */
+/** The national defaults (docs/domain.md, "The life of a ticket"). */
 class PolicyDefaultsTest {
 
     private final Policy policy = Policy.defaults();

@@ -10,7 +10,7 @@ import java.util.Set;
 import static io.jiesu.core.rates.Counter.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The rates exactly as DOMAIN.md defines them, and the ranking's rules, on numbers worked out by hand. */
+/** The rates exactly as docs/domain.md defines them, and the ranking's rules, on numbers worked out by hand. */
 class RatesAndRankingTest {
 
     @Test

@@ -1,0 +1,85 @@
+package io.jiesu.core.ticket;
+
+import io.jiesu.core.deadline.Deadlines;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static io.jiesu.core.ticket.TicketState.CLOSED;
+import static io.jiesu.core.ticket.TicketState.RECEIVED;
+
+/**
+ * Intake (受理, docs/domain.md "The life of a ticket" 1): a ticket is taken in with its category and channel;
+ * a consultation answered on the spot (即时答复) is closed at once and never dispatched; any other ticket waits
+ * for dispatch, with a deadline by its category.
+ */
+final class IntakeRules {
+    private IntakeRules() {
+    }
+
+    /**
+     * A provincial ticket is not taken in at the hotline: it comes down only through the province's signed
+     * webhook, with its provincial number, since the flag shortens its clock and requires a visit.
+     */
+    static Transition atHotline(String id, NewTicket in, Instant at, Actor actor, Deadlines deadlines) {
+        if (in.channel() == Channel.PROVINCE) {
+            throw TicketRefusal.invalid("channel",
+                    "provincial tickets come only through the provincial platform's signed webhook");
+        }
+        return receive(id, in, null, at, actor, deadlines);
+    }
+
+    /** A ticket sent down by a provincial platform keeps its provincial number and flag throughout. */
+    static Transition fromProvince(String id, NewTicket in, Ticket.ProvinceRef province, Instant at, Actor actor,
+                                   Deadlines deadlines) {
+        if (province == null) {
+            throw new IllegalArgumentException("a provincial ticket keeps its provincial number");
+        }
+        return receive(id, in, province, at, actor, deadlines);
+    }
+
+    private static Transition receive(String id, NewTicket in, Ticket.ProvinceRef province, Instant at, Actor actor,
+                                      Deadlines deadlines) {
+        if (in.answeredOnSpot() && in.category() != Category.CONSULTATION) {
+            throw TicketRefusal.invalid("answeredOnSpot", "only a consultation can be answered on the spot");
+        }
+        TicketBuilder b = taken(id, in, province, at, actor);
+        Ticket none = b.build();
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("category", in.category().code());
+        detail.put("channel", b.channel.code());
+        if (province != null) {
+            detail.put("province", province.code());
+            detail.put("provinceTicketId", province.ticketId());
+        }
+        if (in.answeredOnSpot()) {
+            b.state = CLOSED;
+            b.closure = Closure.ANSWERED_ON_SPOT;
+            b.closedAt = at;
+            return b.record(none, EventType.ANSWERED_ON_SPOT, at, actor, detail);
+        }
+        b.state = RECEIVED;
+        b.dispatchDueAt = deadlines.dispatchDue(in.category(), at);
+        detail.put("dispatchDueAt", b.dispatchDueAt.toString());
+        return b.record(none, EventType.TICKET_RECEIVED, at, actor, detail);
+    }
+
+    /** What the request tells, before any state: the "before" of the intake transition. */
+    private static TicketBuilder taken(String id, NewTicket in, Ticket.ProvinceRef province, Instant at, Actor actor) {
+        TicketBuilder b = new TicketBuilder();
+        b.id = id;
+        b.category = in.category();
+        // the province channel and the provincial number go together, and only together
+        b.channel = province != null ? Channel.PROVINCE : in.channel();
+        b.content = in.content();
+        b.citizen = in.citizen();
+        b.location = in.location();
+        b.matter = in.matter();
+        b.receivedAt = at;
+        b.province = province;
+        // a citizen who filed it may follow it; staff filing for a caller are in the history
+        b.filedBy = actor.role() == Role.CITIZEN ? actor.id() : null;
+        return b;
+    }
+}
