@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * DOMAIN.md, privacy: a citizen's name and phone are shown only to whoever must contact the citizen, and never
+ * docs/domain.md, privacy: a citizen's name and phone are shown only to whoever must contact the citizen, and never
  * written to a log. One whole life through the running pipeline (intake by an agent, a dispatcher's routing,
  * sign, contacts, the reviewer's reply, the callback), then every log file of the run is read.
  */
