@@ -28,8 +28,7 @@ import java.util.Map;
  * are declared on the methods that can answer them, with what they mean there, and get the problem schema here;</li>
  * <li>a property a response may leave null (one not required) is documented as nullable, since the api writes
  * nulls (a ticket not yet dispatched has "leadUnit": null);</li>
- * <li>YearMonth is written as "2026-11", not as the object the scanner sees;</li>
- * <li>the summaries and descriptions of the rates operations, whose resource another change owns.</li>
+ * <li>YearMonth is written as "2026-11", not as the object the scanner sees.</li>
  * </ul>
  * PermissionTableEndToEndTest and OpenApiMatchesResponsesEndToEndTest hold the document to the running api.
  */
@@ -37,19 +36,6 @@ import java.util.Map;
 public class ProblemResponses implements OASFilter {
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
-
-    private static final Map<String, String[]> RATES = Map.of(
-            "GET /v1/rates", new String[]{"Every unit's rates for a range of days",
-                    "Every handling unit's rates (response, on-time completion, completion, first-time resolution,"
-                            + " resolution, satisfaction), each with the counts behind it, and the overall rates, for the"
-                            + " days from `from` to `to` inclusive (a day, an ISO week, a month). Read from the daily"
-                            + " counters, never from the tickets."},
-            "GET /v1/rates/units/{unitId}", new String[]{"One unit's rates for a range of days",
-                    "One unit's rates with their counts for the days from `from` to `to`; unit staff read only their own."},
-            "GET /v1/rankings/{month}", new String[]{"The month's ranking of units",
-                    "Units ordered by the weighted composite of their rates; units with fewer dispatched tickets than"
-                            + " the minimum are listed but not ranked; the bottom unit is flagged, and marked when it was"
-                            + " also bottom the month before."});
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -74,11 +60,6 @@ public class ProblemResponses implements OASFilter {
                 continue;
             }
             for (Map.Entry<PathItem.HttpMethod, Operation> op : path.getValue().getOperations().entrySet()) {
-                String[] rates = RATES.get(op.getKey() + " " + path.getKey());
-                if (rates != null) {
-                    op.getValue().setSummary(rates[0]);
-                    op.getValue().setDescription(rates[1]);
-                }
                 addProblems(path.getKey(), op.getValue());
             }
         }

@@ -9,6 +9,10 @@ import io.jiesu.core.rates.Rates;
 import io.jiesu.core.routing.HandlingUnit;
 import io.jiesu.core.ticket.TicketRefusal;
 import jakarta.annotation.security.RolesAllowed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -40,6 +44,9 @@ public class RatesResource {
     @Inject
     Clock clock;
 
+    private static final String RANGE_REFUSED =
+            "Not a day written 2026-11-22, `to` before `from`, more than a year, or a year outside the calendar's";
+
     public record UnitRates(String unitId, String name, Rates rates) {
     }
 
@@ -49,6 +56,14 @@ public class RatesResource {
     public record RankingReport(YearMonth month, int minimumDispatched, List<Ranking.Entry> units) {
     }
 
+    @Operation(summary = "Every unit's rates for a range of days",
+            description = "Every handling unit's rates (response, on-time completion, completion, first-time resolution,"
+                    + " resolution, satisfaction), each with the counts behind it, and the overall rates, for the"
+                    + " days from `from` to `to` inclusive (a day, an ISO week, a month; by default this month so far)."
+                    + " Read from the daily counters, never from the tickets.")
+    @APIResponse(responseCode = "200", description = "The rates of every unit and overall",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Report.class)))
+    @APIResponse(responseCode = "422", description = RANGE_REFUSED)
     @GET
     @Path("rates")
     @RolesAllowed({"dispatcher", "supervisor", "admin"})
@@ -61,6 +76,11 @@ public class RatesResource {
         return new Report(range[0], range[1], units, RateReports.overall(byUnit));
     }
 
+    @Operation(summary = "One unit's rates for a range of days",
+            description = "One unit's rates with their counts for the days from `from` to `to`; unit staff read only their own.")
+    @APIResponse(responseCode = "200", description = "The unit's rates",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitRates.class)))
+    @APIResponse(responseCode = "422", description = RANGE_REFUSED)
     @GET
     @Path("rates/units/{unitId}")
     @RolesAllowed({"unit", "reviewer", "dispatcher", "supervisor", "admin"})
@@ -72,6 +92,13 @@ public class RatesResource {
         return new UnitRates(unitId, name, reports.unit(unitId, range[0], range[1]));
     }
 
+    @Operation(summary = "The month's ranking of units",
+            description = "Units ordered by the weighted composite of their rates; units with fewer dispatched tickets than"
+                    + " the minimum are listed but not ranked; the bottom unit is flagged, and marked when it was"
+                    + " also bottom the month before.")
+    @APIResponse(responseCode = "200", description = "The month's ranking",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RankingReport.class)))
+    @APIResponse(responseCode = "422", description = "Not a month written 2026-11, or a year outside the calendar's")
     @GET
     @Path("rankings/{month}")
     @RolesAllowed({"dispatcher", "supervisor", "admin"})
