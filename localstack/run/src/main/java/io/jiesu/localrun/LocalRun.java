@@ -11,6 +11,8 @@ import io.jiesu.localcloud.LocalAws;
 import io.jiesu.localcloud.QueueEventSourceMapping;
 import io.jiesu.localcloud.mail.MailServer;
 import io.jiesu.localcloud.chaos.FaultInjectingProxy;
+import io.jiesu.localrun.chaos.Chaos;
+import io.jiesu.localrun.chaos.FaultProxies;
 import io.jiesu.localcloud.scheduler.SchedulerServer;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import io.jiesu.localcloud.tokens.TokenMint;
@@ -21,7 +23,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -38,7 +39,8 @@ import java.util.Map;
 /**
  * The whole pipeline on one machine: DynamoDB Local and ElasticMQ in this JVM, the table and queues created
  * from {@link CloudResources}, the demo catalogue loaded, one event source mapping per queue, and the api and
- * each stage function as their own processes running the very artifacts that are deployed.
+ * each stage function as their own processes running the very artifacts that are deployed. This class starts and
+ * stops the run; what only the benchmarks measure lives in {@code bench}, the chaos run's faults in {@code chaos}.
  */
 public final class LocalRun implements AutoCloseable {
 
@@ -65,17 +67,6 @@ public final class LocalRun implements AutoCloseable {
         /** The functions reach DynamoDB and SQS through proxies that inject these faults. */
         public Options withChaos(Chaos faults) {
             return new Options(apiPort, tokenPort, maxReceiveCount, visibilityTimeoutSeconds, root, properties, startAt, faults);
-        }
-    }
-
-    /**
-     * Faults the functions meet on their way to DynamoDB and SQS (the run's own clients go direct), and the share
-     * of the scheduler's firings that never arrive.
-     */
-    public record Chaos(List<FaultInjectingProxy.Fault> dynamo, List<FaultInjectingProxy.Fault> sqs, long seed,
-                        double droppedFirings) {
-        public Chaos(List<FaultInjectingProxy.Fault> dynamo, List<FaultInjectingProxy.Fault> sqs, long seed) {
-            this(dynamo, sqs, seed, 0);
         }
     }
 
@@ -118,14 +109,10 @@ public final class LocalRun implements AutoCloseable {
     private Path apiJar;
     private Path stagesJar;
     private Options options;
-    private FaultInjectingProxy dynamoProxy;
-    private FaultInjectingProxy sqsProxy;
+    private FaultProxies faultProxies;
     private Clock clock;
     private SchedulerServer schedulerServer;
-    private String reconcileQueueUrl;
-    private final java.util.concurrent.ScheduledExecutorService reconcileTicker =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(io.jiesu.localcloud.DaemonThreads.named("reconcile-ticker"));
-    private java.util.concurrent.ScheduledFuture<?> reconcileRuns;
+    private ReconcileTicker reconciler;
 
     private LocalRun(Options o) {
         Instant begin = Instant.now();
@@ -152,10 +139,8 @@ public final class LocalRun implements AutoCloseable {
             dynamoEndpoint = dynamoServer.endpoint();
             sqsEndpoint = sqsServer.endpoint();
             if (o.chaos() != null) {
-                dynamoProxy = FaultInjectingProxy.start(dynamoEndpoint, o.chaos().dynamo(), o.chaos().seed());
-                resources.add(dynamoProxy);
-                sqsProxy = FaultInjectingProxy.start(sqsEndpoint, o.chaos().sqs(), o.chaos().seed() + 1);
-                resources.add(sqsProxy);
+                faultProxies = FaultProxies.start(o.chaos(), dynamoEndpoint, sqsEndpoint);
+                resources.add(faultProxies);
             }
             dynamo = LocalAws.dynamo(dynamoEndpoint);
             sqs = LocalAws.sqs(sqsEndpoint);
@@ -264,12 +249,11 @@ public final class LocalRun implements AutoCloseable {
 
     /**
      * The timer reconciler, the function deployed as ReconcileFunction: AWS invokes it on its schedule
-     * (CloudResources.RECONCILE_SCHEDULE); here a ticker puts a run on a queue of its own that feeds the same
-     * function, on the same rate. The ticker keeps real time, not the run's clock: a clock travelling days ahead
-     * would otherwise owe hundreds of runs at once.
+     * (CloudResources.RECONCILE_SCHEDULE); here a {@link ReconcileTicker} puts a run on a queue of its own that feeds
+     * the same function, on the same rate.
      */
     private void startReconciler(Map<String, String> env, Options o) {
-        reconcileQueueUrl = sqs.createQueue(b -> b.queueName(RECONCILE_QUEUE).attributes(Map.of(
+        String reconcileQueueUrl = sqs.createQueue(b -> b.queueName(RECONCILE_QUEUE).attributes(Map.of(
                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
                 Integer.toString(STAGE_TIMEOUT_SECONDS)))).queueUrl();
         QueueEventSourceMapping esm = new QueueEventSourceMapping(sqs, reconcileQueueUrl, CloudResources.RECONCILE_FUNCTION,
@@ -280,41 +264,19 @@ public final class LocalRun implements AutoCloseable {
         stageEnv.put("QUARKUS_FUNQY_EXPORT", CloudResources.RECONCILE_FUNCTION);
         stageEnv.put("JIESU_LOCAL_RUNTIME_API", esm.runtimeApiAddress());
         processes.add(ChildProcess.start("stage-" + CloudResources.RECONCILE_FUNCTION, stagesJar, stageEnv, o.properties(), logDir));
-        resources.add(reconcileTicker::shutdownNow);
-        reconcileEvery(rate(CloudResources.RECONCILE_SCHEDULE));
+        reconciler = new ReconcileTicker(sqs, reconcileQueueUrl, clock);
+        resources.add(reconciler);
+        reconciler.every(rate(CloudResources.RECONCILE_SCHEDULE));
     }
 
     /** Runs the timer reconciler this often from now on (chaos runs make it frequent). */
-    public synchronized void reconcileEvery(Duration every) {
-        if (reconcileRuns != null) {
-            reconcileRuns.cancel(false);
-        }
-        reconcileRuns = reconcileTicker.scheduleWithFixedDelay(() -> {
-            try {
-                // one run at a time: none is put on while one waits or runs
-                var counts = sqs.getQueueAttributes(b -> b.queueUrl(reconcileQueueUrl).attributeNames(
-                        software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        software.amazon.awssdk.services.sqs.model.QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                        .attributes();
-                if (counts.values().stream().allMatch("0"::equals)) {
-                    sqs.sendMessage(b -> b.queueUrl(reconcileQueueUrl).messageBody(
-                            io.jiesu.aws.timers.TimerReconciler.Run.INPUT.replace("<aws.scheduler.scheduled-time>",
-                                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())));
-                }
-            } catch (RuntimeException e) {
-                // the emulator is stopping, or busy: the next tick tries again
-            }
-        }, every.toMillis(), every.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    public void reconcileEvery(Duration every) {
+        reconciler.every(every);
     }
 
     /** A scheduler rate expression, rate(5 minutes), as a duration. */
     public static Duration rate(String expression) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours)\\)").matcher(expression);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a rate in minutes or hours: " + expression);
-        }
-        long n = Long.parseLong(m.group(1));
-        return m.group(2).startsWith("minute") ? Duration.ofMinutes(n) : Duration.ofHours(n);
+        return ReconcileTicker.rate(expression);
     }
 
     /** Firings the scheduler stand-in dropped (chaos runs). */
@@ -325,8 +287,8 @@ public final class LocalRun implements AutoCloseable {
     private Map<String, String> awsEnv(Path publicKey) {
         Map<String, String> env = new HashMap<>();
         env.put("JIESU_AWS_REGION", LocalAws.REGION.id());
-        env.put("JIESU_AWS_DYNAMODB_ENDPOINT", (dynamoProxy == null ? dynamoEndpoint : dynamoProxy.endpoint()).toString());
-        env.put("JIESU_AWS_SQS_ENDPOINT", (sqsProxy == null ? sqsEndpoint : sqsProxy.endpoint()).toString());
+        env.put("JIESU_AWS_DYNAMODB_ENDPOINT", (faultProxies == null ? dynamoEndpoint : faultProxies.dynamoEndpoint()).toString());
+        env.put("JIESU_AWS_SQS_ENDPOINT", (faultProxies == null ? sqsEndpoint : faultProxies.sqsEndpoint()).toString());
         env.put("JIESU_AWS_SCHEDULER_ENDPOINT", schedulerEndpoint.toString());
         env.put("JIESU_SCHEDULER_GROUP", CloudResources.SCHEDULE_GROUP);
         env.put("JIESU_SCHEDULER_ROLE_ARN", CloudResources.LOCAL_SCHEDULER_ROLE_ARN);
@@ -352,54 +314,23 @@ public final class LocalRun implements AutoCloseable {
     private void awaitReady(URI health, Duration timeout) {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).build();
-        boolean up = pollUntil(timeout, Duration.ofMillis(200), () -> {
+        boolean up = Polling.until(timeout, Duration.ofMillis(200), () -> {
             for (ChildProcess p : processes) {
                 if (!p.alive()) {
                     throw new IllegalStateException(p.name() + " exited during start-up; see " + p.log());
                 }
             }
-            return answers200(http, ready);
+            return Polling.answers200(http, ready);
         });
         if (!up) {
             throw new IllegalStateException("the api did not become ready within " + timeout + "; see " + logDir);
         }
     }
 
-    /** Whether the request is answered 200 now; false while nothing listens yet. */
-    private static boolean answers200(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + request.uri(), e);
-        }
-    }
-
-    /** Checks {@code done} every {@code every} until it holds (true) or the timeout passes (false). */
-    private static boolean pollUntil(Duration timeout, Duration every, java.util.function.BooleanSupplier done) {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < end) {
-            if (done.getAsBoolean()) {
-                return true;
-            }
-            sleep(every.toMillis());
-        }
-        return false;
-    }
-
-    private static int freePort() throws IOException {
+    /** A free loopback port, for a process about to start. */
+    public static int freePort() throws IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -419,54 +350,24 @@ public final class LocalRun implements AutoCloseable {
     }
 
     /**
-     * Cold start of the api: from starting a fresh api process (beside the running one) to its first answered
-     * request, GET /v1/catalogue with a token. The process is stopped afterwards.
+     * Starts one more api process beside the run's, with the run's environment, listening on {@code port}; the caller
+     * stops it (the cold-start benchmark).
      */
-    public Duration coldStartApi(List<String> jvmOptions) throws IOException {
-        int port = freePort();
+    public ChildProcess startExtraApi(String name, int port, List<String> jvmOptions) {
         Map<String, String> env = new HashMap<>(functionEnv);
         env.put("PORT", Integer.toString(port));
-        String token = mint.mint("cold-start", "agent", null, Duration.ofMinutes(5));
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest first = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/catalogue"))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(2)).build();
-        long begin = System.nanoTime();
-        try (ChildProcess api = ChildProcess.start("cold-start-api", apiJar, env, options.properties(), logDir, jvmOptions)) {
-            if (pollUntil(Duration.ofMinutes(1), Duration.ofMillis(5), () -> answers200(http, first))) {
-                return Duration.ofNanos(System.nanoTime() - begin);
-            }
-            throw new IllegalStateException("the cold-start api did not answer within a minute; see " + api.log());
-        }
+        return ChildProcess.start(name, apiJar, env, options.properties(), logDir, jvmOptions);
     }
 
     /**
-     * Cold start of a stage function: a fresh process for {@code stage}, fed by an event source mapping of its own
-     * on a fresh queue holding one message; from starting the process to that message handled (deleted).
+     * Starts one more process of the stage {@code function}, fed by the Runtime API at {@code runtimeApi}, with the
+     * run's environment; the caller stops it (the cold-start benchmark).
      */
-    public Duration coldStartStage(QueueName stage, String messageBody, List<String> jvmOptions) {
-        String url = sqs.createQueue(b -> b.queueName("jiesu-cold-start-" + System.nanoTime())).queueUrl();
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody(messageBody));
-        try (QueueEventSourceMapping esm = new QueueEventSourceMapping(sqs, url, stage.function(), 1, Duration.ofSeconds(30))) {
-            esm.start();
-            Map<String, String> env = new HashMap<>(functionEnv);
-            env.put("QUARKUS_FUNQY_EXPORT", stage.function());
-            env.put("JIESU_LOCAL_RUNTIME_API", esm.runtimeApiAddress());
-            long begin = System.nanoTime();
-            try (ChildProcess p = ChildProcess.start("cold-start-" + stage.function(), stagesJar, env, options.properties(), logDir, jvmOptions)) {
-                boolean handled = pollUntil(Duration.ofMinutes(1), Duration.ofMillis(5), () -> {
-                    if (esm.recordsFailed() > 0) {
-                        throw new IllegalStateException("the cold-start " + stage.function() + " failed its message; see " + p.log());
-                    }
-                    return esm.recordsSucceeded() > 0;
-                });
-                if (handled) {
-                    return Duration.ofNanos(System.nanoTime() - begin);
-                }
-                throw new IllegalStateException("the cold-start " + stage.function() + " handled nothing within a minute; see " + p.log());
-            }
-        } finally {
-            sqs.deleteQueue(b -> b.queueUrl(url));
-        }
+    public ChildProcess startExtraStage(String name, String function, String runtimeApi, List<String> jvmOptions) {
+        Map<String, String> env = new HashMap<>(functionEnv);
+        env.put("QUARKUS_FUNQY_EXPORT", function);
+        env.put("JIESU_LOCAL_RUNTIME_API", runtimeApi);
+        return ChildProcess.start(name, stagesJar, env, options.properties(), logDir, jvmOptions);
     }
 
     /** Kills a stage's process at once, whatever it is doing, and starts it again (chaos runs). */
@@ -480,27 +381,14 @@ public final class LocalRun implements AutoCloseable {
 
     /** The fault-injecting proxies in front of DynamoDB and SQS, when the run has chaos; empty otherwise. */
     public List<FaultInjectingProxy> faultProxies() {
-        return dynamoProxy == null ? List.of() : List.of(dynamoProxy, sqsProxy);
+        return faultProxies == null ? List.of() : faultProxies.all();
     }
 
-    /** Each function process's resident memory now (VmRSS, kB; Linux), by name. */
-    public Map<String, Long> residentKb() {
+    /** The run's function processes by name, with their process ids. */
+    public Map<String, Long> childPidsByName() {
         Map<String, Long> pids = new java.util.TreeMap<>();
-        pids.put("local-cloud (emulators, this JVM)", ProcessHandle.current().pid());
         processes.forEach(p -> pids.put(p.name(), p.pid()));
-        Map<String, Long> rss = new java.util.TreeMap<>();
-        pids.forEach((name, pid) -> {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        rss.put(name, Long.parseLong(line.replaceAll("[^0-9]", "")));
-                    }
-                }
-            } catch (IOException e) {
-                // not Linux, or the process is gone
-            }
-        });
-        return rss;
+        return pids;
     }
 
     /** The local mail server the digests go to. */

@@ -10,7 +10,9 @@ import java.time.Duration;
 
 /**
  * Sends what the outbox kept while a queue was unreachable. Messages younger than the grace period are left
- * to the request that wrote them.
+ * to the request that wrote them. Local run only: the lambda build (./mvnw -Plambda package, what template.yaml
+ * deploys) leaves this class out, since on AWS the relay function does this on its schedule and an api on Lambda
+ * is frozen between requests.
  */
 @ApplicationScoped
 public class OutboxRelayJob {

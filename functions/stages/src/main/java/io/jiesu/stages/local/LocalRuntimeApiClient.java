@@ -21,6 +21,7 @@ import java.util.Optional;
  * On the local cloud only: polls a Lambda Runtime API (the local event source mapping) and hands each event
  * to the same entry point AWS's Java runtime calls through FunqyStreamHandler. Quarkus runs its own poll loop
  * only in native images, so the JVM build needs this to be fed locally. Off unless jiesu.local.runtime-api is set.
+ * Left out of the lambda build (./mvnw -Plambda package, what template.yaml deploys): see the stages pom.
  */
 @ApplicationScoped
 public class LocalRuntimeApiClient {

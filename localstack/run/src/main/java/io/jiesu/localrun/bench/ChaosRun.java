@@ -17,6 +17,7 @@ import io.jiesu.localcloud.LocalAws;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 import io.jiesu.localcloud.chaos.FaultInjectingProxy.Fault;
 import io.jiesu.localrun.LocalRun;
+import io.jiesu.localrun.chaos.Chaos;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,8 +56,8 @@ public final class ChaosRun {
             TimerKind.CALLBACK_DUE, EventType.TICKET_CLOSED);
 
     /** The faults of a chaos run: what share of which calls fail or repeat. */
-    public static LocalRun.Chaos faults(long seed) {
-        return new LocalRun.Chaos(List.of(
+    public static Chaos faults(long seed) {
+        return new Chaos(List.of(
                 new Fault("DynamoDB_20120810.TransactWriteItems", 0.05, 0.05, 0),
                 new Fault("DynamoDB_20120810.PutItem", 0.05, 0.05, 0),
                 new Fault("DynamoDB_20120810.UpdateItem", 0.05, 0.05, 0),
@@ -313,7 +314,7 @@ public final class ChaosRun {
         try (LocalRun run = LocalRun.start(new LocalRun.Options(0, 0, 5, 5, root, Map.of()).withChaos(faults(seed)))) {
             Report r = drive(run, lives, clients, Duration.ofSeconds(killEvery), seed);
             System.out.print(r.summary());
-            System.out.println("RSS (kB) at the end: " + run.residentKb());
+            System.out.println("RSS (kB) at the end: " + ResidentMemory.residentKb(run));
             System.exit(r.ok() ? 0 : 1);
         }
     }

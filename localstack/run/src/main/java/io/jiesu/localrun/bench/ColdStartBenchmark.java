@@ -33,19 +33,19 @@ public final class ColdStartBenchmark {
             Path apiArchive = cds.resolve("api.jsa");
             Path stageArchive = cds.resolve("stages.jsa");
             // a first run of each records the classes it loads into an archive, at exit
-            run.coldStartApi(List.of("-XX:ArchiveClassesAtExit=" + apiArchive));
-            run.coldStartStage(QueueName.DISPATCH, message, List.of("-XX:ArchiveClassesAtExit=" + stageArchive));
+            ColdStart.api(run, List.of("-XX:ArchiveClassesAtExit=" + apiArchive));
+            ColdStart.stage(run, QueueName.DISPATCH, message, List.of("-XX:ArchiveClassesAtExit=" + stageArchive));
             System.out.printf("Cold start, median of %d runs (min – max), %d cores shared with the running local cloud%n", runs,
                     Runtime.getRuntime().availableProcessors());
-            System.out.printf("  %-44s %s%n", "api → first answered request", stats(runs, () -> run.coldStartApi(List.of())));
+            System.out.printf("  %-44s %s%n", "api → first answered request", stats(runs, () -> ColdStart.api(run, List.of())));
             if (Files.exists(apiArchive)) {
-                System.out.printf("  %-44s %s%n", "api, with AppCDS", stats(runs, () -> run.coldStartApi(List.of("-XX:SharedArchiveFile=" + apiArchive))));
+                System.out.printf("  %-44s %s%n", "api, with AppCDS", stats(runs, () -> ColdStart.api(run, List.of("-XX:SharedArchiveFile=" + apiArchive))));
             }
             System.out.printf("  %-44s %s%n", "dispatch stage → first handled message",
-                    stats(runs, () -> run.coldStartStage(QueueName.DISPATCH, message, List.of())));
+                    stats(runs, () -> ColdStart.stage(run, QueueName.DISPATCH, message, List.of())));
             if (Files.exists(stageArchive)) {
                 System.out.printf("  %-44s %s%n", "dispatch stage, with AppCDS", stats(runs,
-                        () -> run.coldStartStage(QueueName.DISPATCH, message, List.of("-XX:SharedArchiveFile=" + stageArchive))));
+                        () -> ColdStart.stage(run, QueueName.DISPATCH, message, List.of("-XX:SharedArchiveFile=" + stageArchive))));
             }
         }
         System.exit(0);

@@ -62,7 +62,7 @@ public final class PipelineBenchmark {
             double best = 0;
             for (int clients : new int[]{1, 4, 16, 64}) {
                 Intake r = intake(client, clients, seconds);
-                Map<String, Long> rss = run.residentKb();
+                Map<String, Long> rss = ResidentMemory.residentKb(run);
                 if (clients == 64) {
                     heaviestRss = rss;
                 }
