@@ -1,83 +1,122 @@
 #!/usr/bin/env bash
-# Creates in LocalStack exactly what io.jiesu.aws.resources.CloudResources creates in the embedded local cloud
-# (and template.yaml on AWS): the tickets table with its indexes, each work queue with its dead-letter queue,
-# and the deadlines schedule group. LocalStack runs it once it is ready (/etc/localstack/init/ready.d).
-# InitScriptMatchesCloudResourcesTest reads this file: change CloudResources and this script together.
-# Safe to run again: what already exists is left as it is.
+# GENERATED from template.yaml by io.jiesu.aws.localstack.InitScript (functions/aws tests): do not edit.
+# After changing template.yaml, regenerate it with
+#   ./mvnw -B -o test -pl functions/aws -Dtest=InitScriptIsMadeFromTheTemplateTest -Djiesu.init-script.write=true
+# (InitScriptIsMadeFromTheTemplateTest fails while it differs from what the template makes).
+#
+# Creates in LocalStack what template.yaml deploys on AWS and the embedded local cloud builds from it: the
+# tickets table with its indexes, each queue with its dead-letter queue and redrive, the schedule groups and
+# the recurring schedules. Names are the template's for the stack "jiesu". LocalStack runs it once it is
+# ready (/etc/localstack/init/ready.d). Safe to run again: what already exists is left as it is.
 set -euo pipefail
 
 AWS="${AWSLOCAL:-awslocal}"
 REGION="${AWS_DEFAULT_REGION:-us-east-1}"
+SCHEDULER_ROLE_ARN=arn:aws:iam::000000000000:role/jiesu-scheduler
 
+queue() { # <name> <attributes as JSON>; prints the queue's URL
+  $AWS sqs create-queue --queue-name "$1" --attributes "$2" --query QueueUrl --output text
+}
+arn() { # <queue URL>; prints the queue's ARN
+  $AWS sqs get-queue-attributes --queue-url "$1" --attribute-names QueueArn --query Attributes.QueueArn --output text
+}
+
+# ---- the table (TicketsTable): keys, billing and indexes as template.yaml declares them
 TABLE=jiesu-tickets
-# CloudResources.MAX_RECEIVE_COUNT, VISIBILITY_TIMEOUT_SECONDS, DLQ_RETENTION_SECONDS
-MAX_RECEIVE_COUNT=5
-# CloudResources.NOTIFY_MAX_RECEIVE_COUNT: a province notice is tried longer, with growing delays
-NOTIFY_MAX_RECEIVE_COUNT=12
-VISIBILITY_TIMEOUT=180
-DLQ_RETENTION=1209600
-# CloudResources.SCHEDULE_GROUP
-SCHEDULE_GROUP=jiesu-deadlines
-
-# ---- the table: PK/SK, pay per request, the indexes of CloudResources.INDEXES ------------------------------
 TABLE_JSON=$(cat <<'JSON'
 {
-  "TableName": "jiesu-tickets",
-  "BillingMode": "PAY_PER_REQUEST",
-  "AttributeDefinitions": [
-    {"AttributeName": "PK", "AttributeType": "S"},
-    {"AttributeName": "SK", "AttributeType": "S"},
-    {"AttributeName": "GSI1PK", "AttributeType": "S"},
-    {"AttributeName": "GSI1SK", "AttributeType": "S"},
-    {"AttributeName": "GSI2PK", "AttributeType": "S"},
-    {"AttributeName": "GSI2SK", "AttributeType": "S"},
-    {"AttributeName": "GSI3PK", "AttributeType": "S"},
-    {"AttributeName": "GSI3SK", "AttributeType": "S"},
-    {"AttributeName": "GSI4PK", "AttributeType": "S"},
-    {"AttributeName": "GSI4SK", "AttributeType": "S"}
-  ],
-  "KeySchema": [
-    {"AttributeName": "PK", "KeyType": "HASH"},
-    {"AttributeName": "SK", "KeyType": "RANGE"}
-  ],
-  "GlobalSecondaryIndexes": [
-    {
-      "IndexName": "UnitInbox",
-      "KeySchema": [
-        {"AttributeName": "GSI1PK", "KeyType": "HASH"},
-        {"AttributeName": "GSI1SK", "KeyType": "RANGE"}
-      ],
-      "Projection": {"ProjectionType": "ALL"}
-    },
-    {
-      "IndexName": "CitizenTickets",
-      "KeySchema": [
-        {"AttributeName": "GSI2PK", "KeyType": "HASH"},
-        {"AttributeName": "GSI2SK", "KeyType": "RANGE"}
-      ],
-      "Projection": {"ProjectionType": "KEYS_ONLY"}
-    },
-    {
-      "IndexName": "Outbox",
-      "KeySchema": [
-        {"AttributeName": "GSI3PK", "KeyType": "HASH"},
-        {"AttributeName": "GSI3SK", "KeyType": "RANGE"}
-      ],
-      "Projection": {"ProjectionType": "ALL"}
-    },
-    {
-      "IndexName": "OpenTickets",
-      "KeySchema": [
-        {"AttributeName": "GSI4PK", "KeyType": "HASH"},
-        {"AttributeName": "GSI4SK", "KeyType": "RANGE"}
-      ],
-      "Projection": {"ProjectionType": "KEYS_ONLY"}
+  "TableName" : "jiesu-tickets",
+  "BillingMode" : "PAY_PER_REQUEST",
+  "AttributeDefinitions" : [ {
+    "AttributeName" : "PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "SK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI1PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI1SK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI2PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI2SK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI3PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI3SK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI4PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI4SK",
+    "AttributeType" : "S"
+  } ],
+  "KeySchema" : [ {
+    "AttributeName" : "PK",
+    "KeyType" : "HASH"
+  }, {
+    "AttributeName" : "SK",
+    "KeyType" : "RANGE"
+  } ],
+  "GlobalSecondaryIndexes" : [ {
+    "IndexName" : "UnitInbox",
+    "KeySchema" : [ {
+      "AttributeName" : "GSI1PK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "GSI1SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "ALL"
     }
-  ]
+  }, {
+    "IndexName" : "CitizenTickets",
+    "KeySchema" : [ {
+      "AttributeName" : "GSI2PK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "GSI2SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "KEYS_ONLY"
+    }
+  }, {
+    "IndexName" : "Outbox",
+    "KeySchema" : [ {
+      "AttributeName" : "GSI3PK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "GSI3SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "ALL"
+    }
+  }, {
+    "IndexName" : "OpenTickets",
+    "KeySchema" : [ {
+      "AttributeName" : "GSI4PK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "GSI4SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "KEYS_ONLY"
+    }
+  } ]
 }
 JSON
 )
-
 if $AWS dynamodb describe-table --table-name "$TABLE" >/dev/null 2>&1; then
   echo "jiesu: table $TABLE exists"
 else
@@ -86,44 +125,99 @@ else
   echo "jiesu: created table $TABLE"
 fi
 
-# ---- the queues: each work queue redrives to its DLQ after MAX_RECEIVE_COUNT receives --------------------
-# queue_with_dlq <queue> <dlq> [max receive count]; prints the queue's URL; a .fifo name makes FIFO queues
-queue_with_dlq() {
-  local name="$1" dlq="$2" max_receive="${3:-$MAX_RECEIVE_COUNT}" fifo="" dlq_url dlq_arn attributes
-  case "$name" in *.fifo) fifo=',"FifoQueue":"true"' ;; esac
-  dlq_url=$($AWS sqs create-queue --queue-name "$dlq" \
-    --attributes "{\"MessageRetentionPeriod\":\"$DLQ_RETENTION\"$fifo}" --query QueueUrl --output text)
-  dlq_arn=$($AWS sqs get-queue-attributes --queue-url "$dlq_url" --attribute-names QueueArn \
-    --query Attributes.QueueArn --output text)
-  # RedrivePolicy is a JSON document inside a string attribute
-  attributes=$(printf '{"VisibilityTimeout":"%s","RedrivePolicy":"{\\"deadLetterTargetArn\\":\\"%s\\",\\"maxReceiveCount\\":\\"%s\\"}"%s}' \
-    "$VISIBILITY_TIMEOUT" "$dlq_arn" "$max_receive" "$fifo")
-  $AWS sqs create-queue --queue-name "$name" --attributes "$attributes" --query QueueUrl --output text
-}
+# ---- the queues: each dead-letter queue, then the work queues with their redrive policies
+DISPATCH_DLQ_URL=$(queue jiesu-dispatch-dlq '{"MessageRetentionPeriod":"1209600"}')
+DISPATCH_DLQ_ARN=$(arn "$DISPATCH_DLQ_URL")
+echo "jiesu: queue jiesu-dispatch-dlq"
+RETURN_DLQ_URL=$(queue jiesu-return-dlq '{"MessageRetentionPeriod":"1209600"}')
+RETURN_DLQ_ARN=$(arn "$RETURN_DLQ_URL")
+echo "jiesu: queue jiesu-return-dlq"
+REPLY_DLQ_URL=$(queue jiesu-reply-dlq '{"MessageRetentionPeriod":"1209600"}')
+REPLY_DLQ_ARN=$(arn "$REPLY_DLQ_URL")
+echo "jiesu: queue jiesu-reply-dlq"
+DIGEST_DLQ_URL=$(queue jiesu-digest-dlq '{"MessageRetentionPeriod":"1209600"}')
+DIGEST_DLQ_ARN=$(arn "$DIGEST_DLQ_URL")
+echo "jiesu: queue jiesu-digest-dlq"
+CALLBACK_DLQ_URL=$(queue jiesu-callback-dlq '{"MessageRetentionPeriod":"1209600"}')
+CALLBACK_DLQ_ARN=$(arn "$CALLBACK_DLQ_URL")
+echo "jiesu: queue jiesu-callback-dlq"
+NOTIFY_DLQ_URL=$(queue jiesu-notify-dlq.fifo '{"FifoQueue":"true","MessageRetentionPeriod":"1209600"}')
+NOTIFY_DLQ_ARN=$(arn "$NOTIFY_DLQ_URL")
+echo "jiesu: queue jiesu-notify-dlq.fifo"
+DEADLINE_DLQ_URL=$(queue jiesu-deadline-dlq '{"MessageRetentionPeriod":"1209600"}')
+DEADLINE_DLQ_ARN=$(arn "$DEADLINE_DLQ_URL")
+echo "jiesu: queue jiesu-deadline-dlq"
+SCHEDULER_DLQ_URL=$(queue jiesu-scheduler-dlq '{"MessageRetentionPeriod":"1209600"}')
+SCHEDULER_DLQ_ARN=$(arn "$SCHEDULER_DLQ_URL")
+echo "jiesu: queue jiesu-scheduler-dlq"
+DISPATCH_QUEUE_URL=$(queue jiesu-dispatch '{"VisibilityTimeout":"180","MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"'"$DISPATCH_DLQ_ARN"'\",\"maxReceiveCount\":\"5\"}"}')
+DISPATCH_QUEUE_ARN=$(arn "$DISPATCH_QUEUE_URL")
+echo "jiesu: queue jiesu-dispatch (to DispatchDlq after 5 receives)"
+RETURN_QUEUE_URL=$(queue jiesu-return '{"VisibilityTimeout":"180","MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"'"$RETURN_DLQ_ARN"'\",\"maxReceiveCount\":\"5\"}"}')
+RETURN_QUEUE_ARN=$(arn "$RETURN_QUEUE_URL")
+echo "jiesu: queue jiesu-return (to ReturnDlq after 5 receives)"
+REPLY_QUEUE_URL=$(queue jiesu-reply '{"VisibilityTimeout":"180","MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"'"$REPLY_DLQ_ARN"'\",\"maxReceiveCount\":\"5\"}"}')
+REPLY_QUEUE_ARN=$(arn "$REPLY_QUEUE_URL")
+echo "jiesu: queue jiesu-reply (to ReplyDlq after 5 receives)"
+CALLBACK_QUEUE_URL=$(queue jiesu-callback '{"VisibilityTimeout":"180","MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"'"$CALLBACK_DLQ_ARN"'\",\"maxReceiveCount\":\"5\"}"}')
+CALLBACK_QUEUE_ARN=$(arn "$CALLBACK_QUEUE_URL")
+echo "jiesu: queue jiesu-callback (to CallbackDlq after 5 receives)"
+NOTIFY_QUEUE_URL=$(queue jiesu-notify.fifo '{"FifoQueue":"true","VisibilityTimeout":"180","MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"'"$NOTIFY_DLQ_ARN"'\",\"maxReceiveCount\":\"12\"}"}')
+NOTIFY_QUEUE_ARN=$(arn "$NOTIFY_QUEUE_URL")
+echo "jiesu: queue jiesu-notify.fifo (to NotifyDlq after 12 receives)"
+DEADLINE_QUEUE_URL=$(queue jiesu-deadline '{"VisibilityTimeout":"180","MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"'"$DEADLINE_DLQ_ARN"'\",\"maxReceiveCount\":\"5\"}"}')
+DEADLINE_QUEUE_ARN=$(arn "$DEADLINE_QUEUE_URL")
+echo "jiesu: queue jiesu-deadline (to DeadlineDlq after 5 receives)"
+DIGEST_QUEUE_URL=$(queue jiesu-digest '{"VisibilityTimeout":"180","MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"'"$DIGEST_DLQ_ARN"'\",\"maxReceiveCount\":\"5\"}"}')
+DIGEST_QUEUE_ARN=$(arn "$DIGEST_QUEUE_URL")
+echo "jiesu: queue jiesu-digest (to DigestDlq after 5 receives)"
 
-# one line per io.jiesu.aws.resources.QueueName: localName() localDlqName()
-DISPATCH_URL=$(queue_with_dlq jiesu-dispatch jiesu-dispatch-dlq)
-RETURN_URL=$(queue_with_dlq jiesu-return jiesu-return-dlq)
-REPLY_URL=$(queue_with_dlq jiesu-reply jiesu-reply-dlq)
-CALLBACK_URL=$(queue_with_dlq jiesu-callback jiesu-callback-dlq)
-DEADLINE_URL=$(queue_with_dlq jiesu-deadline jiesu-deadline-dlq)
-NOTIFY_URL=$(queue_with_dlq jiesu-notify.fifo jiesu-notify-dlq.fifo "$NOTIFY_MAX_RECEIVE_COUNT")
-DIGEST_URL=$(queue_with_dlq jiesu-digest jiesu-digest-dlq)
-DEADLINE_ARN=$($AWS sqs get-queue-attributes --queue-url "$DEADLINE_URL" --attribute-names QueueArn \
-  --query Attributes.QueueArn --output text)
-echo "jiesu: created queues jiesu-{dispatch,return,reply,callback,deadline,digest}, jiesu-notify.fifo and their DLQs"
-# (the digests' recurring schedules are not created here: LocalStack's scheduler does not fire them; send one
-# by hand with: aws sqs send-message --queue-url "$DIGEST_URL" --message-body '{"kind":"weekly","requestedAt":"..."}')
-
-# ---- the schedule group holding one timer per open ticket -----------------------------------------------
-if $AWS scheduler get-schedule-group --name "$SCHEDULE_GROUP" >/dev/null 2>&1; then
-  echo "jiesu: schedule group $SCHEDULE_GROUP exists"
+# ---- the schedule groups (the deadline timers' group holds one timer per open ticket) and schedules
+if $AWS scheduler get-schedule-group --name jiesu-digests >/dev/null 2>&1; then
+  echo "jiesu: schedule group jiesu-digests exists"
 else
-  $AWS scheduler create-schedule-group --name "$SCHEDULE_GROUP" >/dev/null
-  echo "jiesu: created schedule group $SCHEDULE_GROUP"
+  $AWS scheduler create-schedule-group --name jiesu-digests >/dev/null
+  echo "jiesu: created schedule group jiesu-digests"
+fi
+if $AWS scheduler get-schedule-group --name jiesu-deadlines >/dev/null 2>&1; then
+  echo "jiesu: schedule group jiesu-deadlines exists"
+else
+  $AWS scheduler create-schedule-group --name jiesu-deadlines >/dev/null
+  echo "jiesu: created schedule group jiesu-deadlines"
+fi
+# (LocalStack's Scheduler stores these and never fires them; send a digest by hand to the digest queue)
+if $AWS scheduler get-schedule --group-name jiesu-digests --name daily-digest >/dev/null 2>&1; then
+  echo "jiesu: schedule daily-digest exists"
+elif $AWS scheduler create-schedule --group-name jiesu-digests --name daily-digest \
+    --schedule-expression 'cron(0 8 * * ? *)' --schedule-expression-timezone Asia/Shanghai \
+    --flexible-time-window '{"Mode":"OFF"}' \
+    --target '{"Arn":"'"$DIGEST_QUEUE_ARN"'","RoleArn":"'"$SCHEDULER_ROLE_ARN"'","Input":"{\"kind\":\"daily\",\"scheduledTime\":\"<aws.scheduler.scheduled-time>\"}","RetryPolicy":{"MaximumRetryAttempts":10,"MaximumEventAgeInSeconds":3600},"DeadLetterConfig":{"Arn":"'"$SCHEDULER_DLQ_ARN"'"}}' >/dev/null; then
+  echo "jiesu: created schedule daily-digest"
+else
+  echo "jiesu: LocalStack did not take schedule daily-digest, skipped"
+fi
+if $AWS scheduler get-schedule --group-name jiesu-digests --name weekly-digest >/dev/null 2>&1; then
+  echo "jiesu: schedule weekly-digest exists"
+elif $AWS scheduler create-schedule --group-name jiesu-digests --name weekly-digest \
+    --schedule-expression 'cron(0 8 ? * MON *)' --schedule-expression-timezone Asia/Shanghai \
+    --flexible-time-window '{"Mode":"OFF"}' \
+    --target '{"Arn":"'"$DIGEST_QUEUE_ARN"'","RoleArn":"'"$SCHEDULER_ROLE_ARN"'","Input":"{\"kind\":\"weekly\",\"scheduledTime\":\"<aws.scheduler.scheduled-time>\"}","RetryPolicy":{"MaximumRetryAttempts":10,"MaximumEventAgeInSeconds":3600},"DeadLetterConfig":{"Arn":"'"$SCHEDULER_DLQ_ARN"'"}}' >/dev/null; then
+  echo "jiesu: created schedule weekly-digest"
+else
+  echo "jiesu: LocalStack did not take schedule weekly-digest, skipped"
+fi
+if $AWS scheduler get-schedule --group-name jiesu-digests --name monthly-digest >/dev/null 2>&1; then
+  echo "jiesu: schedule monthly-digest exists"
+elif $AWS scheduler create-schedule --group-name jiesu-digests --name monthly-digest \
+    --schedule-expression 'cron(0 8 1 * ? *)' --schedule-expression-timezone Asia/Shanghai \
+    --flexible-time-window '{"Mode":"OFF"}' \
+    --target '{"Arn":"'"$DIGEST_QUEUE_ARN"'","RoleArn":"'"$SCHEDULER_ROLE_ARN"'","Input":"{\"kind\":\"monthly\",\"scheduledTime\":\"<aws.scheduler.scheduled-time>\"}","RetryPolicy":{"MaximumRetryAttempts":10,"MaximumEventAgeInSeconds":3600},"DeadLetterConfig":{"Arn":"'"$SCHEDULER_DLQ_ARN"'"}}' >/dev/null; then
+  echo "jiesu: created schedule monthly-digest"
+else
+  echo "jiesu: LocalStack did not take schedule monthly-digest, skipped"
 fi
 
-# ---- what to export for the api and the stages (see README.md) ------------------------------------------
+# ---- what to export for the api and the stages
 cat <<ENV
 jiesu: ready. Point the api and the stages at LocalStack with:
 export JIESU_AWS_REGION=$REGION
@@ -131,15 +225,17 @@ export JIESU_AWS_DYNAMODB_ENDPOINT=http://localhost:4566
 export JIESU_AWS_SQS_ENDPOINT=http://localhost:4566
 export JIESU_AWS_SCHEDULER_ENDPOINT=http://localhost:4566
 export JIESU_TABLE=$TABLE
-export JIESU_QUEUE_DISPATCH_URL=$DISPATCH_URL
-export JIESU_QUEUE_RETURN_URL=$RETURN_URL
-export JIESU_QUEUE_REPLY_URL=$REPLY_URL
-export JIESU_QUEUE_CALLBACK_URL=$CALLBACK_URL
-export JIESU_QUEUE_DEADLINE_URL=$DEADLINE_URL
-export JIESU_QUEUE_NOTIFY_URL=$NOTIFY_URL
-export JIESU_QUEUE_DEADLINE_ARN=$DEADLINE_ARN
-export JIESU_SCHEDULER_GROUP=$SCHEDULE_GROUP
-export JIESU_SCHEDULER_ROLE_ARN=arn:aws:iam::000000000000:role/jiesu-scheduler
+export JIESU_QUEUE_DISPATCH_URL=$DISPATCH_QUEUE_URL
+export JIESU_QUEUE_RETURN_URL=$RETURN_QUEUE_URL
+export JIESU_QUEUE_REPLY_URL=$REPLY_QUEUE_URL
+export JIESU_QUEUE_CALLBACK_URL=$CALLBACK_QUEUE_URL
+export JIESU_QUEUE_NOTIFY_URL=$NOTIFY_QUEUE_URL
+export JIESU_QUEUE_DEADLINE_URL=$DEADLINE_QUEUE_URL
+export JIESU_QUEUE_DIGEST_URL=$DIGEST_QUEUE_URL
+export JIESU_QUEUE_DEADLINE_ARN=$DEADLINE_QUEUE_ARN
+export JIESU_SCHEDULER_GROUP=jiesu-deadlines
+export JIESU_SCHEDULER_ROLE_ARN=$SCHEDULER_ROLE_ARN
+export JIESU_SCHEDULER_DLQ_ARN=$SCHEDULER_DLQ_ARN
 ENV
 
 # the compose healthcheck waits for this (only inside the LocalStack container)

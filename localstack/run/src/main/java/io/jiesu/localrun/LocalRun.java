@@ -56,7 +56,9 @@ public final class LocalRun implements AutoCloseable {
         }
 
         public static Options defaults(Path root) {
-            return new Options(8080, 8090, CloudResources.MAX_RECEIVE_COUNT, 30, root, Map.of());
+            // each queue's maxReceiveCount as template.yaml declares it; a visibility timeout of 30 s, shorter than
+            // the deployed 180 s, so that a message whose stage failed is tried again soon while one watches
+            return new Options(8080, 8090, CloudResources.AS_TEMPLATE, 30, root, Map.of());
         }
 
         /** The whole run's clock starts at this instant instead of now (and can travel on: {@link LocalRun#travelTo}). */

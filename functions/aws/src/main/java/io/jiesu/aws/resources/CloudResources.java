@@ -7,15 +7,25 @@ import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.Target;
+
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The one definition of the table and the queues outside template.yaml. The local cloud creates them from
- * here; a test keeps this and template.yaml in step.
+ * The names the code uses for the cloud's resources (the table's keys and indexes it queries, the deadline
+ * schedule group it is told, the retry policy of the timers it sets), and the local cloud built from
+ * template.yaml ({@link CloudTemplate}), the one definition of the resources: the table with its indexes, the
+ * queues with their dead-letter queues and redrive, the schedule groups and schedules. Tests check that the
+ * template declares what the code uses (TemplateTest).
  */
 public final class CloudResources {
+    /** The table's name in the local cloud (on AWS CloudFormation names it from the stack). */
     public static final String TABLE = "jiesu-tickets";
     public static final String PK = "PK";
     public static final String SK = "SK";
@@ -31,39 +41,32 @@ public final class CloudResources {
      * tickets here instead of scanning the table.
      */
     public static final Index OPEN_TICKETS = new Index("OpenTickets", "GSI4PK", "GSI4SK", ProjectionType.KEYS_ONLY);
+    /** The indexes the code queries and writes the keys of (TemplateTest: the template's table has each). */
     public static final List<Index> INDEXES = List.of(UNIT_INBOX, CITIZEN_TICKETS, OUTBOX, OPEN_TICKETS);
 
-    /** As in template.yaml: a message that fails this many receives goes to the DLQ. */
-    public static final int MAX_RECEIVE_COUNT = 5;
-    /** As in template.yaml: six times the stage function's timeout, as AWS advises for SQS event sources. */
-    public static final int VISIBILITY_TIMEOUT_SECONDS = 180;
     /**
-     * As in template.yaml: a province's status notice is tried this many times, with growing delays between
-     * (NotifyStage), before it is dead-lettered: about 7 hours with the default delays.
+     * For {@link #createQueues}: no override, each queue's maxReceiveCount or visibility timeout as template.yaml
+     * declares it (5 for the work queues, 12 for the province notices; 180 s).
      */
-    public static final int NOTIFY_MAX_RECEIVE_COUNT = 12;
-    /** Dead letters are kept the SQS maximum, 14 days, for redrive. */
-    public static final int DLQ_RETENTION_SECONDS = 1_209_600;
+    public static final int AS_TEMPLATE = 0;
 
-    /** KEYS_ONLY where the index must not copy the ticket (the citizen index would copy name and phone). */
-    /** The schedule group holding one timer per open ticket. */
+    /** The schedule group holding one timer per open ticket (template.yaml: DeadlineScheduleGroup, in the stack "jiesu"). */
     public static final String SCHEDULE_GROUP = "jiesu-deadlines";
     /** What the local cloud names the role the scheduler sends with (the stand-in checks only its form). */
     public static final String LOCAL_SCHEDULER_ROLE_ARN = "arn:aws:iam::000000000000:role/jiesu-scheduler";
 
     /**
-     * As in template.yaml, for every schedule (the timers the functions set, the digests', the reconciler's): a
-     * delivery the scheduler could not make is tried again for up to an hour, then goes to the scheduler's
-     * dead-letter queue (SchedulerDlq, alarmed). A deadline dead-lettered is still restored by the reconciler.
+     * The retry policy of the timers the functions set (TemplateTest: every schedule in template.yaml has the
+     * same): a delivery the scheduler could not make is tried again for up to an hour, then goes to the
+     * scheduler's dead-letter queue (SchedulerDlq, alarmed). A deadline dead-lettered is still restored by the
+     * reconciler.
      */
     public static final int SCHEDULE_MAX_RETRY_ATTEMPTS = 10;
     public static final int SCHEDULE_MAX_EVENT_AGE_SECONDS = 3600;
-    /** The scheduler's dead-letter queue in the local cloud (template.yaml: SchedulerDlq). */
-    public static final String LOCAL_SCHEDULER_DLQ = "jiesu-scheduler-dlq";
 
     /**
      * The timer reconciler (the {@code reconcile} function): how often it runs, on AWS as the ScheduleV2 event of
-     * ReconcileFunction, in the local run as the ticker that invokes the same function.
+     * ReconcileFunction, in the local run as the ticker that invokes the same function (TemplateTest: the same).
      */
     public static final String RECONCILE_FUNCTION = "reconcile";
     public static final String RECONCILE_SCHEDULE = "rate(5 minutes)";
@@ -74,23 +77,27 @@ public final class CloudResources {
     private CloudResources() {
     }
 
+    /** The create-table request for template.yaml's table, under the given name. */
     public static CreateTableRequest tableRequest(String tableName) {
-        List<AttributeDefinition> attributes = new java.util.ArrayList<>(List.of(
-                attr(PK), attr(SK)));
-        List<GlobalSecondaryIndex> gsis = new java.util.ArrayList<>();
-        for (Index i : INDEXES) {
-            attributes.add(attr(i.partitionKey()));
-            attributes.add(attr(i.sortKey()));
-            gsis.add(GlobalSecondaryIndex.builder().indexName(i.name())
-                    .keySchema(key(i.partitionKey(), KeyType.HASH), key(i.sortKey(), KeyType.RANGE))
-                    .projection(Projection.builder().projectionType(i.projection()).build()).build());
+        CloudTemplate.Table table = CloudTemplate.get().table();
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        table.attributes().forEach((name, type) -> attributes.add(AttributeDefinition.builder().attributeName(name)
+                .attributeType(type).build()));
+        List<GlobalSecondaryIndex> gsis = new ArrayList<>();
+        for (CloudTemplate.Index i : table.indexes()) {
+            Projection.Builder projection = Projection.builder().projectionType(i.projection());
+            if (!i.nonKeyAttributes().isEmpty()) {
+                projection.nonKeyAttributes(i.nonKeyAttributes());
+            }
+            gsis.add(GlobalSecondaryIndex.builder().indexName(i.name()).keySchema(keys(i.keys()))
+                    .projection(projection.build()).build());
         }
-        return CreateTableRequest.builder().tableName(tableName)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attributes)
-                .keySchema(key(PK, KeyType.HASH), key(SK, KeyType.RANGE))
-                .globalSecondaryIndexes(gsis)
-                .build();
+        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(tableName)
+                .billingMode(table.billingMode()).attributeDefinitions(attributes).keySchema(keys(table.keys()));
+        if (!gsis.isEmpty()) {
+            request.globalSecondaryIndexes(gsis);
+        }
+        return request.build();
     }
 
     public static void createTable(DynamoDbClient dynamo, String tableName) {
@@ -98,78 +105,119 @@ public final class CloudResources {
         dynamo.waiter().waitUntilTableExists(b -> b.tableName(tableName));
     }
 
-    /** Creates every queue with its DLQ; returns the work queues' URLs. */
-    public static Map<QueueName, String> createQueues(SqsClient sqs, int maxReceiveCount, int visibilityTimeoutSeconds) {
-        return createQueues(sqs, maxReceiveCount, maxReceiveCount, visibilityTimeoutSeconds);
+    /** Every queue of template.yaml that redrives, with its dead-letter queue, as declared; returns their URLs. */
+    public static Map<QueueName, String> createQueues(SqsClient sqs) {
+        return createQueues(sqs, AS_TEMPLATE, AS_TEMPLATE);
     }
 
-    public static Map<QueueName, String> createQueues(SqsClient sqs, int maxReceiveCount, int notifyMaxReceiveCount,
-                                                      int visibilityTimeoutSeconds) {
+    /**
+     * As above, with the local run's deliberate overrides: a maxReceiveCount and a visibility timeout for every
+     * work queue (tests make them short, so a poison message is dead-lettered in seconds), or {@link #AS_TEMPLATE}
+     * for the template's own numbers. Every template queue with a redrive policy must be a {@link QueueName}.
+     */
+    public static Map<QueueName, String> createQueues(SqsClient sqs, int maxReceiveCount, int visibilityTimeoutSeconds) {
+        CloudTemplate template = CloudTemplate.get();
         Map<QueueName, String> urls = new EnumMap<>(QueueName.class);
-        for (QueueName q : QueueName.values()) {
-            Map<QueueAttributeName, String> dlqAttributes = new java.util.HashMap<>(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD,
-                    Integer.toString(DLQ_RETENTION_SECONDS)));
-            if (q.fifo()) {
-                dlqAttributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+        for (CloudTemplate.Queue q : template.queues()) {
+            if (!q.redrives()) {
+                continue;
             }
-            String dlqUrl = sqs.createQueue(CreateQueueRequest.builder().queueName(q.localDlqName())
-                    .attributes(dlqAttributes).build()).queueUrl();
-            String dlqArn = queueArn(sqs, dlqUrl);
-            Map<QueueAttributeName, String> attributes = new java.util.HashMap<>(Map.of(
-                    QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
-                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
-                            + "\",\"maxReceiveCount\":\"" + (q.fifo() ? notifyMaxReceiveCount : maxReceiveCount) + "\"}"));
-            if (q.fifo()) {
-                attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
-            }
-            String url = sqs.createQueue(CreateQueueRequest.builder().queueName(q.localName())
-                    .attributes(attributes).build()).queueUrl();
-            urls.put(q, url);
+            QueueName name = Arrays.stream(QueueName.values()).filter(n -> n.localName().equals(q.name())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(template.path() + " declares " + q.logicalId() + " ("
+                            + q.name() + "), which no QueueName stands for: the code would never send to it"));
+            String dlqArn = queueArn(sqs, createQueue(sqs, template.queue(q.deadLetterQueue()), null, null));
+            Map<QueueAttributeName, String> redrive = Map.of(QueueAttributeName.REDRIVE_POLICY,
+                    "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
+                            + (maxReceiveCount > 0 ? maxReceiveCount : q.maxReceiveCount()) + "\"}");
+            urls.put(name, createQueue(sqs, q, visibilityTimeoutSeconds > 0 ? visibilityTimeoutSeconds : null, redrive));
         }
         return urls;
     }
 
-    /** Creates the scheduler's dead-letter queue (kept as long as the others); returns its ARN. */
-    public static String createSchedulerDlq(SqsClient sqs) {
-        String url = sqs.createQueue(CreateQueueRequest.builder().queueName(LOCAL_SCHEDULER_DLQ).attributes(Map.of(
-                QueueAttributeName.MESSAGE_RETENTION_PERIOD, Integer.toString(DLQ_RETENTION_SECONDS))).build()).queueUrl();
-        return queueArn(sqs, url);
+    private static String createQueue(SqsClient sqs, CloudTemplate.Queue q, Integer visibilityOverride,
+                                      Map<QueueAttributeName, String> more) {
+        Map<QueueAttributeName, String> attributes = new HashMap<>();
+        Integer visibility = visibilityOverride != null ? visibilityOverride : q.visibilityTimeout();
+        if (visibility != null) {
+            attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, visibility.toString());
+        }
+        if (q.retention() != null) {
+            attributes.put(QueueAttributeName.MESSAGE_RETENTION_PERIOD, q.retention().toString());
+        }
+        if (q.fifo()) {
+            attributes.put(QueueAttributeName.FIFO_QUEUE, "true");
+        }
+        if (more != null) {
+            attributes.putAll(more);
+        }
+        return sqs.createQueue(CreateQueueRequest.builder().queueName(q.name()).attributes(attributes).build()).queueUrl();
     }
 
-    public static void createScheduleGroup(software.amazon.awssdk.services.scheduler.SchedulerClient scheduler) {
+    /** Creates the queue template.yaml's schedules dead-letter to (SchedulerDlq); returns its ARN. */
+    public static String createSchedulerDlq(SqsClient sqs) {
+        CloudTemplate template = CloudTemplate.get();
+        List<String> dlqs = template.schedules().stream().map(CloudTemplate.Schedule::deadLetterQueue)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (dlqs.size() != 1) {
+            throw new IllegalStateException(template.path() + ": the schedules should dead-letter to one queue, found " + dlqs);
+        }
+        return queueArn(sqs, createQueue(sqs, template.queue(dlqs.get(0)), null, null));
+    }
+
+    /** Creates the group of the deadline timers, {@link #SCHEDULE_GROUP}, which template.yaml must declare. */
+    public static void createScheduleGroup(SchedulerClient scheduler) {
+        CloudTemplate template = CloudTemplate.get();
+        if (template.scheduleGroups().stream().noneMatch(g -> g.name().equals(SCHEDULE_GROUP))) {
+            throw new IllegalStateException(template.path() + " declares no schedule group " + SCHEDULE_GROUP
+                    + " (in the stack " + CloudTemplate.LOCAL_STACK + "), the group the functions set timers in");
+        }
         scheduler.createScheduleGroup(b -> b.name(SCHEDULE_GROUP));
     }
 
-    /** The recurring digest schedules, as template.yaml declares them (<Kind>DigestSchedule). */
-    public static final String DIGEST_SCHEDULE_GROUP = "jiesu-digests";
-
-    /** What a digest schedule sends: the kind, and the occurrence the scheduler fills in. */
+    /** What a digest schedule sends: the kind, and the occurrence the scheduler fills in (DigestHandler reads it). */
     public static String digestInput(io.jiesu.core.digest.DigestKind kind) {
         return "{\"kind\":\"" + kind.code() + "\",\"scheduledTime\":\"<aws.scheduler.scheduled-time>\"}";
     }
 
-    /** Creates the digests' schedules (group jiesu-digests), each sending to the digest queue. */
-    public static void createDigestSchedules(software.amazon.awssdk.services.scheduler.SchedulerClient scheduler,
-                                             String digestQueueArn, String roleArn) {
+    /** Creates template.yaml's recurring schedules (the digests'), each sending to the digest queue. */
+    public static void createDigestSchedules(SchedulerClient scheduler, String digestQueueArn, String roleArn) {
         createDigestSchedules(scheduler, digestQueueArn, roleArn, null);
     }
 
-    /** As above, each with the retry policy and, when given, the dead-letter queue every schedule has. */
-    public static void createDigestSchedules(software.amazon.awssdk.services.scheduler.SchedulerClient scheduler,
-                                             String digestQueueArn, String roleArn, String deadLetterArn) {
-        scheduler.createScheduleGroup(b -> b.name(DIGEST_SCHEDULE_GROUP));
-        for (io.jiesu.core.digest.DigestKind kind : io.jiesu.core.digest.DigestKind.values()) {
-            scheduler.createSchedule(b -> b.groupName(DIGEST_SCHEDULE_GROUP).name("digest-" + kind.code())
-                    .scheduleExpression(kind.cron()).scheduleExpressionTimezone(io.jiesu.core.digest.DigestKind.TIME_ZONE)
-                    .flexibleTimeWindow(w -> w.mode("OFF"))
-                    .target(scheduleTarget(digestQueueArn, roleArn, digestInput(kind), deadLetterArn)));
+    /**
+     * As above, with the retry policy template.yaml gives each and, when given, the dead-letter queue. The
+     * template's schedules are the digests': one naming another target is refused, since nothing here would
+     * receive its firings. Their groups are created first.
+     */
+    public static void createDigestSchedules(SchedulerClient scheduler, String digestQueueArn, String roleArn,
+                                             String deadLetterArn) {
+        CloudTemplate template = CloudTemplate.get();
+        String digestQueue = template.queues().stream().filter(q -> q.name().equals(QueueName.DIGEST.localName()))
+                .map(CloudTemplate.Queue::logicalId).findFirst().orElseThrow();
+        java.util.Set<String> groups = new java.util.HashSet<>();
+        for (CloudTemplate.Schedule s : template.schedules()) {
+            if (!s.target().equals(digestQueue)) {
+                throw new IllegalStateException(template.path() + ": " + s.logicalId() + " sends to " + s.target()
+                        + "; the local cloud sends schedules to " + digestQueue + " only");
+            }
+            if (groups.add(s.group()) && !"default".equals(s.group())) {
+                scheduler.createScheduleGroup(b -> b.name(s.group()));
+            }
+            var target = Target.builder().arn(digestQueueArn).roleArn(roleArn).input(s.input())
+                    .retryPolicy(r -> r.maximumRetryAttempts(s.maximumRetryAttempts())
+                            .maximumEventAgeInSeconds(s.maximumEventAgeInSeconds()));
+            if (deadLetterArn != null && s.deadLetterQueue() != null) {
+                target.deadLetterConfig(d -> d.arn(deadLetterArn));
+            }
+            scheduler.createSchedule(b -> b.groupName(s.group()).name(s.name()).scheduleExpression(s.expression())
+                    .scheduleExpressionTimezone(s.timezone()).flexibleTimeWindow(w -> w.mode(s.flexibleTimeWindow()))
+                    .target(target.build()));
         }
     }
 
     /** A schedule's target with the retry policy of every schedule, and its dead-letter queue when given. */
-    public static software.amazon.awssdk.services.scheduler.model.Target scheduleTarget(String arn, String roleArn,
-                                                                                       String input, String deadLetterArn) {
-        var target = software.amazon.awssdk.services.scheduler.model.Target.builder().arn(arn).roleArn(roleArn).input(input)
+    public static Target scheduleTarget(String arn, String roleArn, String input, String deadLetterArn) {
+        var target = Target.builder().arn(arn).roleArn(roleArn).input(input)
                 .retryPolicy(r -> r.maximumRetryAttempts(SCHEDULE_MAX_RETRY_ATTEMPTS)
                         .maximumEventAgeInSeconds(SCHEDULE_MAX_EVENT_AGE_SECONDS));
         if (deadLetterArn != null) {
@@ -183,11 +231,7 @@ public final class CloudResources {
                 .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
-    private static AttributeDefinition attr(String name) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
-    }
-
-    private static KeySchemaElement key(String name, KeyType type) {
-        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    private static List<KeySchemaElement> keys(List<CloudTemplate.Key> keys) {
+        return keys.stream().map(k -> KeySchemaElement.builder().attributeName(k.attribute()).keyType(k.type()).build()).toList();
     }
 }

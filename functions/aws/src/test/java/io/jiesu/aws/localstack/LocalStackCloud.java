@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the plain SDK with an endpoint override.
  */
 final class LocalStackCloud {
-    /** The same image as localstack/docker-compose.yml (InitScriptMatchesCloudResourcesTest checks it). */
+    /** The same image as localstack/docker-compose.yml (InitScriptIsMadeFromTheTemplateTest checks it). */
     static final String IMAGE = "localstack/localstack:4.4.0";
 
     static final Deadlines DEADLINES = new Deadlines(WorkCalendar.bundled(), Policy.defaults());
@@ -99,8 +99,7 @@ final class LocalStackCloud {
     /** The work queues and their DLQs, created once as CloudResources defines them, with the deployed settings. */
     static synchronized Map<QueueName, String> queues() {
         if (queues == null) {
-            queues = CloudResources.createQueues(sqs(), CloudResources.MAX_RECEIVE_COUNT,
-                    CloudResources.VISIBILITY_TIMEOUT_SECONDS);
+            queues = CloudResources.createQueues(sqs());
         }
         return queues;
     }

@@ -2,7 +2,7 @@ package io.jiesu.aws.localstack;
 
 import io.jiesu.aws.queues.OutboxMessage;
 import io.jiesu.aws.queues.TicketQueues;
-import io.jiesu.aws.resources.CloudResources;
+import io.jiesu.aws.resources.CloudTemplate;
 import io.jiesu.aws.resources.QueueName;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -18,7 +18,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** The SQS sender against LocalStack's SQS, on the queues CloudResources.createQueues makes. */
+/** The SQS sender against LocalStack's SQS, on the queues CloudResources.createQueues makes from template.yaml. */
 @Testcontainers(disabledWithoutDocker = true)
 class LocalStackTicketQueuesTest {
     private final Map<QueueName, String> queues = LocalStackCloud.queues();
@@ -41,20 +41,21 @@ class LocalStackTicketQueuesTest {
         String url = queues.get(QueueName.RETURN);
         Map<QueueAttributeName, String> attributes = LocalStackCloud.sqs().getQueueAttributes(b -> b.queueUrl(url)
                 .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT, QueueAttributeName.REDRIVE_POLICY)).attributes();
-        assertEquals(Integer.toString(CloudResources.VISIBILITY_TIMEOUT_SECONDS), attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT));
+        CloudTemplate.Queue declared = CloudTemplate.get().queue("ReturnQueue");
+        assertEquals(declared.visibilityTimeout().toString(), attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT));
         assertTrue(attributes.get(QueueAttributeName.REDRIVE_POLICY).contains(QueueName.RETURN.localDlqName()),
                 attributes.get(QueueAttributeName.REDRIVE_POLICY));
 
         sender.send(new OutboxMessage("T-poison", 1, QueueName.RETURN, body(QueueName.RETURN), Instant.now()));
         // a function that keeps failing: each receive lets the message go again at once
-        for (int i = 0; i < CloudResources.MAX_RECEIVE_COUNT; i++) {
+        for (int i = 0; i < declared.maxReceiveCount(); i++) {
             assertTrue(receiveOnceOurs(url, 0).contains(body(QueueName.RETURN)), "receive " + (i + 1));
         }
         // the next receive finds it spent and moves it to the DLQ, as SQS does
-        assertEquals(List.of(), receiveOnceOurs(url, 0), "not delivered a " + (CloudResources.MAX_RECEIVE_COUNT + 1) + "th time");
+        assertEquals(List.of(), receiveOnceOurs(url, 0), "not delivered a " + (declared.maxReceiveCount() + 1) + "th time");
         String dlqUrl = LocalStackCloud.sqs().getQueueUrl(b -> b.queueName(QueueName.RETURN.localDlqName())).queueUrl();
         assertEquals(List.of(body(QueueName.RETURN)), receiveOurs(dlqUrl, 1), "dead-lettered after "
-                + CloudResources.MAX_RECEIVE_COUNT + " receives");
+                + declared.maxReceiveCount() + " receives");
     }
 
     private String body(QueueName q) {

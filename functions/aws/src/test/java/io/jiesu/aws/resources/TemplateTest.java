@@ -3,10 +3,6 @@ package io.jiesu.aws.resources;
 import io.jiesu.localcloud.QueueEventSourceMapping;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,15 +19,17 @@ import java.util.TreeSet;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * template.yaml deploys what the local cloud runs: the table, the work queues with their dead-letter queues and
- * the stage functions that consume them, as {@link CloudResources} and {@link QueueName} define them.
+ * template.yaml, the one definition of the cloud's resources (the local cloud is built from it, see
+ * LocalCloudFromTemplateTest), declares what the code relies on: the indexes it queries, a queue for each
+ * {@link QueueName} with a dead-letter queue and an alarm on it, the stage function consuming each queue in the
+ * batches the local run uses, schedules that retry and dead-letter like the timers the functions set.
  *
  * <p>Naming convention, also written at the top of template.yaml: for each {@link QueueName} the logical ids are
  * {@code <Name>Queue}, {@code <Name>Dlq} and {@code <Name>Function}, where {@code <Name>} is the constant in
  * PascalCase ({@code DISPATCH} is {@code Dispatch}); the function's {@code QUARKUS_FUNQY_EXPORT} is
  * {@link QueueName#function()}. The table is the template's one {@code AWS::DynamoDB::Table}.
  */
-class TemplateMatchesLocalCloudTest {
+class TemplateTest {
     /** Lambda's Java runtime we deploy to (java17 functions can no longer be created). */
     private static final String RUNTIME = "java21";
     private static final String FUNCTION = "AWS::Serverless::Function";
@@ -43,6 +41,7 @@ class TemplateMatchesLocalCloudTest {
     /** The scheduler's own dead-letter queue (not a work queue's): every schedule's target names it. */
     private static final String SCHEDULER_DLQ = "SchedulerDlq";
     private static final String SCHEDULE = "AWS::Scheduler::Schedule";
+    private static final int SQS_MAX_RETENTION = 1_209_600;
 
     private static Path templatePath;
     private static Map<String, Object> template;
@@ -66,31 +65,28 @@ class TemplateMatchesLocalCloudTest {
     // --- the table -------------------------------------------------------------------------------------------
 
     @Test
-    void theTableHasTheKeysAttributesIndexesAndBillingModeOfCloudResources() {
+    void theOneTableHasTheKeysAndEveryIndexTheCodeQueriesWithItsProjection() {
         List<String> tables = resourcesOfType(TABLE);
         if (tables.size() != 1) {
             fail(templatePath + " should define exactly one " + TABLE + " (single-table design), found " + tables);
         }
         String id = tables.get(0);
         Map<String, Object> p = properties(id);
-        CreateTableRequest expected = CloudResources.tableRequest(CloudResources.TABLE);
         List<String> problems = new ArrayList<>();
-
-        compare(problems, id + " BillingMode", expected.billingModeAsString(),
+        compare(problems, id + " BillingMode", "PAY_PER_REQUEST",
                 Objects.toString(p.get("BillingMode"), "absent (CloudFormation's default, PROVISIONED)"));
-        compare(problems, id + " KeySchema", keys(expected.keySchema()), keys(p.get("KeySchema"), id + " KeySchema"));
-
-        Map<String, String> expectedAttributes = new TreeMap<>();
-        expected.attributeDefinitions().forEach(a -> expectedAttributes.put(a.attributeName(), a.attributeTypeAsString()));
-        Map<String, String> actualAttributes = new TreeMap<>();
+        compare(problems, id + " KeySchema (CloudResources.PK, SK)", List.of(CloudResources.PK + " HASH", CloudResources.SK + " RANGE"),
+                keys(p.get("KeySchema"), id + " KeySchema"));
+        Map<String, String> attributes = new TreeMap<>();
         for (Map<String, Object> a : listOfMaps(p.get("AttributeDefinitions"), id + " AttributeDefinitions")) {
-            actualAttributes.put(String.valueOf(a.get("AttributeName")), String.valueOf(a.get("AttributeType")));
+            attributes.put(String.valueOf(a.get("AttributeName")), String.valueOf(a.get("AttributeType")));
         }
-        compareEntries(problems, id + " AttributeDefinitions (name: type)", expectedAttributes, actualAttributes);
-
         Map<String, String> expectedIndexes = new TreeMap<>();
-        for (GlobalSecondaryIndex g : expected.globalSecondaryIndexes()) {
-            expectedIndexes.put(g.indexName(), "keys " + keys(g.keySchema()) + ", projection " + projection(g.projection()));
+        for (CloudResources.Index i : CloudResources.INDEXES) {
+            expectedIndexes.put(i.name(), "keys [" + i.partitionKey() + " HASH, " + i.sortKey() + " RANGE], projection " + i.projection());
+            for (String key : List.of(i.partitionKey(), i.sortKey())) {
+                compare(problems, id + " AttributeDefinitions " + key + " (the code writes it as a string)", "S", attributes.get(key));
+            }
         }
         Map<String, String> actualIndexes = new TreeMap<>();
         for (Map<String, Object> g : listOfMaps(p.get("GlobalSecondaryIndexes"), id + " GlobalSecondaryIndexes")) {
@@ -98,10 +94,7 @@ class TemplateMatchesLocalCloudTest {
             actualIndexes.put(name, "keys " + keys(g.get("KeySchema"), id + " index " + name + " KeySchema")
                     + ", projection " + projection(map(g.get("Projection"), id + " index " + name + " Projection")));
         }
-        compareEntries(problems, id + " GlobalSecondaryIndexes", expectedIndexes, actualIndexes);
-
-        compare(problems, id + " LocalSecondaryIndexes (count)", expected.localSecondaryIndexes().size(),
-                listOfMaps(p.get("LocalSecondaryIndexes"), id + " LocalSecondaryIndexes").size());
+        compareEntries(problems, id + " GlobalSecondaryIndexes (CloudResources.INDEXES)", expectedIndexes, actualIndexes);
         assertNone(problems);
     }
 
@@ -132,18 +125,6 @@ class TemplateMatchesLocalCloudTest {
     }
 
     @Test
-    void everyWorkQueueHidesAMessageForTheVisibilityTimeoutOfCloudResources() {
-        List<String> problems = new ArrayList<>();
-        for (QueueName q : QueueName.values()) {
-            Map<String, Object> p = properties(queueId(q));
-            compare(problems, queueId(q) + " VisibilityTimeout (CloudResources.VISIBILITY_TIMEOUT_SECONDS)",
-                    CloudResources.VISIBILITY_TIMEOUT_SECONDS,
-                    number(p.get("VisibilityTimeout"), "absent (SQS's default, 30)"));
-        }
-        assertNone(problems);
-    }
-
-    @Test
     void everyWorkQueueSendsAMessageToItsOwnDeadLetterQueueAfterMaxReceiveCount() {
         List<String> problems = new ArrayList<>();
         for (QueueName q : QueueName.values()) {
@@ -155,9 +136,10 @@ class TemplateMatchesLocalCloudTest {
             compare(problems, queueId(q) + " RedrivePolicy.deadLetterTargetArn", List.of(dlqId(q), "Arn"),
                     Objects.requireNonNullElse(CloudFormationYaml.getAtt(policy.get("deadLetterTargetArn")),
                             String.valueOf(policy.get("deadLetterTargetArn"))));
-            compare(problems, queueId(q) + " RedrivePolicy.maxReceiveCount (CloudResources.MAX_RECEIVE_COUNT, NOTIFY_ for FIFO)",
-                    q.fifo() ? CloudResources.NOTIFY_MAX_RECEIVE_COUNT : CloudResources.MAX_RECEIVE_COUNT,
-                    number(policy.get("maxReceiveCount"), "absent"));
+            if (!(number(policy.get("maxReceiveCount"), "absent") instanceof Integer count && count > 1)) {
+                problems.add(queueId(q) + " RedrivePolicy.maxReceiveCount should be a number above 1 (a message is tried"
+                        + " again before it is dead-lettered), found " + policy.get("maxReceiveCount"));
+            }
             compare(problems, queueId(q) + " FifoQueue", q.fifo(), Boolean.TRUE.equals(properties(queueId(q)).get("FifoQueue")));
             compare(problems, dlqId(q) + " FifoQueue", q.fifo(), Boolean.TRUE.equals(properties(dlqId(q)).get("FifoQueue")));
         }
@@ -165,12 +147,12 @@ class TemplateMatchesLocalCloudTest {
     }
 
     @Test
-    void deadLettersAreKeptForTheRetentionOfCloudResources() {
+    void deadLettersAreKeptTheLongestSqsAllowsLongerThanTheirWorkQueueKeepsMessages() {
         List<String> problems = new ArrayList<>();
         for (QueueName q : QueueName.values()) {
             Object retention = number(properties(dlqId(q)).get("MessageRetentionPeriod"), "absent (SQS's default, 345600)");
-            compare(problems, dlqId(q) + " MessageRetentionPeriod (CloudResources.DLQ_RETENTION_SECONDS)",
-                    CloudResources.DLQ_RETENTION_SECONDS, retention);
+            compare(problems, dlqId(q) + " MessageRetentionPeriod (14 days, the SQS maximum: time to look and redrive)",
+                    SQS_MAX_RETENTION, retention);
             // a dead letter keeps its first enqueue time, so it must be allowed to outlive its work queue's retention
             Object workRetention = number(properties(queueId(q)).get("MessageRetentionPeriod"), 345_600);
             if (retention instanceof Integer dlq && workRetention instanceof Integer work && dlq <= work) {
@@ -179,6 +161,33 @@ class TemplateMatchesLocalCloudTest {
             }
         }
         assertNone(problems);
+    }
+
+    /** Any message in a dead-letter queue is a ticket stuck in the pipeline: each DLQ has an alarm that says so. */
+    @Test
+    void everyDeadLetterQueueHasAnAlarmOnItsFirstMessage() {
+        List<String> problems = new ArrayList<>();
+        for (QueueName q : QueueName.values()) {
+            alarmOnFirstMessage(problems, dlqId(q));
+        }
+        alarmOnFirstMessage(problems, SCHEDULER_DLQ);
+        assertNone(problems);
+    }
+
+    private static void alarmOnFirstMessage(List<String> problems, String dlq) {
+        if (!resources().containsKey(dlq + "Alarm")) {
+            problems.add("no " + dlq + "Alarm: a message dead-lettered in " + dlq + " would go unnoticed");
+            return;
+        }
+        Map<String, Object> alarm = properties(dlq + "Alarm");
+        compare(problems, dlq + "Alarm MetricName", "ApproximateNumberOfMessagesVisible", alarm.get("MetricName"));
+        compare(problems, dlq + "Alarm Threshold", 0, number(alarm.get("Threshold"), "absent"));
+        compare(problems, dlq + "Alarm ComparisonOperator", "GreaterThanThreshold", alarm.get("ComparisonOperator"));
+        compare(problems, dlq + "Alarm dimension", List.of(dlq, "QueueName"), CloudFormationYaml.getAtt(
+                listOfMaps(alarm.get("Dimensions"), "Dimensions").stream().findFirst().orElse(Map.of()).get("Value")));
+        if (!(alarm.get("AlarmActions") instanceof List<?> actions && !actions.isEmpty())) {
+            problems.add(dlq + "Alarm has no AlarmActions: it would tell no one");
+        }
     }
 
     // --- the stage functions ---------------------------------------------------------------------------------
@@ -219,10 +228,10 @@ class TemplateMatchesLocalCloudTest {
         for (QueueName q : QueueName.values()) {
             Object timeout = number(functionProperty(functionId(q), "Timeout"), "absent (Lambda's default, 3)");
             int needed = timeout instanceof Integer t ? t * VISIBILITY_TO_FUNCTION_TIMEOUT : 3 * VISIBILITY_TO_FUNCTION_TIMEOUT;
-            if (CloudResources.VISIBILITY_TIMEOUT_SECONDS < needed) {
-                problems.add(functionId(q) + " Timeout is " + timeout + " s, so the visibility timeout should be at least "
-                        + needed + " s, but CloudResources.VISIBILITY_TIMEOUT_SECONDS is "
-                        + CloudResources.VISIBILITY_TIMEOUT_SECONDS);
+            Object visibility = number(properties(queueId(q)).get("VisibilityTimeout"), "absent (SQS's default, 30)");
+            if (!(visibility instanceof Integer v && v >= needed)) {
+                problems.add(functionId(q) + " Timeout is " + timeout + " s, so " + queueId(q)
+                        + " VisibilityTimeout should be at least " + needed + " s, found " + visibility);
             }
         }
         assertNone(problems);
@@ -382,7 +391,7 @@ class TemplateMatchesLocalCloudTest {
     private static Map<String, Object> properties(String id) {
         Object resource = resources().get(id);
         if (resource == null) {
-            fail(templatePath + " has no resource " + id + " (see the naming convention in TemplateMatchesLocalCloudTest)");
+            fail(templatePath + " has no resource " + id + " (see the naming convention in TemplateTest)");
         }
         return map(map(resource, id).get("Properties"), id + " Properties");
     }
@@ -434,16 +443,8 @@ class TemplateMatchesLocalCloudTest {
         return ref != null ? "!Ref " + ref : value;
     }
 
-    private static List<String> keys(List<KeySchemaElement> schema) {
-        return schema.stream().map(k -> k.attributeName() + " " + k.keyTypeAsString()).toList();
-    }
-
     private static List<String> keys(Object schema, String where) {
         return listOfMaps(schema, where).stream().map(k -> k.get("AttributeName") + " " + k.get("KeyType")).toList();
-    }
-
-    private static String projection(Projection p) {
-        return p.projectionTypeAsString() + (p.hasNonKeyAttributes() ? " " + new TreeSet<>(p.nonKeyAttributes()) : "");
     }
 
     private static String projection(Map<String, Object> p) {
@@ -501,21 +502,21 @@ class TemplateMatchesLocalCloudTest {
                                        Map<String, String> templateValue) {
         localCloud.forEach((k, v) -> {
             if (!templateValue.containsKey(k)) {
-                problems.add(what + ": template.yaml lacks " + k + " (the local cloud has " + v + ")");
+                problems.add(what + ": template.yaml lacks " + k + " (the code needs " + v + ")");
             } else if (!v.equals(templateValue.get(k))) {
-                problems.add(what + ": " + k + " is " + v + " in the local cloud, " + templateValue.get(k) + " in template.yaml");
+                problems.add(what + ": " + k + " is " + v + " in the code, " + templateValue.get(k) + " in template.yaml");
             }
         });
         templateValue.forEach((k, v) -> {
             if (!localCloud.containsKey(k)) {
-                problems.add(what + ": template.yaml has " + k + " (" + v + "), the local cloud does not");
+                problems.add(what + ": template.yaml has " + k + " (" + v + "), which the code does not use");
             }
         });
     }
 
     private static void assertNone(List<String> problems) {
         if (!problems.isEmpty()) {
-            fail(templatePath + " does not match the local cloud (CloudResources / QueueName):\n - "
+            fail(templatePath + " does not declare what the code relies on (CloudResources / QueueName):\n - "
                     + String.join("\n - ", problems));
         }
     }
