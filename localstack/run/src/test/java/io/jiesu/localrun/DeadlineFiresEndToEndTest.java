@@ -3,45 +3,52 @@ package io.jiesu.localrun;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * A deadline fires through the whole local cloud: the scheduler stand-in fires the ticket's schedule into the
- * deadline queue, the event source mapping feeds the deadline stage process, which marks the ticket. A run of
- * its own, with a five-second sign window, so the deadline comes while the test waits, and on a fixed clock
- * (a Monday morning in March 2026, far from holidays and make-up working days), so that what the calendar gives
- * does not depend on the day the test runs.
+ * deadline queue, the event source mapping feeds the deadline stage process, which marks the ticket. On the shared
+ * run, its clock travelled to a fixed Monday morning in March 2026 (far from holidays and make-up working days), so
+ * that what the calendar gives does not depend on the day the test runs, and then on past the sign deadline.
+ * <p>
+ * Travelling moves the whole run's clock, so this class runs after every class that assumes the real clock (last
+ * but one, before the OpenAPI check, which only reads the answers), and brings the clock back to now when done.
  */
+@ExtendWith(RunningPipeline.class)
+@Order(Integer.MAX_VALUE - 1)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadlineFiresEndToEndTest {
     /** 2026-03-02 09:00 in Shanghai. */
     private static final java.time.Instant MONDAY_0900 = java.time.Instant.parse("2026-03-02T01:00:00Z");
-    private static LocalRun run;
     private static Api api;
 
     @BeforeAll
-    static void start() {
-        Path root = Path.of(System.getProperty("jiesu.root", "../..")).toAbsolutePath().normalize();
-        run = LocalRun.start(new LocalRun.Options(0, 0, 3, 5, root, Map.of("jiesu.policy.sign-window", "PT5S"))
-                .startingAt(MONDAY_0900));
-        api = new Api(run);
+    static void toMondayMorning(Api shared) {
+        api = shared;
+        api.run.travelTo(MONDAY_0900);
     }
 
     @AfterAll
-    static void stop() {
-        run.close();
+    static void backToNow() {
+        api.run.travelTo(java.time.Instant.now());
     }
 
     @Test
+    @Order(1)
     void anUnsignedTicketIsMarkedSignOverdueAndEscalatedWhenItsSignWindowPasses() {
         String dispatcher = api.token("dispatcher");
         String id = api.post("/v1/tickets", api.token("agent"), Api.complaint("暖气不热 无人签收")).text("id");
-        api.awaitTicket(id, dispatcher, t -> t.path("state").asText().equals("dispatched"), "dispatched");
+        JsonNode dispatched = api.awaitTicket(id, dispatcher, t -> t.path("state").asText().equals("dispatched"), "dispatched");
+        // to a minute past the sign deadline: the schedule fires while the test waits
+        api.run.travelTo(OffsetDateTime.parse(dispatched.path("signDueAt").asText()).toInstant().plusSeconds(60));
         JsonNode late = api.awaitTicket(id, dispatcher, t -> t.path("supervision").path("signOverdue").asBoolean(), "sign overdue");
         assertEquals(1, late.path("supervision").path("escalationLevel").asInt());
         assertEquals("system_notice", late.path("supervision").path("escalationStep").asText());
@@ -57,7 +64,9 @@ class DeadlineFiresEndToEndTest {
      * (ten working days that take in a make-up working day span 13 calendar days).
      */
     @Test
+    @Order(2)
     void aUnitAsksForMoreDaysAndTheCentreApprovesMovingTheDeadline() {
+        api.run.travelTo(MONDAY_0900);
         String heating = api.unitToken("heating-company");
         String dispatcher = api.token("dispatcher");
         String id = SupervisionEndToEndTest.signedTicket(api, Api.complaint("暖气不热 延期"), "heating-company");
