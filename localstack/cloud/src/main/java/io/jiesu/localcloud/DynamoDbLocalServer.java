@@ -55,8 +55,8 @@ public final class DynamoDbLocalServer implements AutoCloseable {
             int port = LoopbackPorts.freePort();
             DynamoDBProxyServer server = null;
             try {
-                server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                    "-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"});
+                server = quietly(() -> ServerRunner.createServerFromCommandLineArgs(new String[] {
+                    "-inMemory", "-sharedDb", "-port", Integer.toString(port), "-disableTelemetry"}));
                 bindToLoopbackOnly(server);
                 server.start();
                 return new DynamoDbLocalServer(server, port);
@@ -67,6 +67,28 @@ public final class DynamoDbLocalServer implements AutoCloseable {
             }
         }
         throw new IllegalStateException("DynamoDB Local did not start", last);
+    }
+
+    private interface Creation {
+        DynamoDBProxyServer create() throws Exception;
+    }
+
+    /**
+     * DynamoDB Local prints its configuration block on System.out as it is created; it goes to this class's log
+     * instead, so the local run's console shows only its banner. Done once per start, before any request is served.
+     */
+    private static DynamoDBProxyServer quietly(Creation creation) throws Exception {
+        synchronized (System.class) {
+            java.io.PrintStream console = System.out;
+            java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                return creation.create();
+            } finally {
+                System.setOut(console);
+                LOG.fine(() -> printed.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
+            }
+        }
     }
 
     /** Base URL of the server, e.g. {@code http://127.0.0.1:43123}. */
