@@ -71,6 +71,18 @@ public final class Emulators {
         return client;
     }
 
+    /** Receives and deletes every message a queue holds now. */
+    public static java.util.List<software.amazon.awssdk.services.sqs.model.Message> drain(String url) {
+        java.util.List<software.amazon.awssdk.services.sqs.model.Message> all = new java.util.ArrayList<>();
+        java.util.List<software.amazon.awssdk.services.sqs.model.Message> batch;
+        do {
+            batch = sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();
+            all.addAll(batch);
+            batch.forEach(m -> sqs().deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle())));
+        } while (!batch.isEmpty());
+        return all;
+    }
+
     /** Deadline timers kept in the given scheduler, sent to the deadline queue. */
     public static ScheduledTimers timers(SchedulerClient scheduler, Deadlines deadlines, Map<QueueName, String> queues) {
         return new ScheduledTimers(scheduler, new TicketTimers(deadlines), CloudResources.SCHEDULE_GROUP,

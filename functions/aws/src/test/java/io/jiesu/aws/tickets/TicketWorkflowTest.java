@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +50,7 @@ class TicketWorkflowTest {
     @Test
     void aTakenInTicketIsSentToDispatchOnce() {
         Ticket t = workflow.create(received("暖气不热", MONDAY_10AM), "agent-1:k", "fp");
-        List<Message> sent = drain(queues.get(QueueName.DISPATCH));
+        List<Message> sent = Emulators.drain(queues.get(QueueName.DISPATCH));
         assertEquals(1, sent.size());
         TicketMessage m = TicketJson.read(sent.get(0).body(), TicketMessage.class);
         assertEquals(new TicketMessage(t.id(), 1), m);
@@ -84,12 +83,12 @@ class TicketWorkflowTest {
         assertEquals(t.id(), retried.id(), "the client's retry with its Idempotency-Key yields the same ticket");
         assertEquals(TicketState.RECEIVED, store.find(t.id()).orElseThrow().state(), "the ticket is stored durably");
         assertEquals(1, store.pendingOutbox(java.time.Instant.now().plusSeconds(60), 10).size());
-        assertTrue(drain(queues.get(QueueName.DISPATCH)).isEmpty());
+        assertTrue(Emulators.drain(queues.get(QueueName.DISPATCH)).isEmpty());
 
         // SQS is back: the relay sends what the outbox kept, once
         assertEquals(1, workflow.relayPending(Duration.ZERO));
         assertEquals(0, workflow.relayPending(Duration.ZERO));
-        List<Message> sent = drain(queues.get(QueueName.DISPATCH));
+        List<Message> sent = Emulators.drain(queues.get(QueueName.DISPATCH));
         assertEquals(1, sent.size());
         assertEquals(new TicketMessage(t.id(), 1), TicketJson.read(sent.get(0).body(), TicketMessage.class));
     }
@@ -103,21 +102,10 @@ class TicketWorkflowTest {
                         io.jiesu.core.ticket.Role.PROVINCE, null), DEADLINES), "province:gd:GD-1", "GD-1");
         // SQS is back, but the 'accepted' notice (v1) is still in the outbox when the ticket is dispatched (v2)
         workflow.apply(t.id(), x -> x.dispatch("heating-company", List.of(), MONDAY_10AM.plusSeconds(60), DISPATCH, DEADLINES));
-        assertTrue(drain(queues.get(QueueName.NOTIFY)).isEmpty(), "v2 waits for v1");
+        assertTrue(Emulators.drain(queues.get(QueueName.NOTIFY)).isEmpty(), "v2 waits for v1");
         workflow.relayPending(Duration.ZERO);
-        List<String> statuses = drain(queues.get(QueueName.NOTIFY)).stream()
+        List<String> statuses = Emulators.drain(queues.get(QueueName.NOTIFY)).stream()
                 .map(m -> TicketJson.read(m.body(), io.jiesu.aws.province.ProvinceNotice.class).status()).toList();
         assertEquals(List.of("accepted", "dispatched"), statuses);
-    }
-
-    private static List<Message> drain(String url) {
-        List<Message> all = new ArrayList<>();
-        List<Message> batch;
-        do {
-            batch = Emulators.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-            all.addAll(batch);
-            batch.forEach(m -> Emulators.sqs().deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle())));
-        } while (!batch.isEmpty());
-        return all;
     }
 }

@@ -54,6 +54,7 @@ class DeadlinesAreNeverLostTest {
     private TicketStore store;
     private TicketWorkflow workflow;
     private DeadlineHandler handler;
+    private DeadlineFirings firings;
     private ScheduledTimers timers;
     private TimerReconciler reconciler;
     private Map<QueueName, String> queues;
@@ -72,6 +73,7 @@ class DeadlinesAreNeverLostTest {
                 CloudResources.LOCAL_SCHEDULER_ROLE_ARN, deadLetterArn);
         workflow = new TicketWorkflow(store, new TicketQueues(Emulators.sqs(), queues), timers, clock);
         handler = new DeadlineHandler(workflow, TIMERS, timers, clock);
+        firings = new DeadlineFirings(clock, scheduler, queues.get(QueueName.DEADLINE), handler);
         reconciler = new TimerReconciler(store, timers);
     }
 
@@ -93,7 +95,7 @@ class DeadlinesAreNeverLostTest {
         // function's clock reads 11:04:30 when the firing arrives
         clock.set(signDue.at());
         scheduler.fireDue();
-        List<Message> fired = drain(queues.get(QueueName.DEADLINE));
+        List<Message> fired = Emulators.drain(queues.get(QueueName.DEADLINE));
         assertEquals(1, fired.size());
         assertEquals(0, scheduler.scheduleCount(CloudResources.SCHEDULE_GROUP), "a fired one-time schedule is gone");
         clock.set(at("2026-03-02T11:04:30"));
@@ -177,7 +179,7 @@ class DeadlinesAreNeverLostTest {
         String id = dispatchedComplaint("2026-03-02T09:00", "2026-03-02T09:05");
         clock.set(at("2026-03-02T11:05"));
         scheduler.fireDue();
-        assertEquals(1, drain(queues.get(QueueName.DEADLINE)).size(), "fired, and the message lost on its way");
+        assertEquals(1, Emulators.drain(queues.get(QueueName.DEADLINE)).size(), "fired, and the message lost on its way");
         clock.set(at("2026-03-02T11:06"));
         assertEquals(new TimerReconciler.Result(1, 1, 0), reconciler.reconcile());
         travelTo("2026-03-02T11:06");
@@ -241,16 +243,7 @@ class DeadlinesAreNeverLostTest {
 
     /** Moves the clock, fires the due schedules and runs the deadline function on each delivered firing. */
     private void travelTo(String localTime) {
-        Instant target = at(localTime);
-        while (true) {
-            clock.set(target);
-            scheduler.fireDue();
-            List<Message> fired = drain(queues.get(QueueName.DEADLINE));
-            if (fired.isEmpty()) {
-                return;
-            }
-            fired.forEach(m -> handler.handle(TicketJson.read(m.body(), DeadlineMessage.class)));
-        }
+        firings.travelTo(at(localTime));
     }
 
     private GetScheduleResponse schedule(String id) {
@@ -272,16 +265,5 @@ class DeadlinesAreNeverLostTest {
 
     private static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
-    }
-
-    private static List<Message> drain(String url) {
-        List<Message> all = new java.util.ArrayList<>();
-        List<Message> batch;
-        do {
-            batch = Emulators.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();
-            all.addAll(batch);
-            batch.forEach(m -> Emulators.sqs().deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle())));
-        } while (!batch.isEmpty());
-        return all;
     }
 }

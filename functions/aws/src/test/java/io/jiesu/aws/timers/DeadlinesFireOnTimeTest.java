@@ -5,7 +5,6 @@ import io.jiesu.aws.queues.TicketQueues;
 import io.jiesu.aws.resources.CloudResources;
 import io.jiesu.aws.resources.QueueName;
 import io.jiesu.aws.tickets.PhoneHash;
-import io.jiesu.aws.tickets.TicketJson;
 import io.jiesu.aws.tickets.TicketStore;
 import io.jiesu.aws.tickets.TicketWorkflow;
 import io.jiesu.core.calendar.WorkCalendar;
@@ -18,7 +17,6 @@ import io.jiesu.localcloud.scheduler.SchedulerServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +43,7 @@ class DeadlinesFireOnTimeTest {
     private TicketStore store;
     private TicketWorkflow workflow;
     private DeadlineHandler handler;
+    private DeadlineFirings firings;
     private ScheduledTimers timers;
     private Map<QueueName, String> queues;
 
@@ -57,6 +56,7 @@ class DeadlinesFireOnTimeTest {
         timers = Emulators.timers(Emulators.schedulerClient(scheduler), DEADLINES, queues);
         workflow = new TicketWorkflow(store, new TicketQueues(Emulators.sqs(), queues), timers, clock);
         handler = new DeadlineHandler(workflow, new TicketTimers(DEADLINES), timers, clock);
+        firings = new DeadlineFirings(clock, scheduler, queues.get(QueueName.DEADLINE), handler);
     }
 
     @AfterEach
@@ -194,17 +194,7 @@ class DeadlinesFireOnTimeTest {
 
     /** Moves the clock, fires the due schedules and runs the deadline function on each delivered firing. */
     private void travelTo(String localTime) {
-        Instant target = at(localTime);
-        // move through each firing on the way, as time passes in order
-        while (true) {
-            clock.set(target);
-            scheduler.fireDue();
-            List<Message> fired = drain(queues.get(QueueName.DEADLINE));
-            if (fired.isEmpty()) {
-                return;
-            }
-            fired.forEach(m -> handler.handle(TicketJson.read(m.body(), DeadlineMessage.class)));
-        }
+        firings.travelTo(at(localTime));
     }
 
     private void firesExactlyAt(String id, String localTime, EventType type) {
@@ -238,16 +228,5 @@ class DeadlinesFireOnTimeTest {
 
     private static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(SHANGHAI).toInstant();
-    }
-
-    private static List<Message> drain(String url) {
-        List<Message> all = new java.util.ArrayList<>();
-        List<Message> batch;
-        do {
-            batch = Emulators.sqs().receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages();
-            all.addAll(batch);
-            batch.forEach(m -> Emulators.sqs().deleteMessage(d -> d.queueUrl(url).receiptHandle(m.receiptHandle())));
-        } while (!batch.isEmpty());
-        return all;
     }
 }
