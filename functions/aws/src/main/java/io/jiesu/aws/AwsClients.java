@@ -5,6 +5,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -20,8 +21,10 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The SDK clients every function uses. The same code runs on AWS and on the local cloud: only the endpoint
- * overrides differ. Clients only some functions use are built in their feature's beans, the same way.
+ * The SDK clients every function uses, configured by jiesu.aws.region and jiesu.aws.&lt;service&gt;.endpoint. The same
+ * code runs on AWS and on the local cloud: only the endpoint overrides differ. Clients only some functions use are
+ * built in their feature's beans, the same way. Plain properties, not a config mapping: these clients are built
+ * during static init (see below), before a mapping not marked static-init-safe can be read.
  */
 @ApplicationScoped
 public class AwsClients {
@@ -37,16 +40,18 @@ public class AwsClients {
 
     @Produces
     @Singleton
-    DynamoDbClient dynamo(AwsConfig aws) {
-        return client(DynamoDbClient.builder(), aws.region(), aws.dynamodb().endpoint());
+    DynamoDbClient dynamo(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
+                          @ConfigProperty(name = "jiesu.aws.dynamodb.endpoint") Optional<URI> endpoint) {
+        return client(DynamoDbClient.builder(), region, endpoint);
     }
 
     @Produces
     @Singleton
-    SqsClient sqs(AwsConfig aws) {
+    SqsClient sqs(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
+                  @ConfigProperty(name = "jiesu.aws.sqs.endpoint") Optional<URI> endpoint) {
         // a hung SQS must not hold a request that already committed: the outbox keeps the message
         return client(SqsClient.builder().overrideConfiguration(c -> c.apiCallTimeout(Duration.ofSeconds(3))),
-                aws.region(), aws.sqs().endpoint());
+                region, endpoint);
     }
 
     /** Every SDK client the same way: the URL-connection HTTP client, and an endpoint override on an emulator. */

@@ -1,7 +1,6 @@
 package io.jiesu.aws.digest;
 
 import io.jiesu.aws.AwsClients;
-import io.jiesu.aws.AwsConfig;
 import io.jiesu.aws.calendar.CalendarStore;
 import io.jiesu.aws.rates.RateReports;
 import io.jiesu.aws.tickets.TicketStore;
@@ -22,8 +21,8 @@ public class DigestSources {
     /** Amazon SES, for the digests on AWS (jiesu.mail.transport=ses); built only where a function asks for it. */
     @Produces
     @Singleton
-    SesV2Client ses(AwsConfig aws) {
-        return AwsClients.client(SesV2Client.builder(), aws.region(), Optional.empty());
+    SesV2Client ses(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region) {
+        return AwsClients.client(SesV2Client.builder(), region, Optional.empty());
     }
 
     @Produces

@@ -1,7 +1,6 @@
 package io.jiesu.aws.timers;
 
 import io.jiesu.aws.AwsClients;
-import io.jiesu.aws.AwsConfig;
 import io.jiesu.aws.calendar.CalendarStore;
 import io.jiesu.aws.queues.QueueConfig;
 import io.jiesu.aws.resources.QueueName;
@@ -13,10 +12,13 @@ import io.jiesu.core.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /** Deadlines and their timers: one schedule per open ticket, firing into the deadline queue. */
 @ApplicationScoped
@@ -24,8 +26,9 @@ public class TimerBeans {
 
     @Produces
     @Singleton
-    SchedulerClient scheduler(AwsConfig aws) {
-        return AwsClients.client(SchedulerClient.builder(), aws.region(), aws.scheduler().endpoint());
+    SchedulerClient scheduler(@ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
+                              @ConfigProperty(name = "jiesu.aws.scheduler.endpoint") Optional<URI> endpoint) {
+        return AwsClients.client(SchedulerClient.builder(), region, endpoint);
     }
 
     /** Deadlines on the calendar as loaded now: a year's list loaded at run time applies from then on. */
