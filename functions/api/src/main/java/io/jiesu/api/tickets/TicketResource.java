@@ -5,7 +5,7 @@ import io.jiesu.aws.catalogue.CatalogueStore;
 import io.jiesu.aws.tickets.Intake;
 import io.jiesu.aws.tickets.TicketNotFoundException;
 import io.jiesu.core.routing.RoutingCatalogue;
-import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.tickets.Tickets;
 import io.jiesu.aws.tickets.TicketWorkflow;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.policy.Policy;
@@ -41,7 +41,7 @@ public class TicketResource {
     @Inject
     TicketWorkflow workflow;
     @Inject
-    TicketStore store;
+    Tickets tickets;
     @Inject
     Deadlines deadlines;
     @Inject
@@ -89,7 +89,7 @@ public class TicketResource {
     public List<HistoryEntry> history(@PathParam("id") String id) {
         Ticket t = load(id);
         caller.requireMayRead(t);
-        return store.history(id).stream().map(e -> HistoryEntry.of(e, policy.zone())).toList();
+        return tickets.history(id).stream().map(e -> HistoryEntry.of(e, policy.zone())).toList();
     }
 
     @Operation(summary = "Route a ticket by hand",
@@ -209,7 +209,7 @@ public class TicketResource {
     }
 
     private Ticket load(String id) {
-        return store.find(id).orElseThrow(() -> new TicketNotFoundException(id));
+        return tickets.find(id).orElseThrow(() -> new TicketNotFoundException(id));
     }
 
     private TicketView view(Ticket t) {

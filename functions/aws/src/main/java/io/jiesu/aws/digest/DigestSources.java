@@ -3,7 +3,7 @@ package io.jiesu.aws.digest;
 import io.jiesu.aws.AwsClients;
 import io.jiesu.aws.calendar.CalendarStore;
 import io.jiesu.aws.rates.RateReports;
-import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.tickets.Inboxes;
 import io.jiesu.core.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -27,7 +27,7 @@ public class DigestSources {
 
     @Produces
     @Singleton
-    Digests digests(RateReports reports, TicketStore store, CalendarStore calendars, Policy policy) {
+    Digests digests(RateReports reports, Inboxes store, CalendarStore calendars, Policy policy) {
         return new Digests(reports, store, calendars::current, policy.zone());
     }
 

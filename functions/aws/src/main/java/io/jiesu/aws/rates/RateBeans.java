@@ -1,7 +1,6 @@
 package io.jiesu.aws.rates;
 
 import io.jiesu.aws.catalogue.CatalogueStore;
-import io.jiesu.aws.tickets.TicketStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -13,7 +12,7 @@ public class RateBeans {
 
     @Produces
     @Singleton
-    RateReports rateReports(TicketStore store, CatalogueStore catalogue,
+    RateReports rateReports(Counters store, CatalogueStore catalogue,
                             @ConfigProperty(name = "jiesu.rates.minimum-to-rank", defaultValue = "5") int minimumToRank) {
         return new RateReports(store, catalogue, minimumToRank);
     }

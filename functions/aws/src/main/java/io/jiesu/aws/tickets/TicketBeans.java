@@ -26,8 +26,8 @@ public class TicketBeans {
 
     @Produces
     @Singleton
-    TicketWorkflow workflow(TicketStore store, TicketQueues queues, ScheduledTimers timers, Clock clock) {
-        return new TicketWorkflow(store, queues, timers, clock);
+    TicketWorkflow workflow(Tickets tickets, Outbox outbox, TicketQueues queues, ScheduledTimers timers, Clock clock) {
+        return new TicketWorkflow(tickets, outbox, queues, timers, clock);
     }
 
     @Produces

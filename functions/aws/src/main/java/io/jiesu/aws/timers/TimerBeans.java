@@ -4,7 +4,7 @@ import io.jiesu.aws.AwsClients;
 import io.jiesu.aws.calendar.CalendarStore;
 import io.jiesu.aws.queues.QueueConfig;
 import io.jiesu.aws.resources.QueueName;
-import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.tickets.Tickets;
 import io.jiesu.aws.tickets.TicketWorkflow;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.deadline.TicketTimers;
@@ -62,7 +62,7 @@ public class TimerBeans {
 
     @Produces
     @Singleton
-    TimerReconciler timerReconciler(TicketStore store, ScheduledTimers scheduled) {
+    TimerReconciler timerReconciler(Tickets store, ScheduledTimers scheduled) {
         return new TimerReconciler(store, scheduled);
     }
 }
