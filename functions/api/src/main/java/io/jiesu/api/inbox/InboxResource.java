@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.jiesu.api.security.Caller;
 import io.jiesu.aws.tickets.InboxEntry;
-import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.tickets.Inboxes;
 import io.jiesu.core.ticket.TicketState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class InboxResource {
     @Inject
-    TicketStore store;
+    Inboxes inboxes;
     @Inject
     Caller caller;
 
@@ -39,7 +39,7 @@ public class InboxResource {
     public List<InboxEntry> unitInbox(@PathParam("unitId") String unitId, @QueryParam("state") TicketState state,
                                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         caller.requireOwnUnit(unitId);
-        return store.inbox(unitId, state, limit);
+        return inboxes.inbox(unitId, state, limit);
     }
 
     @Operation(summary = "Tickets waiting for a dispatcher",
@@ -48,6 +48,6 @@ public class InboxResource {
     @Path("dispatch/pending")
     @RolesAllowed({"dispatcher", "supervisor", "admin"})
     public List<InboxEntry> awaitingDispatcher(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return store.inbox(TicketStore.DISPATCH_POOL, null, limit);
+        return inboxes.inbox(Inboxes.DISPATCH_POOL, null, limit);
     }
 }

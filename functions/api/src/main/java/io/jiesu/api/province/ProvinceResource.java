@@ -7,13 +7,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jiesu.api.problems.Problem;
 import io.jiesu.api.problems.ProblemMappers;
-import io.jiesu.api.tickets.TicketIds;
+import io.jiesu.api.tickets.IntakeResponse;
 import io.jiesu.aws.province.Provinces;
 import io.jiesu.aws.tickets.IdempotencyKeyReusedException;
-import io.jiesu.aws.tickets.TicketJson;
-import io.jiesu.aws.tickets.TicketWorkflow;
-import io.jiesu.core.deadline.Deadlines;
-import io.jiesu.core.policy.Policy;
+import io.jiesu.aws.tickets.Intake;
 import io.jiesu.core.province.ProvinceCategories;
 import io.jiesu.core.province.ProvinceSignature;
 import io.jiesu.core.ticket.*;
@@ -32,14 +29,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -55,11 +46,7 @@ public class ProvinceResource {
     @Inject
     Provinces provinces;
     @Inject
-    TicketWorkflow workflow;
-    @Inject
-    Deadlines deadlines;
-    @Inject
-    Policy policy;
+    Intake intake;
     @Inject
     Clock clock;
     @Inject
@@ -108,35 +95,16 @@ public class ProvinceResource {
                 "unknown provincial category '" + in.category() + "'; one of " + new TreeSet<>(ProvinceCategories.codes())));
         NewTicket ticket = new NewTicket(category, Channel.PROVINCE, in.content().strip(),
                 new Citizen(in.citizen().name().strip(), in.citizen().phone()), in.address(), in.matter(), false);
-        Transition t = Ticket.receiveFromProvince(TicketIds.next(clock.instant(), policy.zone()), ticket,
-                new Ticket.ProvinceRef(code, in.provinceTicketId()), clock.instant(),
-                new Actor("province-" + code, Role.PROVINCE, null), deadlines);
-        // the province's own number is the idempotency key: a retry of the same body is the same ticket; the same
-        // number with another body is a conflict the province must resolve, never silently the old ticket
-        Ticket stored;
+        Intake.Received received;
         try {
-            stored = workflow.create(t, "province:" + code + ":" + in.provinceTicketId(), fingerprint(in));
+            received = intake.fromProvince(ticket, new Ticket.ProvinceRef(code, in.provinceTicketId()), in);
         } catch (IdempotencyKeyReusedException e) {
-            LOG.warnf("province %s ticket %s sent again with a different body", code, in.provinceTicketId());
             return ProblemMappers.respond(409, "province-ticket-conflict", "Provincial ticket number already used",
                     "provincial ticket " + in.provinceTicketId() + " was already received with a different body;"
                             + " a retry sends the same body, a new ticket a new number",
                     List.of(new Problem.FieldError("provinceTicketId", "already received with a different body")));
         }
-        boolean replayed = !stored.id().equals(t.after().id());
-        LOG.infof("province %s ticket %s -> %s%s", code, in.provinceTicketId(), stored.id(), replayed ? " (retry)" : "");
-        return Response.status(replayed ? Response.Status.OK : Response.Status.CREATED)
-                .location(URI.create("/v1/tickets/" + stored.id()))
-                .entity(new Accepted(stored.id(), in.provinceTicketId(), stored.state())).build();
-    }
-
-    /** The ticket as read (not the raw bytes): the same ticket sent again with other spacing or key order is a retry. */
-    private static String fingerprint(ProvinceTicketRequest in) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(TicketJson.write(in).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return IntakeResponse.of(received,
+                new Accepted(received.ticket().id(), in.provinceTicketId(), received.ticket().state()));
     }
 }

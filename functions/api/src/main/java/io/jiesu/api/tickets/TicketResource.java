@@ -2,11 +2,10 @@ package io.jiesu.api.tickets;
 
 import io.jiesu.api.security.Caller;
 import io.jiesu.aws.catalogue.CatalogueStore;
-import io.jiesu.aws.tickets.IdempotencyKeyReusedException;
+import io.jiesu.aws.tickets.Intake;
 import io.jiesu.aws.tickets.TicketNotFoundException;
 import io.jiesu.core.routing.RoutingCatalogue;
-import io.jiesu.aws.tickets.TicketJson;
-import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.tickets.Tickets;
 import io.jiesu.aws.tickets.TicketWorkflow;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.policy.Policy;
@@ -26,12 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
 
@@ -41,12 +35,13 @@ import java.util.function.Function;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TicketResource {
     private static final Logger LOG = Logger.getLogger(TicketResource.class);
-    private static final java.util.Set<Channel> CITIZEN_CHANNELS = java.util.EnumSet.of(Channel.WEB, Channel.MOBILE, Channel.WECHAT);
 
+    @Inject
+    Intake intake;
     @Inject
     TicketWorkflow workflow;
     @Inject
-    TicketStore store;
+    Tickets tickets;
     @Inject
     Deadlines deadlines;
     @Inject
@@ -67,36 +62,11 @@ public class TicketResource {
     @RolesAllowed({"agent", "citizen"})
     public Response create(@Valid @NotNull NewTicketRequest in,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Actor actor = caller.actor();
-        if (actor.role() == Role.CITIZEN) {
-            // a citizen files online; only an agent answers on the spot or records a call
-            if (!CITIZEN_CHANNELS.contains(in.channel())) {
-                throw TicketRefusal.invalid("channel", "citizens file through web, mobile or wechat");
-            }
-            if (Boolean.TRUE.equals(in.answeredOnSpot())) {
-                throw TicketRefusal.invalid("answeredOnSpot", "only an agent answers on the spot");
-            }
-        }
         NewTicket ticket = new NewTicket(in.category(), in.channel(), in.content().strip(),
                 new Citizen(in.citizenName().strip(), in.citizenPhone()), in.location(), in.matter(),
                 Boolean.TRUE.equals(in.answeredOnSpot()));
-        Transition t = Ticket.receive(TicketIds.next(clock.instant(), policy.zone()), ticket, clock.instant(), actor,
-                deadlines);
-        // scoped to the caller, and apart from the webhook's "province:" keys
-        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : "api:" + actor.id() + ":" + idempotencyKey;
-        Ticket stored;
-        try {
-            stored = workflow.create(t, key, fingerprint(in));
-        } catch (IdempotencyKeyReusedException e) {
-            // the stored key carries the caller's id; tell the client only about its own key
-            throw new IdempotencyKeyReusedException(idempotencyKey);
-        }
-        boolean replayed = !stored.id().equals(t.after().id());
-        LOG.infof("ticket %s %s (%s, %s)", stored.id(), replayed ? "replayed for its Idempotency-Key" : "taken in",
-                stored.category().code(), stored.channel().code());
-        return Response.status(replayed ? Response.Status.OK : Response.Status.CREATED)
-                .location(URI.create("/v1/tickets/" + stored.id()))
-                .entity(TicketView.of(stored, true, policy.zone())).build();
+        Intake.Received received = intake.atHotline(ticket, caller.actor(), idempotencyKey, in);
+        return IntakeResponse.of(received, TicketView.of(received.ticket(), true, policy.zone()));
     }
 
     @Operation(summary = "Read a ticket",
@@ -119,7 +89,7 @@ public class TicketResource {
     public List<HistoryEntry> history(@PathParam("id") String id) {
         Ticket t = load(id);
         caller.requireMayRead(t);
-        return store.history(id).stream().map(e -> HistoryEntry.of(e, policy.zone())).toList();
+        return tickets.history(id).stream().map(e -> HistoryEntry.of(e, policy.zone())).toList();
     }
 
     @Operation(summary = "Route a ticket by hand",
@@ -239,20 +209,10 @@ public class TicketResource {
     }
 
     private Ticket load(String id) {
-        return store.find(id).orElseThrow(() -> new TicketNotFoundException(id));
+        return tickets.find(id).orElseThrow(() -> new TicketNotFoundException(id));
     }
 
     private TicketView view(Ticket t) {
         return TicketView.of(t, caller.maySeeCitizen(t), policy.zone());
-    }
-
-
-    private static String fingerprint(NewTicketRequest in) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(TicketJson.write(in).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,7 +2,7 @@ package io.jiesu.aws.digest;
 
 import io.jiesu.aws.rates.RateReports;
 import io.jiesu.aws.tickets.InboxEntry;
-import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.tickets.Inboxes;
 import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.digest.Digest;
 import io.jiesu.core.digest.DigestKind;
@@ -34,11 +34,11 @@ public class Digests {
     static final int MAX_OPEN_PER_UNIT = 1_000;
 
     private final RateReports reports;
-    private final TicketStore store;
+    private final Inboxes store;
     private final Supplier<WorkCalendar> calendar;
     private final ZoneId zone;
 
-    public Digests(RateReports reports, TicketStore store, Supplier<WorkCalendar> calendar, ZoneId zone) {
+    public Digests(RateReports reports, Inboxes store, Supplier<WorkCalendar> calendar, ZoneId zone) {
         this.reports = reports;
         this.store = store;
         this.calendar = calendar;
@@ -91,8 +91,8 @@ public class Digests {
             }
         }
         for (TicketState state : List.of(TicketState.RECEIVED, TicketState.AWAITING_DISPATCH, TicketState.JOINT_REVIEW)) {
-            for (InboxEntry e : store.inbox(TicketStore.DISPATCH_POOL, state, MAX_OPEN_PER_UNIT)) {
-                line(e, TicketStore.DISPATCH_POOL, HOTLINE_CENTRE, now, endOfToday).ifPresent(lines::add);
+            for (InboxEntry e : store.inbox(Inboxes.DISPATCH_POOL, state, MAX_OPEN_PER_UNIT)) {
+                line(e, Inboxes.DISPATCH_POOL, HOTLINE_CENTRE, now, endOfToday).ifPresent(lines::add);
             }
         }
         lines.sort(Comparator.comparing(Digest.OverdueTicket::late).reversed()
@@ -115,7 +115,7 @@ public class Digests {
         } else if (handling && e.replyDueAt() != null && e.replyDueAt().isBefore(endOfToday)) {
             step = "reply";
             due = e.replyDueAt();
-        } else if (TicketStore.DISPATCH_POOL.equals(unit) && e.dueAt() != null && e.dueAt().isBefore(now)) {
+        } else if (Inboxes.DISPATCH_POOL.equals(unit) && e.dueAt() != null && e.dueAt().isBefore(now)) {
             step = "dispatch";
             due = e.dueAt();
         } else {

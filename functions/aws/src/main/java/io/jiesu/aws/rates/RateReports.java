@@ -1,7 +1,6 @@
 package io.jiesu.aws.rates;
 
 import io.jiesu.aws.catalogue.CatalogueStore;
-import io.jiesu.aws.tickets.TicketStore;
 import io.jiesu.core.rates.Counter;
 import io.jiesu.core.rates.Ranking;
 import io.jiesu.core.rates.Rates;
@@ -26,7 +25,7 @@ import java.util.stream.Collectors;
 public class RateReports {
     private static final int PARALLEL_QUERIES = 8;
 
-    private final TicketStore store;
+    private final Counters store;
     private final CatalogueStore catalogue;
     private final int minimumToRank;
     private final ExecutorService readers = Executors.newFixedThreadPool(PARALLEL_QUERIES, r -> {
@@ -36,7 +35,7 @@ public class RateReports {
     });
 
     /** @param minimumToRank units with fewer dispatched tickets in the month are listed but not ranked */
-    public RateReports(TicketStore store, CatalogueStore catalogue, int minimumToRank) {
+    public RateReports(Counters store, CatalogueStore catalogue, int minimumToRank) {
         this.store = store;
         this.catalogue = catalogue;
         this.minimumToRank = minimumToRank;

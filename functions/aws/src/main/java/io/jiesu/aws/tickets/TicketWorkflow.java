@@ -25,13 +25,15 @@ import java.util.function.Function;
 public class TicketWorkflow {
     private static final Logger LOG = Logger.getLogger(TicketWorkflow.class);
 
-    private final TicketStore store;
+    private final Tickets store;
+    private final Outbox outbox;
     private final TicketQueues queues;
     private final ScheduledTimers timers;
     private final Clock clock;
 
-    public TicketWorkflow(TicketStore store, TicketQueues queues, ScheduledTimers timers, Clock clock) {
+    public TicketWorkflow(Tickets store, Outbox outbox, TicketQueues queues, ScheduledTimers timers, Clock clock) {
         this.store = store;
+        this.outbox = outbox;
         this.queues = queues;
         this.timers = timers;
         this.clock = clock;
@@ -49,10 +51,10 @@ public class TicketWorkflow {
     }
 
     public Ticket create(Transition created, String idempotencyKey, String fingerprint) {
-        List<OutboxMessage> outbox = outboxFor(created, false);
-        Ticket stored = store.create(created, idempotencyKey, fingerprint, outbox);
+        List<OutboxMessage> messages = outboxFor(created, false);
+        Ticket stored = store.create(created, idempotencyKey, fingerprint, messages);
         if (stored.id().equals(created.after().id())) {
-            flush(outbox);
+            flush(messages);
         }
         return stored;
     }
@@ -97,7 +99,7 @@ public class TicketWorkflow {
     /** Sends what the outbox still holds from before minAge ago; returns how many were sent. */
     public int relayPending(Duration minAge) {
         int sent = 0;
-        for (OutboxMessage m : store.pendingOutbox(clock.instant().minus(minAge), 1000)) {
+        for (OutboxMessage m : outbox.pendingOutbox(clock.instant().minus(minAge), 1000)) {
             if (trySend(m)) {
                 sent++;
             }
@@ -111,9 +113,9 @@ public class TicketWorkflow {
 
     /** Stores the transition with its outbox, conditional on the version it was computed from, then sends. */
     private void commit(Transition t, boolean timerFired) {
-        List<OutboxMessage> outbox = outboxFor(t, timerFired);
-        store.save(t, outbox);
-        flush(outbox);
+        List<OutboxMessage> messages = outboxFor(t, timerFired);
+        store.save(t, messages);
+        flush(messages);
     }
 
     /**
@@ -142,7 +144,7 @@ public class TicketWorkflow {
     }
 
     private boolean trySend(OutboxMessage m) {
-        if (m.queue() != null && m.queue().fifo() && store.earlierOutboxPending(m)) {
+        if (m.queue() != null && m.queue().fifo() && outbox.earlierOutboxPending(m)) {
             // an earlier change of this ticket is still kept: the relay sends both, in order
             return false;
         }
@@ -160,7 +162,7 @@ public class TicketWorkflow {
             return false;
         }
         try {
-            store.deleteOutbox(m);
+            outbox.deleteOutbox(m);
         } catch (RuntimeException e) {
             // the message went out; the relay may send it again, which the stage ignores by its version
             LOG.warnf("sent ticket %s v%d but could not clear its outbox item: %s", m.ticketId(), m.version(),

@@ -1,6 +1,6 @@
 package io.jiesu.aws.timers;
 
-import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.tickets.Tickets;
 import io.jiesu.core.deadline.Timer;
 import io.jiesu.core.ticket.Ticket;
 import org.jboss.logging.Logger;
@@ -38,10 +38,10 @@ public class TimerReconciler {
         public static final String INPUT = "{\"scheduledTime\":\"<aws.scheduler.scheduled-time>\"}";
     }
 
-    private final TicketStore store;
+    private final Tickets store;
     private final ScheduledTimers timers;
 
-    public TimerReconciler(TicketStore store, ScheduledTimers timers) {
+    public TimerReconciler(Tickets store, ScheduledTimers timers) {
         this.store = store;
         this.timers = timers;
     }

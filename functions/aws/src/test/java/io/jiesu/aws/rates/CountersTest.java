@@ -45,7 +45,7 @@ class CountersTest {
         scheduler = Emulators.newScheduler(clock);
         var queues = Emulators.newQueues();
         store = new TicketStore(Emulators.dynamo(), Emulators.newTable(), new PhoneHash("test-citizen-index-key-0123456789"));
-        workflow = new TicketWorkflow(store, new TicketQueues(Emulators.sqs(), queues),
+        workflow = new TicketWorkflow(store, store, new TicketQueues(Emulators.sqs(), queues),
                 Emulators.timers(Emulators.schedulerClient(scheduler), DEADLINES, queues), clock);
     }
 

@@ -39,7 +39,7 @@ class TicketWorkflowTest {
         queues = Emulators.newQueues();
         schedulerServer = Emulators.newScheduler(Clock.systemUTC());
         timers = Emulators.timers(Emulators.schedulerClient(schedulerServer), DEADLINES, queues);
-        workflow = new TicketWorkflow(store, new TicketQueues(Emulators.sqs(), queues), timers, Clock.systemUTC());
+        workflow = new TicketWorkflow(store, store, new TicketQueues(Emulators.sqs(), queues), timers, Clock.systemUTC());
     }
 
     @AfterEach
@@ -76,7 +76,7 @@ class TicketWorkflowTest {
     void whileSqsIsDownIntakeKeepsTheTicketAndTheRelayDispatchesItOnceWhenSqsIsBack() {
         // an SQS endpoint nobody listens on: every send fails
         SqsClient down = LocalAws.sqs(URI.create("http://127.0.0.1:9"));
-        TicketWorkflow duringOutage = new TicketWorkflow(store, new TicketQueues(down, queues), timers, Clock.systemUTC());
+        TicketWorkflow duringOutage = new TicketWorkflow(store, store, new TicketQueues(down, queues), timers, Clock.systemUTC());
 
         Ticket t = duringOutage.create(received("暖气不热", MONDAY_10AM), "agent-1:outage", "fp");
         Ticket retried = duringOutage.create(received("暖气不热", MONDAY_10AM), "agent-1:outage", "fp");
@@ -96,7 +96,7 @@ class TicketWorkflowTest {
     @Test
     void aProvincesNoticesLeaveInVersionOrderEvenWhenAnEarlierOneWasKeptInTheOutbox() {
         SqsClient down = LocalAws.sqs(URI.create("http://127.0.0.1:9"));
-        TicketWorkflow duringOutage = new TicketWorkflow(store, new TicketQueues(down, queues), timers, Clock.systemUTC());
+        TicketWorkflow duringOutage = new TicketWorkflow(store, store, new TicketQueues(down, queues), timers, Clock.systemUTC());
         Ticket t = duringOutage.create(Ticket.receiveFromProvince("T-prov-1", complaint("暖气不热"),
                 new Ticket.ProvinceRef("gd", "GD-1"), MONDAY_10AM, new io.jiesu.core.ticket.Actor("province-gd",
                         io.jiesu.core.ticket.Role.PROVINCE, null), DEADLINES), "province:gd:GD-1", "GD-1");

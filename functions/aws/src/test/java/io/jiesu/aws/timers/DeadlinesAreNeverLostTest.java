@@ -71,7 +71,7 @@ class DeadlinesAreNeverLostTest {
         timers = new ScheduledTimers(schedulerClient, TIMERS, CloudResources.SCHEDULE_GROUP,
                 CloudResources.queueArn(Emulators.sqs(), queues.get(QueueName.DEADLINE)),
                 CloudResources.LOCAL_SCHEDULER_ROLE_ARN, deadLetterArn);
-        workflow = new TicketWorkflow(store, new TicketQueues(Emulators.sqs(), queues), timers, clock);
+        workflow = new TicketWorkflow(store, store, new TicketQueues(Emulators.sqs(), queues), timers, clock);
         handler = new DeadlineHandler(workflow, TIMERS, timers, clock);
         firings = new DeadlineFirings(clock, scheduler, queues.get(QueueName.DEADLINE), handler);
         reconciler = new TimerReconciler(store, timers);

@@ -54,7 +54,7 @@ class DeadlinesFireOnTimeTest {
         queues = Emulators.newQueues();
         store = new TicketStore(Emulators.dynamo(), Emulators.newTable(), new PhoneHash("test-citizen-index-key-0123456789"));
         timers = Emulators.timers(Emulators.schedulerClient(scheduler), DEADLINES, queues);
-        workflow = new TicketWorkflow(store, new TicketQueues(Emulators.sqs(), queues), timers, clock);
+        workflow = new TicketWorkflow(store, store, new TicketQueues(Emulators.sqs(), queues), timers, clock);
         handler = new DeadlineHandler(workflow, new TicketTimers(DEADLINES), timers, clock);
         firings = new DeadlineFirings(clock, scheduler, queues.get(QueueName.DEADLINE), handler);
     }

@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * Every number the hotline's deadlines depend on. The defaults are the national ones; law, a
  * higher authority or a deployment may set others, so all of them can be overridden.
  *
- * <p>Keys for {@link #withOverrides}, each with or without the prefix {@code jiesu.policy.}:
+ * <p>A deployment sets them as the properties {@code jiesu.policy.<key>}; {@link #overrides} changes them in code:
  * <table>
  * <caption>policy keys</caption>
  * <tr><th>key</th><th>default</th><th>meaning</th></tr>
@@ -131,12 +131,11 @@ public record Policy(
     }
 
     /**
-     * This policy with the given keys (see the class comment) changed. Unknown keys and bad values
-     * are refused with an {@link IllegalArgumentException} naming the key: a typo must not silently
-     * leave a default in force.
+     * This policy with some numbers changed: {@code policy.overrides().signWindow(PT4H).apply()}. Bad values are
+     * refused with an {@link IllegalArgumentException} naming the key.
      */
-    public Policy withOverrides(Map<String, String> overrides) {
-        return PolicyOverrides.apply(this, overrides);
+    public PolicyOverrides overrides() {
+        return new PolicyOverrides(this);
     }
 
     public int replyDays(Category c) {

@@ -4,7 +4,6 @@ import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.policy.Policy;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
 
 import static io.jiesu.core.deadline.ShanghaiTime.at;
 import static io.jiesu.core.deadline.ShanghaiTime.show;
@@ -23,7 +22,7 @@ class CallbackDeadlineTest {
     @Test
     void aDeploymentsCallbackWindowIsUsed() {
         Deadlines oneDay = new Deadlines(WorkCalendar.bundled(),
-                Policy.defaults().withOverrides(Map.of("callback-window-days", "1")));
+                Policy.defaults().overrides().callbackWindowDays(1).apply());
         assertEquals("2026-10-08T17:30+08:00", show(oneDay.callbackDue(at("2026-09-30T15:00"))));
     }
 }

@@ -3,8 +3,7 @@ package io.jiesu.core.deadline;
 import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.policy.Policy;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
+import java.time.Duration;
 
 import static io.jiesu.core.deadline.ShanghaiTime.at;
 import static io.jiesu.core.deadline.ShanghaiTime.show;
@@ -28,14 +27,14 @@ class HourWindowsTest {
     @Test
     void aDeploymentsSignWindowIsUsed() {
         Deadlines fourHours = new Deadlines(WorkCalendar.bundled(),
-                Policy.defaults().withOverrides(Map.of("sign-window", "PT4H")));
+                Policy.defaults().overrides().signWindow(Duration.ofHours(4)).apply());
         assertEquals("2026-02-13T20:30+08:00", show(fourHours.signDue(at("2026-02-13T16:30"))));
     }
 
     @Test
     void aDeploymentsReturnWindowIsUsed() {
         Deadlines twelveHours = new Deadlines(WorkCalendar.bundled(),
-                Policy.defaults().withOverrides(Map.of("return-window", "PT12H")));
+                Policy.defaults().overrides().returnWindow(Duration.ofHours(12)).apply());
         assertEquals("2026-02-15T05:00+08:00", show(twelveHours.returnDue(at("2026-02-14T17:00"))));
     }
 }

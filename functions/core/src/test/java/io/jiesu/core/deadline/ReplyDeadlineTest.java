@@ -50,7 +50,7 @@ class ReplyDeadlineTest {
     @Test
     void aLaterCloseOfBusinessMovesTheEndOfThePeriod() {
         Deadlines late = new Deadlines(WorkCalendar.bundled(),
-                Policy.defaults().withOverrides(java.util.Map.of("business-hours.close", "18:00")));
+                Policy.defaults().overrides().closeOfBusiness(java.time.LocalTime.of(18, 0)).apply());
         assertEquals("2026-10-08T18:00+08:00",
                 show(late.replyDue(Category.CONSULTATION, at("2026-09-30T17:55"))));
     }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -70,7 +69,7 @@ class TicketTimersTest {
 
     @Test
     void aProvincialTicketRunsOnTheShorterClockThePolicySets() {
-        Deadlines halved = new Deadlines(WorkCalendar.bundled(), Policy.defaults().withOverrides(Map.of("provincial.factor", "0.5")));
+        Deadlines halved = new Deadlines(WorkCalendar.bundled(), Policy.defaults().overrides().provincialFactor(0.5).apply());
         Ticket provincial = dispatched(Channel.PROVINCE, Category.COMPLAINT, halved);
         Ticket local = dispatched(Channel.PHONE, Category.COMPLAINT, halved);
         assertEquals(at("2026-03-12T17:30"), provincial.replyDueAt(), "8 working days (15 halved, rounded up) after 03-02");

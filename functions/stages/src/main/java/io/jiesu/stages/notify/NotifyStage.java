@@ -28,10 +28,8 @@ public class NotifyStage {
     SqsClient sqs;
     @ConfigProperty(name = "jiesu.queue.notify.url")
     java.util.Optional<String> queueUrl;
-    @ConfigProperty(name = "jiesu.notify.first-retry", defaultValue = "PT10S")
-    Duration firstRetry;
-    @ConfigProperty(name = "jiesu.notify.longest-retry", defaultValue = "PT2H")
-    Duration longestRetry;
+    @Inject
+    NotifyRetries retries;
 
     public void handle(SQSEvent.SQSMessage m) {
         ProvinceNotice notice = TicketJson.read(m.getBody(), ProvinceNotice.class);
@@ -39,7 +37,7 @@ public class NotifyStage {
             notifier.deliver(notice);
         } catch (ProvinceNotifier.DeliveryFailed e) {
             int receives = Integer.parseInt(m.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
-            Duration wait = retryDelay(receives);
+            Duration wait = retries.after(receives);
             LOG.warnf("notice %s for ticket %s not delivered (try %d): %s; next try in %s",
                     notice.status(), notice.ticketId(), receives, e.getMessage(), wait);
             try {
@@ -52,11 +50,5 @@ public class NotifyStage {
             }
             throw e;
         }
-    }
-
-    /** 10 s, 20 s, 40 s ... doubling up to the longest, after the given number of tries. */
-    Duration retryDelay(int tries) {
-        Duration d = firstRetry.multipliedBy(1L << Math.min(Math.max(tries - 1, 0), 20));
-        return d.compareTo(longestRetry) > 0 ? longestRetry : d;
     }
 }

@@ -1,4 +1,4 @@
-package io.jiesu.api.tickets;
+package io.jiesu.aws.tickets;
 
 import java.security.SecureRandom;
 import java.time.Instant;
