@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jiesu.aws.tickets.TicketWorkflow;
 import io.jiesu.core.ticket.Actor;
 import io.jiesu.localcloud.testing.LocalCloudResource;
+import io.jiesu.localcloud.testing.OpenApiCheck;
 import io.jiesu.localcloud.testing.TestCloud;
 
 import java.io.IOException;
@@ -45,10 +46,7 @@ final class TestApi {
     }
 
     /** Every answer the tests of this JVM saw. */
-    record Seen(String method, String path, int status, String contentType, String body) {
-    }
-
-    static final Queue<Seen> SEEN = new ConcurrentLinkedQueue<>();
+    static final Queue<OpenApiCheck.Answer> SEEN = new ConcurrentLinkedQueue<>();
 
     static String token(String role) {
         return TestCloud.token(role + "-test", role, null);
@@ -90,7 +88,7 @@ final class TestApi {
     Reply send(HttpRequest request) {
         try {
             HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            SEEN.add(new Seen(request.method(), request.uri().getRawPath(), r.statusCode(),
+            SEEN.add(new OpenApiCheck.Answer(request.method(), request.uri().getRawPath(), r.statusCode(),
                     r.headers().firstValue("Content-Type").orElse(null), r.body()));
             String b = r.body() == null ? "" : r.body().strip();
             boolean json = b.startsWith("{") || b.startsWith("[") || b.startsWith("\"");
