@@ -282,6 +282,14 @@ public final class QueueEventSourceMapping implements AutoCloseable {
 
     /** The event exactly as Lambda builds it for SQS, records in the order received. */
     private byte[] eventJson(List<Message> messages) {
+        return sqsEvent(messages, eventSourceArn, region);
+    }
+
+    /**
+     * The SQS event Lambda hands a function for these messages, as received from the queue {@code eventSourceArn}
+     * (records in the order received); the stages' tests feed their functions with it.
+     */
+    public static byte[] sqsEvent(List<Message> messages, String eventSourceArn, String region) {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode records = event.putArray("Records");
         for (Message m : messages) {

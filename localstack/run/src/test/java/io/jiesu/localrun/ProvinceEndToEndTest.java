@@ -3,7 +3,6 @@ package io.jiesu.localrun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiesu.aws.resources.QueueName;
 import io.jiesu.core.province.ProvinceSignature;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -13,17 +12,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The provincial platform end to end: tickets sent down by signed webhook, and each change posted back,
  * signed, in order, once per change, through failures and into the dead-letter queue when the province
- * never answers. A run of its own, with two provinces: one whose endpoint fails twice, one that is down.
+ * never answers. On the shared run, which knows two provinces for it (RunningPipeline): one whose endpoint fails
+ * twice, one that is down.
  */
+@org.junit.jupiter.api.extension.ExtendWith(RunningPipeline.class)
 class ProvinceEndToEndTest {
-    private static final String SECRET = "flaky-province-secret-0123";
+    private static final String SECRET = RunningPipeline.PROVINCE_SECRET;
     private static final ProvinceSignature SIGNATURE = new ProvinceSignature(SECRET);
     private static FlakyProvince flaky;
     private static FlakyProvince down;
@@ -31,22 +31,11 @@ class ProvinceEndToEndTest {
     private static Api api;
 
     @BeforeAll
-    static void start() {
-        flaky = new FlakyProvince(SIGNATURE, 2);
-        down = new FlakyProvince(SIGNATURE, Integer.MAX_VALUE);
-        Path root = Path.of(System.getProperty("jiesu.root", "../..")).toAbsolutePath().normalize();
-        run = LocalRun.start(new LocalRun.Options(0, 0, 3, 5, root, Map.of(
-                "jiesu.province.gd.secret", SECRET, "jiesu.province.gd.callback-url", flaky.uri().toString(),
-                "jiesu.province.down.secret", SECRET, "jiesu.province.down.callback-url", down.uri().toString(),
-                "jiesu.notify.first-retry", "PT1S", "jiesu.notify.longest-retry", "PT2S")));
-        api = new Api(run);
-    }
-
-    @AfterAll
-    static void stop() {
-        run.close();
-        flaky.close();
-        down.close();
+    static void onTheSharedRun(Api shared) {
+        api = shared;
+        run = shared.run;
+        flaky = RunningPipeline.flaky;
+        down = RunningPipeline.down;
     }
 
     private static String ticket(String provinceTicketId, String category, String phone) {

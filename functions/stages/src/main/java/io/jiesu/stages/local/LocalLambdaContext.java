@@ -6,10 +6,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
 /** The little of a Lambda context a local invocation can honestly give. */
-final class LocalLambdaContext implements Context {
+public final class LocalLambdaContext implements Context {
     private final String requestId;
 
-    LocalLambdaContext(String requestId) {
+    public LocalLambdaContext(String requestId) {
         this.requestId = requestId;
     }
 

@@ -58,6 +58,12 @@ public final class TokenMint {
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
+    /** The private key as PKCS#8 PEM, for {@link #fromPem}: a test JVM hands its mint to tests in another class loader. */
+    public String privateKeyPem() {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(privateKey.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+    }
+
     /** A token for a role; unit staff (unit, reviewer) name their unit. */
     public String mint(String subject, String role, String unit, Duration validFor) {
         return mint(subject, role, unit, Instant.now(), validFor);

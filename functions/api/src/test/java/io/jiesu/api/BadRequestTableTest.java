@@ -1,9 +1,15 @@
-package io.jiesu.localrun;
+package io.jiesu.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiesu.aws.resources.CloudResources;
+import io.jiesu.aws.tickets.TicketWorkflow;
+import io.jiesu.localcloud.testing.LocalCloudResource;
+import io.jiesu.localcloud.testing.TestCloud;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -20,11 +26,19 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The edge holds: one written table of bad requests, one row per way a client can get a request wrong, walked
- * through the running api. Every row is answered with application/problem+json and its status, naming the field
+ * through the api over HTTP, against the local cloud's emulators. Every row is answered with application/problem+json and its status, naming the field
  * to fix where there is one; none is a 500, and none leaves a ticket behind or changes one.
  */
-@ExtendWith(RunningPipeline.class)
-class BadRequestTableEndToEndTest {
+@QuarkusTest
+@WithTestResource(LocalCloudResource.class)
+class BadRequestTableTest {
+    @TestHTTPResource("/")
+    java.net.URL base;
+    @Inject
+    TicketWorkflow workflow;
+    @Inject
+    java.time.Clock clock;
+
     /** In every intake row's text: no ticket may ever hold it. */
     static final String MARKER = "坏请求表-BAD-REQUEST-TABLE";
     static final String JSON = "application/json";
@@ -219,8 +233,9 @@ class BadRequestTableEndToEndTest {
             new Row("rankings: a month beyond the calendar", "GET", "/v1/rankings/%2B99999-01", "supervisor", null, Body.none(), 422, "month"));
 
     @Test
-    void everyBadRequestIsAProblemNamingItsFieldAndWritesNothing(Api api) {
-        String ticket = dispatchedTicket(api);
+    void everyBadRequestIsAProblemNamingItsFieldAndWritesNothing() throws Exception {
+        TestApi api = new TestApi(base.toURI());
+        String ticket = api.dispatchedTicket(workflow, clock, "坏请求表的对象 暖气不热", "heating-company");
         String supervisor = api.token("supervisor");
         JsonNode before = api.get("/v1/tickets/" + ticket, supervisor).body();
         int historyBefore = api.get("/v1/tickets/" + ticket + "/history", supervisor).body().size();
@@ -230,7 +245,7 @@ class BadRequestTableEndToEndTest {
         try {
             for (Row row : TABLE) {
                 try {
-                    Api.Reply r = send(api, row, ticket);
+                    TestApi.Reply r = send(api, row, ticket);
                     checks.add(() -> assertRow(row, r));
                 } catch (RuntimeException e) {
                     checks.add(() -> fail(row.description() + ": no answer (" + e.getCause() + ")", e));
@@ -255,7 +270,8 @@ class BadRequestTableEndToEndTest {
 
     /** Not in the table: the forms a valid number comes in are all taken, and stored as one. */
     @Test
-    void phoneNumbersAreTakenInTheirUsualFormsAndStoredInOne(Api api) {
+    void phoneNumbersAreTakenInTheirUsualFormsAndStoredInOne() throws Exception {
+        TestApi api = new TestApi(base.toURI());
         String agent = api.token("agent");
         Map<String, String> typed = new LinkedHashMap<>();
         typed.put("13812345678", "13812345678");
@@ -267,14 +283,14 @@ class BadRequestTableEndToEndTest {
         typed.put("+86 10 6400 1234", "01064001234");
         typed.put("0755-88881234", "075588881234");
         for (Map.Entry<String, String> e : typed.entrySet()) {
-            String body = Api.complaint("电话格式 路灯不亮").replace("13812345678", e.getKey());
-            Api.Reply r = api.post("/v1/tickets", agent, body);
+            String body = TestApi.complaint("电话格式 路灯不亮").replace("13812345678", e.getKey());
+            TestApi.Reply r = api.post("/v1/tickets", agent, body);
             assertEquals(201, r.status(), e.getKey() + ": " + r.raw().body());
             assertEquals(e.getValue(), r.body().path("citizen").path("phone").asText(), e.getKey());
         }
     }
 
-    private static void assertRow(Row row, Api.Reply r) {
+    private static void assertRow(Row row, TestApi.Reply r) {
         String what = row.description() + " (" + row.method() + " " + row.path() + "): " + r.raw().body();
         assertEquals(row.status(), r.status(), what);
         assertEquals("application/problem+json", r.raw().headers().firstValue("Content-Type").orElse(""), what);
@@ -285,7 +301,7 @@ class BadRequestTableEndToEndTest {
         }
     }
 
-    private static Api.Reply send(Api api, Row row, String ticket) {
+    private static TestApi.Reply send(TestApi api, Row row, String ticket) {
         String token = switch (row.role()) {
             case "unit" -> api.unitToken("heating-company");
             case "reviewer" -> api.reviewerToken("heating-company");
@@ -307,31 +323,23 @@ class BadRequestTableEndToEndTest {
         return api.send(b.method(row.method(), publisher).build());
     }
 
-    /** A complaint about heating: the catalogue dispatches it to heating-company. */
-    private static String dispatchedTicket(Api api) {
-        Api.Reply created = api.post("/v1/tickets", api.token("agent"), Api.complaint("坏请求表的对象 暖气不热"));
-        assertEquals(201, created.status(), created.raw().body());
-        String id = created.text("id");
-        api.awaitTicket(id, api.token("dispatcher"), t -> t.path("state").asText().equals("dispatched")
-                && t.path("leadUnit").asText().equals("heating-company"), "dispatched to heating-company");
-        return id;
-    }
-
     /** The keys of every item in the table whose document holds the text (a scan: fine for a test). */
-    private static List<String> itemsHolding(Api api, String text) {
+    private static List<String> itemsHolding(TestApi api, String text) {
         List<String> found = new ArrayList<>();
+        try (var dynamo = TestCloud.dynamo()) {
         Map<String, AttributeValue> start = null;
         do {
             ScanRequest.Builder scan = ScanRequest.builder().tableName(CloudResources.TABLE);
             if (start != null) {
                 scan.exclusiveStartKey(start);
             }
-            var page = api.run.dynamo().scan(scan.build());
+            var page = dynamo.scan(scan.build());
             page.items().stream()
                     .filter(item -> item.values().stream().anyMatch(v -> v.s() != null && v.s().contains(text)))
                     .forEach(item -> found.add(item.toString()));
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+        }
         return found;
     }
 

@@ -1,12 +1,19 @@
-package io.jiesu.localrun;
+package io.jiesu.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiesu.aws.resources.CloudResources;
+import io.jiesu.aws.tickets.TicketWorkflow;
+import io.jiesu.localcloud.testing.LocalCloudResource;
+import io.jiesu.localcloud.testing.TestCloud;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -18,81 +25,96 @@ import java.time.Instant;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Bad tokens and bad input get a clear problem+json, never a 500, and store nothing. */
-@ExtendWith(RunningPipeline.class)
-class HttpEdgeEndToEndTest {
+@QuarkusTest
+@WithTestResource(LocalCloudResource.class)
+class HttpEdgeTest {
+    @TestHTTPResource("/")
+    java.net.URL base;
+    @Inject
+    TicketWorkflow workflow;
+    @Inject
+    java.time.Clock clock;
+    TestApi api;
+
+    @BeforeEach
+    void api() throws Exception {
+        api = new TestApi(base.toURI());
+    }
+
 
     @Test
-    void requestsWithoutAValidTokenAreRefusedWith401(Api api) {
+    void requestsWithoutAValidTokenAreRefusedWith401() {
         assertProblem(api.get("/v1/tickets/T-x", null), 401);
-        String expired = api.run.mint().mint("agent-e2e", "agent", null, Instant.now().minusSeconds(7200), Duration.ofHours(1));
+        String expired = TestCloud.mint().mint("agent-test", "agent", null, Instant.now().minusSeconds(7200), Duration.ofHours(1));
         assertProblem(api.get("/v1/tickets/T-x", expired), 401);
-        String foreign = io.jiesu.localcloud.tokens.TokenMint.generate().mint("agent-e2e", "agent", null, Duration.ofHours(1));
+        String foreign = io.jiesu.localcloud.tokens.TokenMint.generate().mint("agent-test", "agent", null, Duration.ofHours(1));
         assertProblem(api.get("/v1/tickets/T-x", foreign), 401);
     }
 
     @Test
-    void aRoleThatMayNotDoSomethingIsRefusedWith403(Api api) {
-        assertProblem(api.post("/v1/tickets", api.token("supervisor"), Api.complaint("暖气不热")), 403);
+    void aRoleThatMayNotDoSomethingIsRefusedWith403() {
+        assertProblem(api.post("/v1/tickets", api.token("supervisor"), TestApi.complaint("暖气不热")), 403);
         assertProblem(api.post("/v1/tickets/T-x/dispatch", api.token("agent"), "{\"leadUnit\":\"x\"}"), 403);
         assertProblem(api.post("/v1/tickets/T-x/callback", api.token("dispatcher"), "{\"satisfaction\":\"satisfied\",\"solved\":true}"), 403);
     }
 
     @Test
-    void aTokenWithSeveralRolesIsRefused(Api api) {
-        String twoRoles = api.run.mint().mint("agent-and-unit", "agent\",\"unit", "heating-company", Duration.ofHours(1));
+    void aTokenWithSeveralRolesIsRefused() {
+        String twoRoles = TestCloud.mint().mint("agent-and-unit", "agent\",\"unit", "heating-company", Duration.ofHours(1));
         assertProblem(api.get("/v1/units/heating-company/inbox", twoRoles), 403);
     }
 
     @Test
-    void aCitizenFilesOnlineAndCannotCloseATicketOnTheSpot(Api api) {
+    void aCitizenFilesOnlineAndCannotCloseATicketOnTheSpot() {
         String citizen = api.token("citizen");
-        assertField(api.post("/v1/tickets", citizen, Api.complaint("x")), 422, "channel");
-        String online = Api.complaint("路灯不亮").replace("\"phone\"", "\"web\"");
+        assertField(api.post("/v1/tickets", citizen, TestApi.complaint("x")), 422, "channel");
+        String online = TestApi.complaint("路灯不亮").replace("\"phone\"", "\"web\"");
         assertField(api.post("/v1/tickets", citizen, online.replace("\"location\"", "\"answeredOnSpot\":true,\"location\"")),
                 422, "answeredOnSpot");
-        Api.Reply filed = api.post("/v1/tickets", citizen, online);
+        TestApi.Reply filed = api.post("/v1/tickets", citizen, online);
         assertEquals(201, filed.status(), filed.raw().body());
         String id = filed.text("id");
         assertEquals(200, api.get("/v1/tickets/" + id, citizen).status(), "a citizen follows their own ticket");
-        String otherCitizen = api.run.mint().mint("someone-else", "citizen", null, Duration.ofHours(1));
+        String otherCitizen = TestCloud.mint().mint("someone-else", "citizen", null, Duration.ofHours(1));
         assertProblem(api.get("/v1/tickets/" + id, otherCitizen), 403);
         api.get("/v1/tickets/" + id + "/history", api.token("dispatcher")).body()
-                .forEach(e -> assertNotEquals("citizen-e2e", e.path("actor").asText(), "history shows no citizen's id"));
+                .forEach(e -> assertNotEquals("citizen-test", e.path("actor").asText(), "history shows no citizen's id"));
     }
 
     @Test
-    void badInputIsAnsweredWithTheFieldToFix(Api api) {
+    void badInputIsAnsweredWithTheFieldToFix() {
         String agent = api.token("agent");
-        long ticketsBefore = ticketItems(api);
-        assertField(api.post("/v1/tickets", agent, Api.complaint("x").replace("complaint", "grumble")), 400, "category");
-        assertField(api.post("/v1/tickets", agent, Api.complaint("x").replace("13812345678", "12345")), 400, "citizenPhone");
-        assertField(api.post("/v1/tickets", agent, Api.complaint("x".repeat(4001))), 400, "content");
-        assertField(api.post("/v1/tickets", agent, Api.complaint("   ")), 400, "content");
+        long ticketsBefore = ticketItems();
+        assertField(api.post("/v1/tickets", agent, TestApi.complaint("x").replace("complaint", "grumble")), 400, "category");
+        assertField(api.post("/v1/tickets", agent, TestApi.complaint("x").replace("13812345678", "12345")), 400, "citizenPhone");
+        assertField(api.post("/v1/tickets", agent, TestApi.complaint("x".repeat(4001))), 400, "content");
+        assertField(api.post("/v1/tickets", agent, TestApi.complaint("   ")), 400, "content");
         assertProblem(api.post("/v1/tickets", agent, "{\"category\":"), 400);
         assertProblem(api.post("/v1/tickets", agent, null), 400);
         assertProblem(api.send(api.request("/v1/tickets", agent).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("hello")).build()), 415);
-        assertProblem(api.post("/v1/tickets", agent, Api.complaint("y".repeat(70_000))), 413);
+        assertProblem(api.post("/v1/tickets", agent, TestApi.complaint("y".repeat(70_000))), 413);
         assertProblem(api.get("/v1/tickets/T-does-not-exist", agent), 404);
-        assertEquals(ticketsBefore, ticketItems(api), "no refused request left a ticket behind");
+        assertEquals(ticketsBefore, ticketItems(), "no refused request left a ticket behind");
     }
 
     /** Tickets in the table, read past the api: a half-written ticket would show here and nowhere else. */
-    private static long ticketItems(Api api) {
-        return api.run.dynamo().scanPaginator(b -> b.tableName(CloudResources.TABLE).filterExpression("SK = :t")
-                .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("TICKET"))).select(Select.COUNT))
-                .stream().mapToLong(ScanResponse::count).sum();
+    private static long ticketItems() {
+        try (var dynamo = TestCloud.dynamo()) {
+            return dynamo.scanPaginator(b -> b.tableName(CloudResources.TABLE).filterExpression("SK = :t")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS("TICKET"))).select(Select.COUNT))
+                    .stream().mapToLong(ScanResponse::count).sum();
+        }
     }
 
     @Test
-    void everyInstantTheApiReturnsIsInTheDeploymentsZoneWithItsOffset(Api api) {
+    void everyInstantTheApiReturnsIsInTheDeploymentsZoneWithItsOffset() {
         String supervisor = api.token("supervisor");
-        String id = api.post("/v1/tickets", api.token("agent"), Api.complaint("暖气片漏水")).text("id");
-        api.awaitTicket(id, supervisor, t -> t.path("state").asText().equals("dispatched"), "dispatched");
+        String id = api.dispatchedTicket(workflow, clock, "暖气片漏水", "heating-company");
         List<String> instants = new ArrayList<>();
         for (String path : List.of("/v1/tickets/" + id, "/v1/tickets/" + id + "/history",
                 "/v1/units/heating-company/inbox", "/v1/dispatch/pending")) {
-            Api.Reply r = api.get(path, supervisor);
+            TestApi.Reply r = api.get(path, supervisor);
             assertEquals(200, r.status(), path + ": " + r.raw().body());
             collectInstants(r.body(), path, instants);
         }
@@ -120,13 +142,13 @@ class HttpEdgeEndToEndTest {
      * reads (the first row), so only the odd claim can be why it is refused.
      */
     @Test
-    void everyShapeOfClaimIsRefusedAsAProblemNeverA500(Api api) {
+    void everyShapeOfClaimIsRefusedAsAProblemNeverA500() {
         long now = Instant.now().getEpochSecond();
         String base = "\"iss\":\"" + io.jiesu.localcloud.tokens.TokenMint.ISSUER + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600);
         String sub = "\"sub\":\"staff-heating\",\"upn\":\"staff-heating\"";
         String groups = "\"groups\":[\"unit\"]";
         String inbox = "/v1/units/heating-company/inbox";
-        assertEquals(200, api.get(inbox, api.run.mint().sign("{" + base + "," + sub + "," + groups + ",\"unit\":\"heating-company\"}")).status(),
+        assertEquals(200, api.get(inbox, TestCloud.mint().sign("{" + base + "," + sub + "," + groups + ",\"unit\":\"heating-company\"}")).status(),
                 "the well-formed token reads its inbox");
         java.util.Map<String, String> shapes = new java.util.LinkedHashMap<>();
         shapes.put("unit a list", sub + "," + groups + ",\"unit\":[\"heating-company\"]");
@@ -149,10 +171,10 @@ class HttpEdgeEndToEndTest {
         shapes.put("groups a list of lists", sub + ",\"groups\":[[\"unit\"]],\"unit\":\"heating-company\"");
         java.util.List<org.junit.jupiter.api.function.Executable> checks = new java.util.ArrayList<>();
         for (var shape : shapes.entrySet()) {
-            String token = api.run.mint().sign("{" + base + "," + shape.getValue() + "}");
-            Api.Reply r = api.get(inbox, token);
-            Api.Reply ticket = api.get("/v1/tickets/T20260101-NOSUCH", token);
-            for (Api.Reply reply : java.util.List.of(r, ticket)) {
+            String token = TestCloud.mint().sign("{" + base + "," + shape.getValue() + "}");
+            TestApi.Reply r = api.get(inbox, token);
+            TestApi.Reply ticket = api.get("/v1/tickets/T20260101-NOSUCH", token);
+            for (TestApi.Reply reply : java.util.List.of(r, ticket)) {
                 checks.add(() -> {
                     String what = shape.getKey() + ": " + reply.status() + " " + reply.raw().body();
                     assertTrue(reply.status() == 401 || reply.status() == 403, what);
@@ -163,13 +185,13 @@ class HttpEdgeEndToEndTest {
         assertAll("claim shapes", checks);
     }
 
-    private static void assertProblem(Api.Reply r, int status) {
+    private static void assertProblem(TestApi.Reply r, int status) {
         assertEquals(status, r.status(), r.raw().body());
         assertEquals("application/problem+json", r.raw().headers().firstValue("Content-Type").orElse(""), r.raw().body());
         assertEquals(status, r.body().path("status").asInt());
     }
 
-    private static void assertField(Api.Reply r, int status, String field) {
+    private static void assertField(TestApi.Reply r, int status, String field) {
         assertProblem(r, status);
         assertEquals(field, r.body().path("errors").get(0).path("field").asText(), r.raw().body());
     }

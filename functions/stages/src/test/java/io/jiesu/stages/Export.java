@@ -1,0 +1,46 @@
+package io.jiesu.stages;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.Map;
+
+/**
+ * Each Lambda exports one function (QUARKUS_FUNQY_EXPORT, chosen when the function starts), so each function's test
+ * runs the stages under a profile that exports it. The local cloud is started once and kept across the restarts.
+ */
+public abstract class Export implements QuarkusTestProfile {
+    private final String function;
+
+    protected Export(String function) {
+        this.function = function;
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.funqy.export", function);
+    }
+
+    public static final class Dispatch extends Export {
+        public Dispatch() {
+            super("dispatch");
+        }
+    }
+
+    public static final class Return extends Export {
+        public Return() {
+            super("return");
+        }
+    }
+
+    public static final class Reply extends Export {
+        public Reply() {
+            super("reply");
+        }
+    }
+
+    public static final class Callback extends Export {
+        public Callback() {
+            super("callback");
+        }
+    }
+}
