@@ -37,6 +37,8 @@ public class TicketStore {
     private final String table;
     private final PhoneHash phoneHash;
     private final TicketCounters counters;
+    /** The centre's live figures (the dashboard's), written with each transition beside the units' counters. */
+    private final io.jiesu.aws.dashboard.FigureItems figures;
 
     public TicketStore(DynamoDbClient dynamo, String table, PhoneHash phoneHash) {
         this(dynamo, table, phoneHash, new TicketCounters(java.time.ZoneId.of("Asia/Shanghai")));
@@ -47,6 +49,8 @@ public class TicketStore {
         this.table = table;
         this.phoneHash = phoneHash;
         this.counters = counters;
+        this.figures = new io.jiesu.aws.dashboard.FigureItems(dynamo, table,
+                new io.jiesu.core.rates.CentreFigures(counters.zone()));
     }
 
     // ---- writes ----------------------------------------------------------------------------------------------
@@ -248,6 +252,7 @@ public class TicketStore {
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(Map.of(
                         PK, s(ticketPk(t.after().id())), SK, s("U#" + unit))).build()).build()));
         counters.of(t).forEach((key, deltas) -> writes.add(counterUpdate(key, deltas, t.after().id())));
+        figures.update(t).ifPresent(writes::add);
         for (OutboxMessage m : outbox) {
             Map<String, AttributeValue> item = new HashMap<>(outboxKey(m));
             item.putAll(Map.of("ticketId", s(m.ticketId()), "version", n(m.version()), "queue", s(m.destination()),
@@ -319,6 +324,8 @@ public class TicketStore {
         item.put("version", n(t.version()));
         item.put("state", s(t.state().code()));
         item.put("doc", s(TicketJson.write(t)));
+        // the list indexes' keys and what they copy (search, a lead unit's tickets, a filer's own)
+        item.putAll(io.jiesu.aws.search.SearchKeys.of(t));
         if (t.state().open()) {
             // sparse: the item leaves the open-tickets index when the ticket closes
             item.put(OPEN_TICKETS.partitionKey(), s(OPEN_PK));
