@@ -19,6 +19,16 @@ public record SearchCriteria(TicketState state, Category category, Channel chann
         /** Newest intake first. */
         INTAKE,
         /** Soonest due first (closed tickets, due no more, last). */
-        DUE
+        DUE;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** As a query parameter names it (intake, due); null for anything else. */
+        public static Order fromString(String code) {
+            return java.util.Arrays.stream(values()).filter(o -> o.code().equals(code)).findFirst().orElse(null);
+        }
     }
 }

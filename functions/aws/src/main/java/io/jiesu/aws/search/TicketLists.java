@@ -37,7 +37,6 @@ import static io.jiesu.aws.search.SearchKeys.sortableTime;
 public class TicketLists {
     /** The most index entries one page reads, however few of them pass the filters. */
     public static final int MAX_EVALUATED = 2000;
-    /** The pseudo-unit of the dispatchers' pool (as TicketStore.DISPATCH_POOL). */
     private static final String INBOX_PARTITION_PREFIX = "UNIT#";
     private static final String CITIZEN_PARTITION_PREFIX = "CITIZEN#";
     private static final String TICKET_SK = "TICKET";
@@ -96,7 +95,7 @@ public class TicketLists {
         }
         Function<Map<String, AttributeValue>, TicketCard> card = i -> TicketJson.read(i.get("card").s(), TicketCard.class);
         Predicate<TicketCard> readable = readingUnit == null ? t -> true : t -> t.readableByUnit(readingUnit);
-        return page(q, index, partition, cursor, limit, card, readable);
+        return page(q, index, partition, TICKET_SK, cursor, limit, card, readable);
     }
 
     /** A unit's open tickets (or the dispatch pool's), by state and due time, optionally of one state. */
@@ -110,7 +109,7 @@ public class TicketLists {
         }
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(UNIT_INBOX.name())
                 .keyConditionExpression(condition).expressionAttributeValues(values);
-        return page(q, UNIT_INBOX, partition, cursor, limit, i -> TicketJson.read(i.get("doc").s(), InboxEntry.class), e -> true);
+        return page(q, UNIT_INBOX, partition, "U#" + unitId, cursor, limit, i -> TicketJson.read(i.get("doc").s(), InboxEntry.class), e -> true);
     }
 
     /** A citizen's own tickets, by the subject of the token they filed with, newest first. */
@@ -119,7 +118,7 @@ public class TicketLists {
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(FILED_BY.name())
                 .keyConditionExpression("GSI9PK = :pk").expressionAttributeValues(Map.of(":pk", s(partition)))
                 .scanIndexForward(false);
-        return page(q, FILED_BY, partition, cursor, limit, i -> TicketJson.read(i.get("card").s(), TicketCard.class), t -> true);
+        return page(q, FILED_BY, partition, TICKET_SK, cursor, limit, i -> TicketJson.read(i.get("card").s(), TicketCard.class), t -> true);
     }
 
     /**
@@ -131,7 +130,7 @@ public class TicketLists {
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(CITIZEN_TICKETS.name())
                 .keyConditionExpression("GSI2PK = :pk").expressionAttributeValues(Map.of(":pk", s(partition)))
                 .scanIndexForward(false);
-        Page<String> ids = page(q, CITIZEN_TICKETS, partition, cursor, limit, i -> i.get(PK).s(), k -> true);
+        Page<String> ids = page(q, CITIZEN_TICKETS, partition, TICKET_SK, cursor, limit, i -> i.get(PK).s(), k -> true);
         return new Page<>(cards(ids.items()), ids.next());
     }
 
@@ -159,9 +158,9 @@ public class TicketLists {
      * entries were read. A page that fills in the middle of what DynamoDB returned ends on its last item, so
      * the next page starts right after it and skips nothing.
      */
-    private <T> Page<T> page(QueryRequest.Builder q, Index index, String partition, String cursor, int limit,
-                             Function<Map<String, AttributeValue>, T> read, Predicate<T> keep) {
-        Map<String, AttributeValue> start = Cursor.decode(cursor, index, partition);
+    private <T> Page<T> page(QueryRequest.Builder q, Index index, String partition, String tableSk, String cursor,
+                             int limit, Function<Map<String, AttributeValue>, T> read, Predicate<T> keep) {
+        Map<String, AttributeValue> start = Cursor.decode(cursor, index, partition, tableSk);
         List<T> items = new ArrayList<>();
         int evaluated = 0;
         while (true) {
@@ -177,14 +176,14 @@ public class TicketLists {
                 }
                 if (items.size() == limit) {
                     boolean lastOfAll = i == found.size() - 1 && last == null;
-                    return new Page<>(items, lastOfAll ? null : Cursor.encode(Cursor.keyOf(found.get(i), index)));
+                    return new Page<>(items, lastOfAll ? null : Cursor.encode(found.get(i), index));
                 }
             }
             if (last == null) {
                 return new Page<>(items, null);
             }
             if (evaluated >= MAX_EVALUATED) {
-                return new Page<>(items, Cursor.encode(last));
+                return new Page<>(items, Cursor.encode(last, index));
             }
             start = last;
         }
