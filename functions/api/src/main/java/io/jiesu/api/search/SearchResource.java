@@ -70,6 +70,7 @@ public class SearchResource {
                              @QueryParam("overdue") Boolean overdue, @QueryParam("provincial") Boolean provincial,
                              @Parameter(description = "words that must all occur in the content, separated by spaces")
                              @QueryParam("q") String q,
+                             @Parameter(description = "intake: newest intake first; due: soonest due first")
                              @QueryParam("sort") @DefaultValue("intake") SearchCriteria.Order sort,
                              @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                              @QueryParam("cursor") String cursor) {
@@ -82,6 +83,10 @@ public class SearchResource {
                 throw new ForbiddenException("unit staff search only their own unit's tickets");
             }
             readingUnit = caller.unitId();
+            if (readingUnit == null) {
+                // fail closed: without its unit a unit token would search every ticket (TokenClaims refuses it first)
+                throw new ForbiddenException("unit staff carry their unit");
+            }
             leadUnit = readingUnit;
         }
         LocalDate first = day("from", from);

@@ -136,6 +136,13 @@ class TicketListsTest {
         Ticket ours = dispatch(file("暖气不热 甲", MONDAY_10AM), "heating-company");
         Ticket coHelped = dispatch(file("暖气不热 乙", MONDAY_10AM.plusSeconds(60)), "water-authority", "heating-company");
         Ticket theirs = dispatch(file("暖气不热 丙", MONDAY_10AM.plusSeconds(120)), "water-authority");
+        // returned by the unit: still its lead unit on the item, but no longer its to read
+        Ticket returned = dispatch(file("暖气不热 戊", MONDAY_10AM.plusSeconds(240)), "heating-company");
+        Transition signed = returned.sign(MONDAY_10AM.plusSeconds(300), unit("heating-company"), DEADLINES);
+        store.save(signed, List.of());
+        Transition back = signed.after().returnToCentre("不属于本单位职责", MONDAY_10AM.plusSeconds(360), unit("heating-company"));
+        store.save(back, List.of());
+        assertEquals(TicketState.RETURNED, back.after().state());
         for (SearchCriteria.Order order : SearchCriteria.Order.values()) {
             List<String> seen = allPages(c -> lists.search(criteria("heating-company", null, order), "heating-company", c, 10), 10)
                     .stream().map(TicketCard::ticketId).toList();
