@@ -20,11 +20,11 @@ import static io.jiesu.aws.resources.CloudResources.SK;
 /**
  * The centre's live figures as items: one per day, split {@link #SHARDS} ways (every ticket's transitions add to
  * the same day, so shards keep concurrent transactions from colliding on one item), each holding the day's
- * figures, by hour, category, channel and unit. The dashboard reads a month as at most 31 × 4 small items,
+ * figures, by hour, category, channel and unit. The dashboard reads a month as at most 31 × 16 small items,
  * never the tickets.
  */
 public class FigureItems {
-    public static final int SHARDS = 4;
+    public static final int SHARDS = 16;
     private static final String PARTITION = "FIGURES#centre";
 
     private final DynamoDbClient dynamo;

@@ -75,7 +75,7 @@ public class TicketStore {
         writes.add(put(ticketItem(created.after()), "attribute_not_exists(PK)", null));
         writes.addAll(sideItems(created, outbox));
         try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+            transactSharingItems(writes);
             return created.after();
         } catch (TransactionCanceledException e) {
             if (idempotencyKey != null) {
@@ -116,6 +116,26 @@ public class TicketStore {
                 // another ticket's transaction held a shared item (a counter): try again shortly
                 boolean sharedItemBusy = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
                 if (!sharedItemBusy || attempt == 4) {
+                    throw e;
+                }
+                pause(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 40L * attempt));
+            }
+        }
+    }
+
+    /**
+     * Writes a new ticket's items, trying again shortly while the only reason it was refused is another ticket's
+     * transaction holding a shared item (the centre's figures for the day): any other refusal is for the caller.
+     */
+    private void transactSharingItems(List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+                return;
+            } catch (TransactionCanceledException e) {
+                boolean onlyConflicts = e.cancellationReasons().stream()
+                        .allMatch(r -> r.code() == null || "None".equals(r.code()) || "TransactionConflict".equals(r.code()));
+                if (!onlyConflicts || attempt == 4) {
                     throw e;
                 }
                 pause(java.util.concurrent.ThreadLocalRandom.current().nextLong(10, 40L * attempt));

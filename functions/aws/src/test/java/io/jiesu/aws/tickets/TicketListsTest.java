@@ -194,6 +194,31 @@ class TicketListsTest {
     }
 
     @Test
+    void ticketsTakenInAtOnceAllLandAndAreEachCountedOnce() throws Exception {
+        int callers = 24;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(callers);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Ticket>> filed = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                int n = i;
+                filed.add(pool.submit(() -> {
+                    start.await();
+                    return file("同一时刻来电 " + n, MONDAY_10AM);
+                }));
+            }
+            start.countDown();
+            for (var f : filed) {
+                assertNotNull(f.get().id(), "every ticket taken in at the same moment lands");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        LocalDate monday = LocalDate.ofInstant(MONDAY_10AM, SHANGHAI);
+        assertEquals((long) callers, figures.sum(monday, monday).get(CentreFigures.TAKEN_IN));
+    }
+
+    @Test
     void theCentresFiguresCountTakenInDispatchedAndClosedOnTheirDayAndHour() {
         LocalDate monday = LocalDate.ofInstant(MONDAY_10AM, SHANGHAI);
         dispatch(file("暖气不热", MONDAY_10AM), "heating-company");
