@@ -57,6 +57,36 @@ TABLE_JSON=$(cat <<'JSON'
   }, {
     "AttributeName" : "GSI4SK",
     "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI5PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI5SK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI6PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI6SK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI7PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI7SK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI8PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI8SK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI9PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI9SK",
+    "AttributeType" : "S"
   } ],
   "KeySchema" : [ {
     "AttributeName" : "PK",
@@ -112,6 +142,71 @@ TABLE_JSON=$(cat <<'JSON'
     } ],
     "Projection" : {
       "ProjectionType" : "KEYS_ONLY"
+    }
+  }, {
+    "IndexName" : "SearchByIntake",
+    "KeySchema" : [ {
+      "AttributeName" : "GSI5PK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "GSI5SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "INCLUDE",
+      "NonKeyAttributes" : [ "card", "state", "category", "channel", "leadUnit", "overdue", "provincial", "received", "words" ]
+    }
+  }, {
+    "IndexName" : "SearchByDue",
+    "KeySchema" : [ {
+      "AttributeName" : "GSI6PK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "GSI6SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "INCLUDE",
+      "NonKeyAttributes" : [ "card", "state", "category", "channel", "leadUnit", "overdue", "provincial", "received", "words" ]
+    }
+  }, {
+    "IndexName" : "LeadByIntake",
+    "KeySchema" : [ {
+      "AttributeName" : "GSI7PK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "GSI7SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "INCLUDE",
+      "NonKeyAttributes" : [ "card", "state", "category", "channel", "leadUnit", "overdue", "provincial", "received", "words" ]
+    }
+  }, {
+    "IndexName" : "LeadByDue",
+    "KeySchema" : [ {
+      "AttributeName" : "GSI8PK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "GSI8SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "INCLUDE",
+      "NonKeyAttributes" : [ "card", "state", "category", "channel", "leadUnit", "overdue", "provincial", "received", "words" ]
+    }
+  }, {
+    "IndexName" : "FiledBy",
+    "KeySchema" : [ {
+      "AttributeName" : "GSI9PK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "GSI9SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "INCLUDE",
+      "NonKeyAttributes" : [ "card" ]
     }
   } ]
 }

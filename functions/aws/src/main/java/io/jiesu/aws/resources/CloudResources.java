@@ -41,8 +41,22 @@ public final class CloudResources {
      * tickets here instead of scanning the table.
      */
     public static final Index OPEN_TICKETS = new Index("OpenTickets", "GSI4PK", "GSI4SK", ProjectionType.KEYS_ONLY);
+    /** What the search indexes copy beside their keys: the filters' attributes and the list card, never name or phone. */
+    public static final List<String> SEARCH_ATTRIBUTES =
+            List.of("card", "state", "category", "channel", "leadUnit", "overdue", "provincial", "received", "words");
+    /** Ticket search over every ticket, by intake time. */
+    public static final Index SEARCH_BY_INTAKE = new Index("SearchByIntake", "GSI5PK", "GSI5SK", ProjectionType.INCLUDE, SEARCH_ATTRIBUTES);
+    /** Ticket search over every ticket, by due time. */
+    public static final Index SEARCH_BY_DUE = new Index("SearchByDue", "GSI6PK", "GSI6SK", ProjectionType.INCLUDE, SEARCH_ATTRIBUTES);
+    /** Ticket search over one lead unit's tickets, by intake time (unit staff search here). */
+    public static final Index LEAD_BY_INTAKE = new Index("LeadByIntake", "GSI7PK", "GSI7SK", ProjectionType.INCLUDE, SEARCH_ATTRIBUTES);
+    /** Ticket search over one lead unit's tickets, by due time. */
+    public static final Index LEAD_BY_DUE = new Index("LeadByDue", "GSI8PK", "GSI8SK", ProjectionType.INCLUDE, SEARCH_ATTRIBUTES);
+    /** A citizen's own tickets, by the subject of the token they filed with, by intake time. */
+    public static final Index FILED_BY = new Index("FiledBy", "GSI9PK", "GSI9SK", ProjectionType.INCLUDE, List.of("card"));
     /** The indexes the code queries and writes the keys of (TemplateTest: the template's table has each). */
-    public static final List<Index> INDEXES = List.of(UNIT_INBOX, CITIZEN_TICKETS, OUTBOX, OPEN_TICKETS);
+    public static final List<Index> INDEXES = List.of(UNIT_INBOX, CITIZEN_TICKETS, OUTBOX, OPEN_TICKETS,
+            SEARCH_BY_INTAKE, SEARCH_BY_DUE, LEAD_BY_INTAKE, LEAD_BY_DUE, FILED_BY);
 
     /**
      * For {@link #createQueues}: no override, each queue's maxReceiveCount or visibility timeout as template.yaml
@@ -71,7 +85,11 @@ public final class CloudResources {
     public static final String RECONCILE_FUNCTION = "reconcile";
     public static final String RECONCILE_SCHEDULE = "rate(5 minutes)";
 
-    public record Index(String name, String partitionKey, String sortKey, ProjectionType projection) {
+    public record Index(String name, String partitionKey, String sortKey, ProjectionType projection,
+                        List<String> nonKeyAttributes) {
+        public Index(String name, String partitionKey, String sortKey, ProjectionType projection) {
+            this(name, partitionKey, sortKey, projection, List.of());
+        }
     }
 
     private CloudResources() {

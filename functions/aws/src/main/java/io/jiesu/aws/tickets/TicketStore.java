@@ -40,6 +40,8 @@ public class TicketStore implements Tickets, Inboxes, Outbox, Counters {
     private final InboxItems inboxes;
     private final OutboxItems outbox;
     private final CounterItems counters;
+    /** The centre's live figures (the dashboard's), written with each transition beside the units' counters. */
+    private final io.jiesu.aws.dashboard.FigureItems figures;
 
     public TicketStore(DynamoDbClient dynamo, String table, PhoneHash phoneHash) {
         this(dynamo, table, phoneHash, new TicketCounters(java.time.ZoneId.of("Asia/Shanghai")));
@@ -53,6 +55,8 @@ public class TicketStore implements Tickets, Inboxes, Outbox, Counters {
         this.inboxes = new InboxItems(dynamo, table);
         this.outbox = new OutboxItems(dynamo, table);
         this.counters = new CounterItems(dynamo, table, counters);
+        this.figures = new io.jiesu.aws.dashboard.FigureItems(dynamo, table,
+                new io.jiesu.core.rates.CentreFigures(counters.zone()));
     }
 
     @Override
@@ -70,7 +74,7 @@ public class TicketStore implements Tickets, Inboxes, Outbox, Counters {
         writes.add(put(table, ticketItem(created.after()), "attribute_not_exists(PK)", null));
         writes.addAll(sideItems(created, messages));
         try {
-            dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+            transactSharingItems(writes);
             return created.after();
         } catch (TransactionCanceledException e) {
             if (idempotencyKey != null) {
@@ -107,6 +111,26 @@ public class TicketStore implements Tickets, Inboxes, Outbox, Counters {
                 // another ticket's transaction held a shared item (a counter): try again shortly
                 boolean sharedItemBusy = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
                 if (!sharedItemBusy || attempt == 4) {
+                    throw e;
+                }
+                pause(ThreadLocalRandom.current().nextLong(10, 40L * attempt));
+            }
+        }
+    }
+
+    /**
+     * Writes a new ticket's items, trying again shortly while the only reason it was refused is another ticket's
+     * transaction holding a shared item (the centre's figures for the day): any other refusal is for the caller.
+     */
+    private void transactSharingItems(List<TransactWriteItem> writes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
+                return;
+            } catch (TransactionCanceledException e) {
+                boolean onlyConflicts = e.cancellationReasons().stream()
+                        .allMatch(r -> r.code() == null || "None".equals(r.code()) || "TransactionConflict".equals(r.code()));
+                if (!onlyConflicts || attempt == 4) {
                     throw e;
                 }
                 pause(ThreadLocalRandom.current().nextLong(10, 40L * attempt));
@@ -193,6 +217,7 @@ public class TicketStore implements Tickets, Inboxes, Outbox, Counters {
                 "doc", s(TicketJson.write(e))), "attribute_not_exists(PK)", null));
         writes.addAll(inboxes.writes(t));
         writes.addAll(counters.updates(t));
+        figures.update(t).ifPresent(writes::add);
         messages.forEach(m -> writes.add(outbox.put(m)));
         return writes;
     }
@@ -204,6 +229,8 @@ public class TicketStore implements Tickets, Inboxes, Outbox, Counters {
         item.put("version", n(t.version()));
         item.put("state", s(t.state().code()));
         item.put("doc", s(TicketJson.write(t)));
+        // the list indexes' keys and what they copy (search, a lead unit's tickets, a filer's own)
+        item.putAll(io.jiesu.aws.search.SearchKeys.of(t));
         if (t.state().open()) {
             // sparse: the item leaves the open-tickets index when the ticket closes
             item.put(OPEN_TICKETS.partitionKey(), s(OPEN_PK));

@@ -79,7 +79,8 @@ class LocalCloudFromTemplateTest {
                     + " " + g.projection().projectionTypeAsString());
         }
         assertEquals(indexes, built);
-        assertEquals(4, built.size(), "UnitInbox, CitizenTickets, Outbox, OpenTickets");
+        assertEquals(9, built.size(), "UnitInbox, CitizenTickets, Outbox, OpenTickets, SearchByIntake, SearchByDue,"
+                + " LeadByIntake, LeadByDue, FiledBy");
     }
 
     @Test

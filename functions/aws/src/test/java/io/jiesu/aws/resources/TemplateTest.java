@@ -83,7 +83,8 @@ class TemplateTest {
         }
         Map<String, String> expectedIndexes = new TreeMap<>();
         for (CloudResources.Index i : CloudResources.INDEXES) {
-            expectedIndexes.put(i.name(), "keys [" + i.partitionKey() + " HASH, " + i.sortKey() + " RANGE], projection " + i.projection());
+            expectedIndexes.put(i.name(), "keys [" + i.partitionKey() + " HASH, " + i.sortKey() + " RANGE], projection " + i.projection()
+                    + (i.nonKeyAttributes().isEmpty() ? "" : " " + new TreeSet<>(i.nonKeyAttributes())));
             for (String key : List.of(i.partitionKey(), i.sortKey())) {
                 compare(problems, id + " AttributeDefinitions " + key + " (the code writes it as a string)", "S", attributes.get(key));
             }

@@ -35,6 +35,11 @@ public final class TicketCounters {
         this.zone = zone;
     }
 
+    /** The zone whose days the counters count in. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public Map<CounterKey, Map<Counter, Long>> of(Transition t) {
         Deltas d = new Deltas();
         Ticket before = t.before();

@@ -55,6 +55,11 @@ public enum Category {
                 "unknown category '" + code + "'; allowed: " + allowedCodes()));
     }
 
+    /** From the wire code (as in ?category=complaint); JAX-RS uses this for query parameters. */
+    public static Category fromString(String code) {
+        return ofCode(code);
+    }
+
     static String allowedCodes() {
         return Arrays.stream(values()).map(Category::code).collect(Collectors.joining(", "));
     }

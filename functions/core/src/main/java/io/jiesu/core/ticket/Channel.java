@@ -22,4 +22,9 @@ public enum Channel {
                 .orElseThrow(() -> new IllegalArgumentException("unknown channel '" + code + "'; one of "
                         + Arrays.stream(values()).map(Channel::code).collect(Collectors.joining(", "))));
     }
+
+    /** From the wire code (as in ?channel=phone); JAX-RS uses this for query parameters. */
+    public static Channel fromString(String code) {
+        return fromCode(code);
+    }
 }
