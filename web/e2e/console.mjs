@@ -1,10 +1,10 @@
 // The console in a real browser against a running Jiesu (the local run's api): each role's screen does its job.
-// Run by ConsoleEndToEndTest (localstack/run) with JIESU_API and JIESU_TOKENS_JSON (role -> token); exits non-zero
+// Run by ConsoleEndToEndTest (localstack/run) with JIESU_CONSOLE (the local run's console server), JIESU_API and
+// JIESU_TOKENS_JSON (role -> token); exits non-zero
 // on the first failed check. Chromium is the system's (CHROMIUM, default /usr/bin/chromium).
 import { chromium } from 'playwright-core'
 import { mkdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { serveConsole } from './serve.mjs'
 
 const API = process.env.JIESU_API ?? 'http://127.0.0.1:8080'
 const TOKENS = JSON.parse(process.env.JIESU_TOKENS_JSON ?? '{}')
@@ -42,8 +42,7 @@ async function success(page, pattern) {
   return message.innerText()
 }
 
-const server = await serveConsole(API)
-const base = `http://127.0.0.1:${server.address().port}/`
+const base = process.env.JIESU_CONSOLE ?? 'http://127.0.0.1:5173/'
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -163,5 +162,4 @@ try {
   console.log('console: all checks passed')
 } finally {
   await browser.close()
-  server.close()
 }
