@@ -34,3 +34,21 @@ export function usePolling(refresh: () => Promise<unknown>, seconds: number) {
   })
   onUnmounted(() => clearInterval(timer))
 }
+
+type Answer<T> = { data?: T[]; error?: unknown; response: Response }
+
+/**
+ * Every page of an inbox or queue, following the Next-Cursor header (at most `most` pages), so a screen can order
+ * the whole list by lateness and due time.
+ */
+export async function allPages<T>(page: (cursor?: string) => Promise<Answer<T>>, most = 20): Promise<T[]> {
+  const all: T[] = []
+  let cursor: string | undefined
+  for (let i = 0; i < most; i++) {
+    const answer = await page(cursor)
+    all.push(...(await ok(Promise.resolve(answer))))
+    cursor = answer.response.headers.get('Next-Cursor') ?? undefined
+    if (!cursor) break
+  }
+  return all
+}

@@ -45,7 +45,7 @@ const en: typeof zh = {
     lateFirst: 'Late and near-deadline first', decide: 'Decide extension', approve: 'Approve', refuse: 'Refuse', open: 'Open',
   },
   supervisor: {
-    title: 'Supervision', rates: 'Rates by unit', ranking: 'Monthly ranking', month: 'Month', from: 'From', to: 'To', lookup: 'Find ticket',
+    overdueList: 'Overdue and escalated tickets', title: 'Supervision', rates: 'Rates by unit', ranking: 'Monthly ranking', month: 'Month', from: 'From', to: 'To', lookup: 'Find ticket',
     score: 'Score', rank: 'Rank', bottom: 'Bottom', trend: 'Trend',
   },
   rate: {

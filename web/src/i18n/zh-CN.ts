@@ -45,7 +45,7 @@ export default {
     lateFirst: '超期和临期在前', decide: '延期审批', approve: '同意', refuse: '不同意', open: '查看',
   },
   supervisor: {
-    title: '督办', rates: '各单位指标', ranking: '月度排名', month: '月份', from: '起', to: '止', lookup: '查工单',
+    overdueList: '超期与督办工单', title: '督办', rates: '各单位指标', ranking: '月度排名', month: '月份', from: '起', to: '止', lookup: '查工单',
     score: '综合得分', rank: '名次', bottom: '末位', trend: '趋势',
   },
   rate: {
