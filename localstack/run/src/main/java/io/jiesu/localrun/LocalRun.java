@@ -115,6 +115,7 @@ public final class LocalRun implements AutoCloseable {
     private Clock clock;
     private SchedulerServer schedulerServer;
     private ReconcileTicker reconciler;
+    private io.jiesu.localrun.console.ConsoleServer console;
 
     private LocalRun(Options o) {
         Instant begin = Instant.now();
@@ -400,6 +401,22 @@ public final class LocalRun implements AutoCloseable {
 
     public URI api() {
         return api;
+    }
+
+    /**
+     * Serves the built console (web/dist) with the api and the token server on its origin; empty when the console
+     * is not built (a build without the web module).
+     */
+    public synchronized java.util.Optional<URI> serveConsole(int port) {
+        Path dist = options.root().resolve("web").resolve("dist");
+        if (!Files.isRegularFile(dist.resolve("index.html"))) {
+            return java.util.Optional.empty();
+        }
+        if (console == null) {
+            console = new io.jiesu.localrun.console.ConsoleServer(dist, api, tokens.uri(), port);
+            resources.add(console);
+        }
+        return java.util.Optional.of(console.uri());
     }
 
     public URI tokenUri() {

@@ -23,6 +23,7 @@ public final class Main {
         LocalRun.Options defaults = LocalRun.Options.defaults(root);
         int apiPort = io.jiesu.localrun.bench.Args.number(args, "--api-port", defaults.apiPort());
         int tokenPort = io.jiesu.localrun.bench.Args.number(args, "--token-port", defaults.tokenPort());
+        int consolePort = io.jiesu.localrun.bench.Args.number(args, "--console-port", 5173);
         System.out.println("Starting the Jiesu local cloud ...");
         quietConsole(LocalRun.logDir(root));
         LocalRun run = LocalRun.start(new LocalRun.Options(apiPort, tokenPort, defaults.maxReceiveCount(),
@@ -34,9 +35,12 @@ public final class Main {
             stopped.countDown();
         }));
         String api = run.api().toString();
+        String console = run.serveConsole(consolePort).map(u -> u + "   (控制台 the console: sign in with a role)")
+                .orElse("not built (web/: npm install && npm run build)");
         System.out.printf("""
                 
                 Jiesu local cloud is up (started in %.1f s)
+                  Console      %s
                   API          %s/v1
                   OpenAPI      %s/q/openapi
                   Swagger UI   %s/q/swagger-ui
@@ -49,7 +53,7 @@ public final class Main {
                   Logs         %s
                 Demo units and catalogue: GET %s/v1/catalogue
                 Ctrl-C stops everything.
-                """, run.startTime().toMillis() / 1000.0, api, api, api, api, run.tokenUri(),
+                """, run.startTime().toMillis() / 1000.0, console, api, api, api, api, run.tokenUri(),
                 api, LocalRun.DEMO_PROVINCE_SECRET, run.provinceNotices(),
                 run.dynamoEndpoint(), run.sqsEndpoint(), run.schedulerEndpoint(), run.mail().smtpPort(),
                 run.mail().imapPort(), run.logDir().resolve("mail"), run.logDir(), api);

@@ -1,0 +1,121 @@
+package io.jiesu.localrun.console;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+
+/**
+ * The console on the local run: the built web/ (dist) and, on the same origin, /v1 passed to the api and /token to
+ * the token server, as a city's gateway puts the console and the api behind one host. Local only; on AWS the
+ * console is static files in front of the api.
+ */
+public final class ConsoleServer implements AutoCloseable {
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript",
+            "css", "text/css", "json", "application/json", "svg", "image/svg+xml", "woff2", "font/woff2",
+            "woff", "font/woff", "ttf", "font/ttf", "png", "image/png", "ico", "image/x-icon");
+    // hop-by-hop headers and those HttpClient sets itself
+    private static final Set<String> NOT_PASSED = Set.of("host", "connection", "content-length", "transfer-encoding",
+            "upgrade", "expect", "keep-alive", "te", "trailer", "proxy-connection");
+    private final HttpServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path dist;
+
+    public ConsoleServer(Path dist, URI api, URI tokens, int port) {
+        this.dist = dist.toAbsolutePath().normalize();
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is taken: pass --console-port", e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "console");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/v1/", exchange -> pass(exchange, api));
+        server.createContext("/q/", exchange -> pass(exchange, api));
+        server.createContext("/token", exchange -> pass(exchange, tokens.resolve("/")));
+        server.createContext("/config.json", exchange -> send(exchange, 200, "json",
+                "{\"api\":\"\",\"tokens\":\"\"}".getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/", this::file);
+        server.start();
+    }
+
+    public URI uri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+    }
+
+    private void file(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        Path file = dist.resolve(path.equals("/") ? "index.html" : path.substring(1)).normalize();
+        if (!file.startsWith(dist) || !Files.isRegularFile(file)) {
+            send(exchange, 404, "html", new byte[0]);
+            return;
+        }
+        String name = file.getFileName().toString();
+        send(exchange, 200, name.substring(name.lastIndexOf('.') + 1), Files.readAllBytes(file));
+    }
+
+    private void pass(HttpExchange exchange, URI to) throws IOException {
+        try (exchange) {
+            URI target = to.resolve(exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()));
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(30))
+                    .method(exchange.getRequestMethod(), body.length == 0
+                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+            exchange.getRequestHeaders().forEach((name, values) -> {
+                if (!NOT_PASSED.contains(name.toLowerCase())) {
+                    values.forEach(v -> request.header(name, v));
+                }
+            });
+            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            answer.headers().map().forEach((name, values) -> {
+                if (!NOT_PASSED.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                    exchange.getResponseHeaders().put(name, values);
+                }
+            });
+            byte[] out = answer.body();
+            exchange.sendResponseHeaders(answer.statusCode(), out.length == 0 ? -1 : out.length);
+            if (out.length > 0) {
+                exchange.getResponseBody().write(out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            exchange.sendResponseHeaders(502, -1);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String extension, byte[] body) throws IOException {
+        try (exchange; OutputStream out = exchange.getResponseBody()) {
+            exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(extension, "application/octet-stream"));
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

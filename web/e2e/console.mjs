@@ -1,0 +1,165 @@
+// The console in a real browser against a running Jiesu (the local run's api): each role's screen does its job.
+// Run by ConsoleEndToEndTest (localstack/run) with JIESU_CONSOLE (the local run's console server), JIESU_API and
+// JIESU_TOKENS_JSON (role -> token); exits non-zero
+// on the first failed check. Chromium is the system's (CHROMIUM, default /usr/bin/chromium).
+import { chromium } from 'playwright-core'
+import { mkdir } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+
+const API = process.env.JIESU_API ?? 'http://127.0.0.1:8080'
+const TOKENS = JSON.parse(process.env.JIESU_TOKENS_JSON ?? '{}')
+const SHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url))
+const WAIT = Number(process.env.JIESU_WAIT_MS ?? 60000)
+
+function check(condition, what) {
+  if (!condition) throw new Error(`check failed: ${what}`)
+  console.log(`ok - ${what}`)
+}
+
+async function apiCall(method, path, role, body) {
+  const response = await fetch(API + path, {
+    method,
+    headers: { Authorization: `Bearer ${TOKENS[role]}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  return { status: response.status, body: await response.json().catch(() => null) }
+}
+
+/** Clicks the screen's refresh until `text` shows in it: the pipeline's stages move tickets on in their own time. */
+async function refreshUntil(page, text) {
+  const until = Date.now() + WAIT
+  while (Date.now() < until) {
+    if ((await page.getByText(text).count()) > 0) return true
+    await page.getByRole('button', { name: /刷新|Refresh/ }).first().click()
+    await page.waitForTimeout(500)
+  }
+  return false
+}
+
+async function success(page, pattern) {
+  const message = page.locator('.el-message--success').filter({ hasText: pattern }).first()
+  await message.waitFor({ timeout: 15000 })
+  return message.innerText()
+}
+
+const base = process.env.JIESU_CONSOLE ?? 'http://127.0.0.1:5173/'
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+})
+await mkdir(SHOTS, { recursive: true })
+
+async function as(role, viewport = { width: 1440, height: 900 }) {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  await context.addInitScript((token) => sessionStorage.setItem('jiesu.token', token), TOKENS[role])
+  const page = await context.newPage()
+  page.on('pageerror', (e) => console.error(`page error (${role}): ${e.message}`))
+  return page
+}
+
+try {
+  // 1. an agent signs in with a token and files a complaint from the keyboard
+  const agentContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  const agent = await agentContext.newPage()
+  await agent.goto(base + '#/sign-in')
+  await agent.locator('[data-test=token]').fill(TOKENS.agent)
+  await agent.getByRole('button', { name: '登录' }).first().click()
+  await agent.waitForURL(/#\/agent/)
+  check(await agent.getByText('话务受理').first().isVisible(), 'an agent lands on the agent desk, in Chinese')
+  check(await agent.locator('[data-test=knowledge]').isVisible(), 'the knowledge and notices panel is placed')
+  await agent.locator('[data-test=phone]').fill('13812345678')
+  await agent.locator('[data-test=name]').fill('张三')
+  await agent.locator('[data-test=location]').fill('东城区和平里3号楼')
+  await agent.locator('[data-test=content]').fill('小区暖气不热，室温只有14度')
+  await agent.locator('[data-test=content]').press('Control+Enter')
+  const filed = await success(agent, '工单已登记')
+  const id = filed.split('：')[1].trim()
+  check(/\S+/.test(id), `Ctrl+Enter files the ticket (${id})`)
+  check((await agent.locator('[data-test=content]').inputValue()) === '', 'the form is cleared for the next call')
+  await agent.screenshot({ path: SHOTS + 'agent-desk.png' })
+
+  // 2. the heating company's staff find it in their inbox (routed by the catalogue), see the phone masked, and sign
+  const unit = await as('unit')
+  await unit.goto(base + '#/unit')
+  check(await refreshUntil(unit, id), 'the routed ticket reaches the lead unit\'s inbox')
+  await unit.getByText(id).first().click()
+  await unit.locator('.el-drawer').getByText('小区暖气不热').waitFor()
+  const drawer = await unit.locator('.el-drawer').innerText()
+  check(!drawer.includes('13812345678') && !drawer.includes('张三'), "unit staff never see the citizen's name or phone in full")
+  await unit.locator('[data-test=sign]').click()
+  await success(unit, '已完成')
+  check(await unit.locator('.el-drawer').getByText('已签收').first().isVisible(), 'signing shows the ticket signed')
+  await unit.locator('.el-drawer').getByRole('tab', { name: '联系诉求人' }).click()
+  await unit.locator('[data-test=contact]').click()
+  await success(unit, '已完成')
+  await unit.screenshot({ path: SHOTS + 'unit-workbench.png' })
+
+  // 3. the unit's reviewer approves and sends the reply
+  const reviewer = await as('reviewer')
+  await reviewer.goto(base + '#/unit')
+  check(await refreshUntil(reviewer, id), "the ticket is in the reviewer's inbox")
+  await reviewer.getByText(id).first().click()
+  await reviewer.locator('.el-drawer').getByRole('tab', { name: '答复' }).click()
+  await reviewer.locator('[data-test=result]').fill('已排查换热站并修复阀门，室温恢复至20度')
+  await reviewer.locator('[data-test=handler]').fill('李工')
+  await reviewer.locator('[data-test=handler-phone]').fill('01064001234')
+  await reviewer.locator('[data-test=reply]').click()
+  await success(reviewer, '已完成')
+  check(await reviewer.locator('.el-drawer').getByText('已答复').first().isVisible(), 'the reply is sent')
+
+  // 4. the agent records the callback once the reply stage has opened the window
+  let recorded = false
+  for (const until = Date.now() + WAIT; !recorded && Date.now() < until; ) {
+    await agent.locator('[data-test=callback-id]').fill(id)
+    await agent.locator('[data-test=callback]').click()
+    recorded = await agent.locator('.el-message--success').filter({ hasText: '回访已登记' }).first()
+      .waitFor({ timeout: 2000 }).then(() => true, () => false)
+  }
+  check(recorded, 'the agent records the callback')
+
+  // 5. a dispatcher places a ticket the catalogue cannot
+  const unplaced = await apiCall('POST', '/v1/tickets', 'agent', {
+    category: 'help_request', channel: 'phone', content: '楼下有只流浪猫叫了一夜，请帮忙处理', citizenName: '王五', citizenPhone: '13900001111', location: '朝阳区',
+  })
+  check(unplaced.status === 201, 'a ticket no keyword places is filed')
+  const dispatcher = await as('dispatcher')
+  await dispatcher.goto(base + '#/dispatch')
+  check(await refreshUntil(dispatcher, unplaced.body.id), 'it waits in the dispatch queue')
+  await dispatcher.getByText(unplaced.body.id).first().click()
+  await dispatcher.locator('[data-test=lead-unit]').click()
+  await dispatcher.locator('.el-select-dropdown__item').first().click()
+  await dispatcher.locator('[data-test=dispatch]').click()
+  await success(dispatcher, '已派至')
+  const placed = await apiCall('GET', `/v1/tickets/${unplaced.body.id}`, 'dispatcher')
+  check(placed.body.state === 'dispatched' && placed.body.leadUnit, `the dispatcher's choice is stored (${placed.body.leadUnit})`)
+
+  // 6. a supervisor reads the ranking and a ticket's whole history
+  const supervisor = await as('supervisor')
+  await supervisor.goto(base + '#/supervisor')
+  await supervisor.locator('[data-test=ranking]').waitFor()
+  await supervisor.locator('[data-test=lookup-id]').fill(id)
+  await supervisor.getByRole('button', { name: '搜索' }).click()
+  await supervisor.locator('.el-timeline').getByText('签收').first().waitFor()
+  check(await supervisor.locator('.el-timeline').getByText('受理').first().isVisible(), "the supervisor sees the ticket's history")
+  await supervisor.screenshot({ path: SHOTS + 'supervision.png', fullPage: true })
+
+  // 7. the big screen, at the size of the centre's wall
+  const wall = await as('supervisor', { width: 1920, height: 1080 })
+  await wall.goto(base + '#/screen')
+  await wall.getByText('12345 接诉即办 实时监测').waitFor()
+  await wall.waitForTimeout(1500)
+  await wall.screenshot({ path: SHOTS + 'big-screen.png' })
+
+  // 8. an admin sees the catalogue; English is one click away
+  const admin = await as('admin')
+  await admin.goto(base + '#/admin')
+  await admin.locator('[data-test=units] input').first().waitFor()
+  const unitIds = await admin.locator('[data-test=units] input').evaluateAll((inputs) => inputs.map((i) => i.value))
+  check(unitIds.includes('heating-company'), 'the admin edits the catalogue the api serves')
+  await admin.locator('.lang').click()
+  await admin.locator('.el-select-dropdown__item').filter({ hasText: 'English' }).click()
+  check(await admin.getByText('Routing catalogue').isVisible(), 'the console switches to English')
+  console.log('console: all checks passed')
+} finally {
+  await browser.close()
+}

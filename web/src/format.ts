@@ -1,0 +1,27 @@
+const shanghai = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+})
+
+/** Every time on screen is Beijing time, whatever the browser's zone. */
+export function beijing(iso?: string | null): string {
+  return iso ? shanghai.format(new Date(iso)) : '—'
+}
+
+export function percent(rate?: { numerator?: number | null; denominator?: number | null } | null): string {
+  if (!rate?.denominator) return '—'
+  return `${((100 * (rate.numerator ?? 0)) / rate.denominator).toFixed(1)}%`
+}
+
+export function ratio(rate?: { numerator?: number | null; denominator?: number | null } | null): number | null {
+  return rate?.denominator ? (rate.numerator ?? 0) / rate.denominator : null
+}
+
+/** Soonest due first, tickets with no due time last: what a dispatcher or a unit works through. */
+export function byDue<T>(due: (t: T) => string | null | undefined): (a: T, b: T) => number {
+  return (a, b) => {
+    const x = due(a), y = due(b)
+    if (!x) return y ? 1 : 0
+    if (!y) return -1
+    return Date.parse(x) - Date.parse(y)
+  }
+}

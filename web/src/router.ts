@@ -1,0 +1,33 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { hasRole, session, type Role } from './auth/session'
+
+/** Each screen and the roles that work it; the api checks again, the console only shows what the role can use. */
+export const screens: (RouteRecordRaw & { meta: { roles: Role[]; nav: string } })[] = [
+  { path: '/agent', component: () => import('./views/AgentDesk.vue'), meta: { roles: ['agent'], nav: 'nav.agent' } },
+  { path: '/dispatch', component: () => import('./views/DispatchQueue.vue'), meta: { roles: ['dispatcher'], nav: 'nav.dispatcher' } },
+  { path: '/unit', component: () => import('./views/UnitWorkbench.vue'), meta: { roles: ['unit', 'reviewer'], nav: 'nav.unit' } },
+  { path: '/supervisor', component: () => import('./views/Supervision.vue'), meta: { roles: ['supervisor', 'admin'], nav: 'nav.supervisor' } },
+  { path: '/screen', component: () => import('./views/BigScreen.vue'), meta: { roles: ['supervisor', 'admin', 'dispatcher'], nav: 'nav.screen' } },
+  { path: '/admin', component: () => import('./views/AdminCatalogue.vue'), meta: { roles: ['admin'], nav: 'nav.admin' } },
+]
+
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', redirect: () => firstScreen() },
+    { path: '/sign-in', component: () => import('./views/SignIn.vue') },
+    ...screens,
+  ],
+})
+
+export function firstScreen(): string {
+  return screens.find((s) => hasRole(...s.meta.roles))?.path ?? '/sign-in'
+}
+
+router.beforeEach((to) => {
+  if (to.path === '/sign-in') return true
+  if (!session.token) return '/sign-in'
+  const roles = (to.meta as { roles?: Role[] }).roles
+  if (roles && !hasRole(...roles)) return firstScreen()
+  return true
+})
