@@ -67,7 +67,15 @@ try {
   await agent.waitForURL(/#\/agent/)
   check(await agent.getByText('话务受理').first().isVisible(), 'an agent lands on the agent desk, in Chinese')
   check(await agent.locator('[data-test=knowledge]').isVisible(), 'the knowledge and notices panel is placed')
-  await agent.locator('[data-test=phone]').fill('13812345678')
+  // a repeat caller: the earlier ticket shows while the number is typed
+  const phone = '137' + String(Math.floor(Math.random() * 1e8)).padStart(8, '0')
+  const earlier = await apiCall('POST', '/v1/tickets', 'agent', {
+    category: 'complaint', channel: 'phone', content: '上周反映的暖气问题仍未解决', citizenName: '张三', citizenPhone: phone, location: '东城区和平里3号楼',
+  })
+  check(earlier.status === 201, 'an earlier ticket of the caller is on file')
+  await agent.locator('[data-test=phone]').fill(phone)
+  await agent.locator('[data-test=earlier]').getByText('上周反映的暖气问题仍未解决').waitFor({ timeout: 15000 })
+  check(true, "the caller's earlier ticket shows as the number is typed")
   await agent.locator('[data-test=name]').fill('张三')
   await agent.locator('[data-test=location]').fill('东城区和平里3号楼')
   await agent.locator('[data-test=content]').fill('小区暖气不热，室温只有14度')
@@ -85,7 +93,7 @@ try {
   await unit.getByText(id).first().click()
   await unit.locator('.el-drawer').getByText('小区暖气不热').waitFor()
   const drawer = await unit.locator('.el-drawer').innerText()
-  check(!drawer.includes('13812345678') && !drawer.includes('张三'), "unit staff never see the citizen's name or phone in full")
+  check(!drawer.includes(phone) && !drawer.includes('张三'), "unit staff never see the citizen's name or phone in full")
   await unit.locator('[data-test=sign]').click()
   await success(unit, '已完成')
   check(await unit.locator('.el-drawer').getByText('已签收').first().isVisible(), 'signing shows the ticket signed')
@@ -137,6 +145,7 @@ try {
   const supervisor = await as('supervisor')
   await supervisor.goto(base + '#/supervisor')
   await supervisor.locator('[data-test=ranking]').waitFor()
+  await supervisor.locator('[data-test=search-results]').waitFor()
   await supervisor.locator('[data-test=lookup-id]').fill(id)
   await supervisor.getByRole('button', { name: '搜索' }).click()
   await supervisor.locator('.el-timeline').getByText('签收').first().waitFor()
@@ -147,7 +156,10 @@ try {
   const wall = await as('supervisor', { width: 1920, height: 1080 })
   await wall.goto(base + '#/screen')
   await wall.getByText('12345 接诉即办 实时监测').waitFor()
-  await wall.waitForTimeout(1500)
+  await wall.locator('[data-test=latest] li').first().waitFor({ timeout: 15000 })
+  const takenIn = Number(await wall.locator('[data-test=counter-received] .value').innerText())
+  check(takenIn >= 3, `the wall counts today's intake from the dashboard (${takenIn})`)
+  await wall.waitForTimeout(1000)
   await wall.screenshot({ path: SHOTS + 'big-screen.png' })
 
   // 8. an admin sees the catalogue; English is one click away
