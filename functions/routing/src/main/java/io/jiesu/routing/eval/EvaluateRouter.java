@@ -80,8 +80,9 @@ public final class EvaluateRouter {
     private void compare(List<RoutingExample> examples, RouterTrainer base, int folds, long seed) {
         out.println("| features | classifier | accuracy | macro-F1 | threshold for precision ≥ 0.95 | automatic | p95 ms |");
         out.println("|---|---|---|---|---|---|---|");
-        for (String f : List.of("char1", "char1-2", "char1-3", "words", "words+char1-2")) {
-            for (Classifier c : Classifier.values()) {
+        for (String f : List.of("char1-2", "char1-3", "words", "words+char1-2")) {
+            for (Classifier c : List.of(Classifier.LIBLINEAR_LOGISTIC, Classifier.LIBLINEAR_SVM,
+                    Classifier.SGD_LOGISTIC)) {
                 RouterTrainer t = base.with(Features.parse(f)).with(c);
                 CrossValidation.Result r = CrossValidation.run(examples, t, folds, seed);
                 Scores s = new Scores(r.outcomes());
