@@ -56,7 +56,7 @@ public enum Classifier {
     };
 
     /** The classifier chosen by the figures in docs/decisions/0005-learned-router.md. */
-    public static final Classifier CHOSEN = LIBLINEAR_LOGISTIC;
+    public static final Classifier CHOSEN = LIBLINEAR_SVM;
 
     private final boolean replicatesWeights;
 

@@ -23,7 +23,7 @@ import java.util.Map;
  */
 public record Features(int maxCharN, boolean words) {
     /** The feature set chosen by the figures in docs/decisions/0005-learned-router.md. */
-    public static final Features CHOSEN = new Features(2, false);
+    public static final Features CHOSEN = new Features(3, false);
 
     /** smartcn's analyser is thread-safe (per-thread token streams); loading its dictionaries costs ~1 s once. */
     private static final class Segmenter {
