@@ -57,18 +57,18 @@ class RouterTest {
 
     @Test
     void aReturnedDispatchCorrectedByHandOutweighsTheRoutersOwnHabit() {
-        // the router sent three street-light tickets to the city unit and they stayed; two others like them were
-        // returned by the city unit and went to transport: the corrections say more than the router's habit
+        // the router sent three fallen-branch tickets to the city unit and they stayed; two others just like them
+        // were returned by the city unit and went to transport: the corrections say more than the router's habit
+        // (counted one for one, the three would win)
         List<RoutingExample> history = new ArrayList<>(Tickets.history(10, 4));
         for (int i = 0; i < 3; i++) {
-            history.add(RoutingExample.of(TicketText.of("路灯不亮第" + i + "盏"), Tickets.CITY, Lesson.ROUTER_KEPT));
+            history.add(RoutingExample.of(TicketText.of("树枝折断"), Tickets.CITY, Lesson.ROUTER_KEPT));
         }
         for (int i = 0; i < 2; i++) {
-            history.add(RoutingExample.of(TicketText.of("路灯不亮第" + i + "盏"), Tickets.TRANSPORT,
-                    Lesson.AFTER_RETURN));
+            history.add(RoutingExample.of(TicketText.of("树枝折断"), Tickets.TRANSPORT, Lesson.AFTER_RETURN));
         }
 
-        List<Suggestion> s = trainer.train(history).suggest(TicketText.of("路灯不亮"));
+        List<Suggestion> s = trainer.train(history).suggest(TicketText.of("树枝折断"));
 
         assertEquals(Tickets.TRANSPORT, s.get(0).unit(), s.toString());
     }
@@ -77,7 +77,7 @@ class RouterTest {
     void jointReviewOutweighsHandDispatches() {
         List<RoutingExample> history = new ArrayList<>(Tickets.history(10, 5));
         for (int i = 0; i < 3; i++) {
-            history.add(RoutingExample.of(TicketText.of("井盖缺失" + i), Tickets.CITY, Lesson.HAND_KEPT));
+            history.add(RoutingExample.of(TicketText.of("井盖缺失"), Tickets.CITY, Lesson.HAND_KEPT));
         }
         history.add(RoutingExample.of(TicketText.of("井盖缺失"), Tickets.TRANSPORT, Lesson.JOINT_REVIEW));
 
