@@ -1,0 +1,128 @@
+package io.jiesu.routing;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a ticket into the named features the classifier weighs: character n-grams of the text (Chinese needs no
+ * segmenter for these), optionally the words Lucene's smartcn segmenter finds, and the category, location and
+ * channel intake recorded. Counts are damped (1 + ln tf) and the text's features scaled to unit length, so a long
+ * letter does not outvote a short one by its length.
+ *
+ * @param maxCharN longest character n-gram (0 = none); all lengths from 1 up to it are used
+ * @param words    whether smartcn words are features too
+ */
+public record Features(int maxCharN, boolean words) {
+    /** The feature set chosen by the figures in docs/decisions/0005-learned-router.md. */
+    public static final Features CHOSEN = new Features(3, false);
+
+    /** smartcn's analyser is thread-safe (per-thread token streams); loading its dictionaries costs ~1 s once. */
+    private static final class Segmenter {
+        static final Analyzer ANALYZER = new SmartChineseAnalyzer();
+    }
+
+    public Features {
+        if (maxCharN < 0 || maxCharN > 4) {
+            throw new IllegalArgumentException("character n-grams from 0 to 4, not " + maxCharN);
+        }
+        if (maxCharN == 0 && !words) {
+            throw new IllegalArgumentException("a feature set needs character n-grams or words");
+        }
+    }
+
+    /** "char1-2", "words", "words+char1-3": how the evaluation and the model's metadata name the set. */
+    public String name() {
+        String chars = maxCharN == 0 ? "" : maxCharN == 1 ? "char1" : "char1-" + maxCharN;
+        return words ? (chars.isEmpty() ? "words" : "words+" + chars) : chars;
+    }
+
+    public static Features parse(String name) {
+        boolean words = name.contains("words");
+        int n = 0;
+        int at = name.indexOf("char1");
+        if (at >= 0) {
+            String rest = name.substring(at + "char1".length());
+            n = rest.startsWith("-") ? Integer.parseInt(rest.substring(1, 2)) : 1;
+        }
+        return new Features(n, words);
+    }
+
+    public Map<String, Double> of(TicketText ticket) {
+        String text = normalise(ticket.text());
+        Map<String, Double> counts = new HashMap<>();
+        if (maxCharN > 0) {
+            charGrams(text, counts);
+        }
+        if (words) {
+            words(text, counts);
+        }
+        double norm = 0;
+        for (Map.Entry<String, Double> e : counts.entrySet()) {
+            double v = 1 + Math.log(e.getValue());
+            e.setValue(v);
+            norm += v * v;
+        }
+        double length = Math.sqrt(norm);
+        if (length > 0) {
+            counts.replaceAll((k, v) -> v / length);
+        }
+        // what intake recorded is one strong feature each, beside the text's unit-length vector
+        put(counts, "category=", ticket.category());
+        put(counts, "location=", ticket.location());
+        put(counts, "channel=", ticket.channel());
+        return counts;
+    }
+
+    private static void put(Map<String, Double> features, String prefix, String value) {
+        if (value != null && !value.isBlank()) {
+            features.put(prefix + value.strip(), 1.0);
+        }
+    }
+
+    /**
+     * Full-width to half-width, lower case, and every run of digits one "0": house numbers and dates say nothing
+     * of which unit handles a matter, and would only grow the vocabulary.
+     */
+    static String normalise(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return s.replaceAll("\\d+", "0");
+    }
+
+    /** n-grams never cross punctuation or spaces: a gram spanning two clauses is noise. */
+    private void charGrams(String text, Map<String, Double> counts) {
+        int[] cps = text.codePoints().toArray();
+        int start = 0;
+        for (int i = 0; i <= cps.length; i++) {
+            if (i == cps.length || !Character.isLetterOrDigit(cps[i])) {
+                for (int n = 1; n <= maxCharN; n++) {
+                    for (int j = start; j + n <= i; j++) {
+                        counts.merge("c:" + new String(cps, j, n), 1.0, Double::sum);
+                    }
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    private static void words(String text, Map<String, Double> counts) {
+        try (TokenStream ts = Segmenter.ANALYZER.tokenStream("text", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                counts.merge("w:" + term, 1.0, Double::sum);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

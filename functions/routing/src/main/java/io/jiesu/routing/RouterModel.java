@@ -1,0 +1,167 @@
+package io.jiesu.routing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.protos.core.ModelProto;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained router: which units it knows, when and from how many lessons it was trained, and the classifier.
+ * It proposes the three likeliest units for a ticket with their confidence; whether that is enough to dispatch
+ * without a person is the deployment's threshold, not the model's business.
+ */
+public final class RouterModel {
+    /** What a stored model says of itself. */
+    public record About(String version, Instant trainedAt, int examples, List<String> units, String features,
+                        String classifier, int featureCount) {
+    }
+
+    private static final byte[] MAGIC = "JSRM".getBytes(StandardCharsets.US_ASCII);
+    private static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final About about;
+    private final Model<Label> model;
+    private final Features features;
+    private final boolean probabilities;
+
+    RouterModel(About about, Model<Label> model) {
+        this.about = about;
+        this.model = model;
+        this.features = Features.parse(about.features());
+        this.probabilities = model.generatesProbabilities();
+    }
+
+    public About about() {
+        return about;
+    }
+
+    public String version() {
+        return about.version();
+    }
+
+    /** The three likeliest units, best first. */
+    public List<Suggestion> suggest(TicketText ticket) {
+        return suggest(ticket, Set.of(), 3);
+    }
+
+    /**
+     * The likeliest units, best first, leaving out the units that already returned this ticket (a return is final
+     * for that ticket). Empty when the ticket shares no feature with anything the model has seen: then the model
+     * has nothing to say and a dispatcher decides.
+     */
+    public List<Suggestion> suggest(TicketText ticket, Collection<String> excludedUnits, int howMany) {
+        var example = RouterTrainer.example(LabelFactory.UNKNOWN_LABEL, features.of(ticket), null);
+        Prediction<Label> prediction;
+        try {
+            prediction = model.predict(example);
+        } catch (IllegalArgumentException noKnownFeature) {
+            return List.of();
+        }
+        Map<String, Double> scores = new LinkedHashMap<>();
+        prediction.getOutputScores().forEach((unit, label) -> scores.put(unit, label.getScore()));
+        if (!probabilities) {
+            softmax(scores);
+        }
+        List<Suggestion> all = new ArrayList<>();
+        scores.forEach((unit, p) -> {
+            if (!excludedUnits.contains(unit)) {
+                all.add(new Suggestion(unit, p));
+            }
+        });
+        all.sort(RouterTrainer.byConfidence());
+        return List.copyOf(all.subList(0, Math.min(howMany, all.size())));
+    }
+
+    private static void softmax(Map<String, Double> scores) {
+        double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double sum = scores.values().stream().mapToDouble(s -> Math.exp(s - max)).sum();
+        scores.replaceAll((k, s) -> Math.exp(s - max) / sum);
+    }
+
+    /**
+     * The bytes to store (S3 object, DynamoDB item chunks): a small self-describing header, then Tribuo's own
+     * protobuf form of the classifier, all gzipped.
+     */
+    public byte[] toBytes() {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            bytes.write(MAGIC);
+            try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+                out.writeInt(FORMAT);
+                byte[] header = JSON.writeValueAsBytes(header(about));
+                out.writeInt(header.length);
+                out.write(header);
+                byte[] body = model.serialize().toByteArray();
+                out.writeInt(body.length);
+                out.write(body);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static RouterModel fromBytes(byte[] stored) {
+        if (stored.length < MAGIC.length || !new String(stored, 0, MAGIC.length, StandardCharsets.US_ASCII)
+                .equals("JSRM")) {
+            throw new IllegalArgumentException("these bytes are not a stored router model");
+        }
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(
+                new ByteArrayInputStream(stored, MAGIC.length, stored.length - MAGIC.length)))) {
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IllegalArgumentException("router model format " + format + " is not readable here");
+            }
+            About about = about(JSON.readValue(in.readNBytes(in.readInt()), Map.class));
+            Model<?> model = Model.deserialize(ModelProto.parseFrom(in.readNBytes(in.readInt())));
+            if (!model.validate(Label.class)) {
+                throw new IllegalArgumentException("the stored router model does not predict units");
+            }
+            @SuppressWarnings("unchecked")
+            Model<Label> units = (Model<Label>) model;
+            return new RouterModel(about, units);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the stored router model could not be read", e);
+        }
+    }
+
+    private static Map<String, Object> header(About a) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("version", a.version());
+        h.put("trainedAt", a.trainedAt().toString());
+        h.put("examples", a.examples());
+        h.put("units", a.units());
+        h.put("features", a.features());
+        h.put("classifier", a.classifier());
+        h.put("featureCount", a.featureCount());
+        return h;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static About about(Map<?, ?> h) {
+        return new About((String) h.get("version"), Instant.parse((String) h.get("trainedAt")),
+                ((Number) h.get("examples")).intValue(), List.copyOf((List<String>) h.get("units")),
+                (String) h.get("features"), (String) h.get("classifier"),
+                ((Number) h.get("featureCount")).intValue());
+    }
+}

@@ -1,0 +1,210 @@
+package io.jiesu.routing.eval;
+
+import io.jiesu.core.routing.Route;
+import io.jiesu.core.routing.RoutingCatalogue;
+import io.jiesu.routing.Classifier;
+import io.jiesu.routing.Features;
+import io.jiesu.routing.RouterModel;
+import io.jiesu.routing.RouterTrainer;
+import io.jiesu.routing.RoutingExample;
+import io.jiesu.routing.Suggestion;
+import io.jiesu.routing.TicketImport;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The evaluation command. Given a labelled file (routing-dev JSON, or the import's CSV/JSON), it cross-validates
+ * the router and prints what a centre needs to set its threshold; with a classification tree it also prints the
+ * keyword catalogue's figures on the same messages; with --synthetic it times training and prediction at scale.
+ *
+ * <pre>
+ * ./mvnw -B -o -q -pl functions/routing exec:java -Dexec.args="--file messages.json --taxonomy taxonomy.json"
+ *   --folds K (5)  --seed S  --features char1-2|char1-3|words|words+char1-2  --classifier LIBLINEAR_LOGISTIC|LIBLINEAR_SVM|SGD_LOGISTIC|SGD_SVM
+ *   --compare          every feature set and classifier, one line each
+ *   --synthetic N      train on N generated tickets (--units U, 40) and time it
+ * </pre>
+ */
+public final class EvaluateRouter {
+    private final PrintStream out;
+
+    EvaluateRouter(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws IOException {
+        new EvaluateRouter(System.out).run(args);
+    }
+
+    void run(String[] args) throws IOException {
+        Map<String, String> opts = options(args);
+        long seed = Long.parseLong(opts.getOrDefault("seed", String.valueOf(RouterTrainer.SEED)));
+        int folds = Integer.parseInt(opts.getOrDefault("folds", "5"));
+        RouterTrainer trainer = RouterTrainer.chosen(Clock.systemUTC());
+        if (opts.containsKey("features")) {
+            trainer = trainer.with(Features.parse(opts.get("features")));
+        }
+        if (opts.containsKey("classifier")) {
+            trainer = trainer.with(Classifier.valueOf(opts.get("classifier").toUpperCase(Locale.ROOT)));
+        }
+        if (opts.containsKey("synthetic")) {
+            synthetic(trainer, Integer.parseInt(opts.get("synthetic")),
+                    Integer.parseInt(opts.getOrDefault("units", "40")), seed);
+            return;
+        }
+        if (!opts.containsKey("file")) {
+            throw new IllegalArgumentException("--file names the labelled messages to evaluate on");
+        }
+        List<RoutingExample> examples = TicketImport.read(Files.readAllBytes(Path.of(opts.get("file"))));
+        out.printf("%d labelled messages, %d units, %d-fold cross-validation, seed %d%n%n", examples.size(),
+                examples.stream().map(RoutingExample::unit).distinct().count(), folds, seed);
+        if (opts.containsKey("compare")) {
+            compare(examples, trainer, folds, seed);
+        }
+        report(examples, trainer, folds, seed);
+        if (opts.containsKey("taxonomy")) {
+            baseline(examples, KeywordBaseline.fromTaxonomy(Files.readAllBytes(Path.of(opts.get("taxonomy")))));
+        }
+    }
+
+    private void compare(List<RoutingExample> examples, RouterTrainer base, int folds, long seed) {
+        out.println("| features | classifier | accuracy | macro-F1 | threshold for precision ≥ 0.95 | automatic | p95 ms |");
+        out.println("|---|---|---|---|---|---|---|");
+        for (String f : List.of("char1-2", "char1-3", "words", "words+char1-2")) {
+            for (Classifier c : List.of(Classifier.LIBLINEAR_LOGISTIC, Classifier.LIBLINEAR_SVM,
+                    Classifier.SGD_LOGISTIC)) {
+                RouterTrainer t = base.with(Features.parse(f)).with(c);
+                CrossValidation.Result r = CrossValidation.run(examples, t, folds, seed);
+                Scores s = new Scores(r.outcomes());
+                Scores.AtThreshold at = s.lowestWithPrecision(0.95);
+                out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s | %s | %.2f |%n", f, c, s.accuracy(),
+                        s.macroF1(), at == null ? "none" : String.format(Locale.ROOT, "%.2f", at.threshold()),
+                        at == null ? "0 %" : pct(at.coverage()), r.p95Millis());
+            }
+        }
+        out.println();
+    }
+
+    private void report(List<RoutingExample> examples, RouterTrainer trainer, int folds, long seed) {
+        CrossValidation.Result r = CrossValidation.run(examples, trainer, folds, seed);
+        Scores s = new Scores(r.outcomes());
+        out.printf(Locale.ROOT, "Learned router (%s, %s)%n", trainer.features().name(), trainer.classifier());
+        out.printf(Locale.ROOT, "accuracy %.3f   macro-F1 %.3f   (full coverage)%n", s.accuracy(), s.macroF1());
+        out.printf(Locale.ROOT, "training %.2f s per fold; prediction p50 %.2f ms, p95 %.2f ms; model %,d bytes%n%n",
+                r.trainSecondsPerFold(), r.p50Millis(), r.p95Millis(), r.modelBytes());
+        out.println("| threshold | dispatched automatically | precision of those | misrouted automatically | left for a dispatcher |");
+        out.println("|---|---|---|---|---|");
+        for (double t : Scores.THRESHOLDS) {
+            Scores.AtThreshold a = s.at(t);
+            out.printf(Locale.ROOT, "| %.2f | %s | %s | %s | %s |%n", t, pct(a.coverage()),
+                    Double.isNaN(a.precision()) ? "–" : String.format(Locale.ROOT, "%.3f", a.precision()),
+                    pct(a.misrouted()), pct(1 - a.coverage()));
+        }
+        Scores.AtThreshold chosen = s.lowestWithPrecision(0.95);
+        if (chosen != null) {
+            out.printf(Locale.ROOT, "%nlowest threshold with precision ≥ 0.95: %.2f (%s automatic, precision %.3f, "
+                    + "%s misrouted)%n", chosen.threshold(), pct(chosen.coverage()), chosen.precision(),
+                    pct(chosen.misrouted()));
+        }
+        out.println();
+        confusion(s);
+    }
+
+    private void confusion(Scores s) {
+        Map<String, Map<String, Integer>> table = s.confusion();
+        List<String> columns = new ArrayList<>(s.units());
+        out.println("Confusion (rows: the unit it belonged to; columns: the router's first choice)");
+        out.print("| |");
+        columns.forEach(c -> out.print(" " + c + " |"));
+        out.println(" recall |");
+        out.println("|---".repeat(columns.size() + 2) + "|");
+        for (String truth : columns) {
+            Map<String, Integer> row = table.getOrDefault(truth, Map.of());
+            int total = row.values().stream().mapToInt(Integer::intValue).sum();
+            out.print("| " + truth + " |");
+            columns.forEach(c -> out.print(" " + row.getOrDefault(c, 0) + " |"));
+            out.printf(Locale.ROOT, " %.2f |%n", total == 0 ? 0 : row.getOrDefault(truth, 0) / (double) total);
+        }
+        out.println();
+    }
+
+    private void baseline(List<RoutingExample> examples, RoutingCatalogue catalogue) {
+        int right = 0;
+        int wrong = 0;
+        int left = 0;
+        for (RoutingExample e : examples) {
+            Optional<Route> route = catalogue.route(null, e.ticket().text(), Set.of());
+            if (route.isEmpty()) {
+                left++;
+            } else if (route.get().leadUnit().equals(e.unit())) {
+                right++;
+            } else {
+                wrong++;
+            }
+        }
+        double n = examples.size();
+        out.printf(Locale.ROOT, "Keyword catalogue (%d matters from the classification tree): right %s, wrong %s, "
+                + "left for a dispatcher %s%n", catalogue.matters().size(), pct(right / n), pct(wrong / n),
+                pct(left / n));
+    }
+
+    private void synthetic(RouterTrainer trainer, int count, int units, long seed) {
+        List<RoutingExample> all = SyntheticTickets.generate(count + 1000, units, seed);
+        List<RoutingExample> train = all.subList(0, count);
+        List<RoutingExample> test = all.subList(count, all.size());
+        // CPU time beside wall time: on a shared machine the wall clock measures the neighbours too
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long c0 = cpu.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        RouterModel model = trainer.train(train);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
+        byte[] bytes = model.toBytes();
+        RouterModel loaded = RouterModel.fromBytes(bytes);
+        test.forEach(e -> loaded.suggest(e.ticket()));
+        List<Long> nanos = new ArrayList<>();
+        int right = 0;
+        for (RoutingExample e : test) {
+            long p0 = System.nanoTime();
+            List<Suggestion> s = loaded.suggest(e.ticket());
+            nanos.add(System.nanoTime() - p0);
+            right += !s.isEmpty() && s.get(0).unit().equals(e.unit()) ? 1 : 0;
+        }
+        nanos.sort(null);
+        out.printf(Locale.ROOT, "Synthetic: %,d tickets, %d units, %s/%s: training %.1f s (CPU %.1f s); model %,d bytes "
+                        + "(%,d features); prediction p50 %.2f ms, p95 %.2f ms over %d tickets (accuracy %.2f, "
+                        + "meaningless on made-up text)%n", count, units, trainer.features().name(),
+                trainer.classifier(), seconds, cpuSeconds, bytes.length, model.about().featureCount(),
+                CrossValidation.percentile(nanos, 0.5) / 1e6, CrossValidation.percentile(nanos, 0.95) / 1e6,
+                test.size(), right / (double) test.size());
+    }
+
+    private static String pct(double share) {
+        return String.format(Locale.ROOT, "%.0f %%", share * 100);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+            String key = args[i].substring(2);
+            boolean flag = i + 1 >= args.length || args[i + 1].startsWith("--");
+            opts.put(key, flag ? "true" : args[++i]);
+        }
+        return opts;
+    }
+}
