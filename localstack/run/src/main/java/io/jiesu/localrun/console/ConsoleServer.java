@@ -29,9 +29,10 @@ public final class ConsoleServer implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript",
             "css", "text/css", "json", "application/json", "svg", "image/svg+xml", "woff2", "font/woff2",
             "woff", "font/woff", "ttf", "font/ttf", "png", "image/png", "ico", "image/x-icon");
-    // hop-by-hop headers and those HttpClient sets itself
+    // hop-by-hop headers, those HttpClient sets itself, and Origin: behind this one origin the console is not a
+    // cross-origin caller, so the api's CORS (for consoles hosted apart) has nothing to check
     private static final Set<String> NOT_PASSED = Set.of("host", "connection", "content-length", "transfer-encoding",
-            "upgrade", "expect", "keep-alive", "te", "trailer", "proxy-connection");
+            "upgrade", "expect", "keep-alive", "te", "trailer", "proxy-connection", "origin");
     private final HttpServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path dist;
