@@ -53,6 +53,10 @@ class RouterDispatchFunctionTest {
     RouterModels models;
     @Inject
     Clock clock;
+    @Inject
+    io.jiesu.aws.routing.RouterTraining training;
+    @Inject
+    io.jiesu.core.deadline.Deadlines deadlines;
 
     @BeforeEach
     void anEmptyQueue() {
@@ -121,5 +125,40 @@ class RouterDispatchFunctionTest {
         Ticket routed = tickets.load(heating.id());
         assertEquals("heating-company", routed.leadUnit());
         assertEquals(Routing.DispatchedBy.CATALOGUE, routed.routing().dispatchedBy());
+    }
+
+    @Test
+    void handDispatchesTrainAModelThatThenRoutesASimilarTicketAlone() {
+        io.jiesu.core.ticket.Actor dispatcher = new io.jiesu.core.ticket.Actor("dispatcher-test",
+                io.jiesu.core.ticket.Role.DISPATCHER, null);
+        for (RoutingExample e : history().subList(0, 30)) {
+            Ticket t = tickets.step(tickets.received(e.ticket().text()),
+                    r -> r.awaitDispatcher("by hand", clock.instant(), io.jiesu.core.ticket.Actor.system("dispatch")));
+            t = tickets.step(t, w -> w.dispatch(e.unit(), List.of(), clock.instant(), dispatcher, deadlines));
+            io.jiesu.core.ticket.Actor unit = new io.jiesu.core.ticket.Actor("staff", io.jiesu.core.ticket.Role.UNIT, e.unit());
+            tickets.step(t, d -> d.sign(clock.instant(), unit, deadlines));
+        }
+        Lambda.drain(QueueName.DISPATCH);
+        assertTrue(models.current().isEmpty(), "no model before the training");
+
+        io.jiesu.aws.routing.RouterTraining.Trained trained = training.train();
+
+        assertTrue(trained.examples() >= 30, trained.toString());
+        assertEquals(trained.version(), models.current().orElseThrow().version());
+        Ticket similar = tickets.received("暖气管道供热中断，暖气片漏水");
+        assertEquals(Set.of(), Lambda.deliver(QueueName.DISPATCH).failedBodies());
+        Ticket routed = tickets.load(similar.id());
+        assertEquals("heating-company", routed.leadUnit());
+        assertEquals(Routing.DispatchedBy.ROUTER, routed.routing().dispatchedBy());
+        assertEquals(trained.version(), routed.routing().modelVersion());
+    }
+
+    @Test
+    void aTicketTeachesItsSignedLeadUnitWeighedByWhoDecided() {
+        Ticket signed = tickets.signed("暖气不热");
+        assertEquals(1.0, io.jiesu.aws.routing.RouterTraining.lesson(signed).orElseThrow().weight());
+        assertEquals("heating-company", io.jiesu.aws.routing.RouterTraining.lesson(signed).orElseThrow().unit());
+        assertTrue(io.jiesu.aws.routing.RouterTraining.lesson(tickets.received("暖气不热")).isEmpty(),
+                "nobody decided yet: no lesson");
     }
 }

@@ -23,4 +23,11 @@ public class RoutingBeans {
     LoadedRouter loadedRouter(RouterModels models, RoutingConfig config, Clock clock) {
         return new LoadedRouter(models, config.recheck(), clock);
     }
+
+    @Produces
+    @Singleton
+    RouterTraining routerTraining(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table,
+                                  RouterModels models, RoutingConfig config, Clock clock) {
+        return new RouterTraining(dynamo, table, models, config.minimumExamples(), clock);
+    }
 }
