@@ -97,4 +97,22 @@ public class StageFunctions {
         System.out.println(io.jiesu.aws.timers.TimerReconciler.metricLine(result, clock.instant()));
         return result.repaired();
     }
+
+    @Inject
+    io.jiesu.aws.routing.RouterTraining training;
+
+    /**
+     * Trains the learned router on the history and puts the model in force: its EventBridge schedule
+     * (template.yaml: TrainRouterFunction) invokes it daily, whatever the event's body. Too little history is no
+     * failure (a retry would not help): it says so and the model in force stays.
+     */
+    @Funq("train")
+    public String train(io.jiesu.aws.timers.TimerReconciler.Run run) {
+        try {
+            var trained = training.train();
+            return "trained router " + trained.version() + " on " + trained.examples() + " lessons";
+        } catch (io.jiesu.aws.routing.RouterTraining.NotEnoughHistory e) {
+            return "not trained: " + e.getMessage();
+        }
+    }
 }

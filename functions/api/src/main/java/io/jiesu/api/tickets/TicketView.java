@@ -7,6 +7,8 @@ import io.jiesu.core.ticket.Closure;
 import io.jiesu.core.ticket.EscalationStep;
 import io.jiesu.core.ticket.Extension;
 import io.jiesu.core.ticket.Reply;
+import io.jiesu.core.ticket.Routing;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.core.ticket.TicketState;
 
@@ -25,7 +27,24 @@ public record TicketView(String id, long version, TicketState state, Category ca
                          OffsetDateTime onSiteContactAt, Reply reply, OffsetDateTime repliedAt,
                          OffsetDateTime callbackDueAt, CallbackResult callback, int reopenCount, Closure closure,
                          OffsetDateTime closedAt, SupervisionView supervision, List<Extension> extensions,
-                         boolean provincial) {
+                         boolean provincial, RoutingView routing) {
+
+    /**
+     * How the lead unit was chosen and what the learned router proposed: the dispatcher's console shows the top
+     * three (unit, confidence 0..1) beside a waiting ticket. Null on a ticket no router or dispatch has seen.
+     */
+    public record RoutingView(
+            @Schema(description = "catalogue, router, dispatcher or joint_review; null while waiting",
+                    enumeration = {"catalogue", "router", "dispatcher", "joint_review"}, nullable = true)
+            Routing.DispatchedBy dispatchedBy,
+            @Schema(description = "the router's likeliest units, best first (at most three)")
+            List<Routing.Suggestion> suggestions,
+            @Schema(description = "the model that made the suggestions", nullable = true)
+            String modelVersion) {
+        static RoutingView of(Routing r) {
+            return r == null ? null : new RoutingView(r.dispatchedBy(), r.suggestions(), r.modelVersion());
+        }
+    }
 
     /** Where supervision stands: missed windows, the reminder, the escalation step, the visit rule. */
     public record SupervisionView(boolean dispatchOverdue, boolean signOverdue, OffsetDateTime remindedAt,
@@ -53,7 +72,7 @@ public record TicketView(String id, long version, TicketState state, Category ca
                 at(t.firstContactAt(), zone), at(t.resultContactAt(), zone), at(t.onSiteContactAt(), zone),
                 t.reply(), at(t.repliedAt(), zone), at(t.callbackDueAt(), zone), t.callback(), t.reopenCount(),
                 t.closure(), at(t.closedAt(), zone), SupervisionView.of(t.supervision(), zone), t.extensions(),
-                t.provincial());
+                t.provincial(), RoutingView.of(t.routing()));
     }
 
     static OffsetDateTime at(Instant i, ZoneId zone) {

@@ -13,7 +13,13 @@ import java.util.Locale;
 public enum Counter {
     DISPATCHED, SIGNED_IN_TIME, SIGNED_LATE, RETURNED, REPLIED, REPLIED_IN_TIME, OVERDUE, EXTENDED, REOPENED,
     DUE, CLOSED, CLOSED_FIRST_TIME,
-    RATED, SATISFIED, BASICALLY_SATISFIED, UNSATISFIED, ANSWERED, SOLVED;
+    RATED, SATISFIED, BASICALLY_SATISFIED, UNSATISFIED, ANSWERED, SOLVED,
+    /**
+     * Routing decisions (a dispatch, not a reopening), on the day of the dispatch, and of those the ones never
+     * returned: a return takes its ticket back out of *_KEPT on its dispatch's day, so the accuracy stays a cohort.
+     * ROUTED counts every dispatch, ROUTER_* the learned router's, HAND_* a dispatcher's or joint review's.
+     */
+    ROUTED, ROUTED_KEPT, ROUTER_ROUTED, ROUTER_KEPT, HAND_ROUTED, HAND_KEPT;
 
     @JsonValue
     public String code() {

@@ -31,7 +31,16 @@ public enum RateKind {
      * 解决率: rated solved ÷ answered, where answered means the citizen took the callback (an unanswered
      * callback says nothing of whether the problem was solved).
      */
-    RESOLUTION("解决率", "resolution", 0.10, ANSWERED, SOLVED);
+    RESOLUTION("解决率", "resolution", 0.10, ANSWERED, SOLVED),
+    /**
+     * 派单准确率: dispatched and never returned ÷ dispatched (the centre's routing, not the unit's work). Weight 0:
+     * out of the ranking's composite, which rates how units handle what they are sent, not where it was sent.
+     */
+    DISPATCH_ACCURACY("派单准确率", "dispatch accuracy", 0, ROUTED, ROUTED_KEPT),
+    /** 派单准确率 of the learned router's own dispatches: whether the router helps. Weight 0. */
+    ROUTER_DISPATCH_ACCURACY("智能派单准确率", "router dispatch accuracy", 0, ROUTER_ROUTED, ROUTER_KEPT),
+    /** 派单准确率 of the dispatchers' dispatches (by hand or in joint review). Weight 0. */
+    HAND_DISPATCH_ACCURACY("人工派单准确率", "hand dispatch accuracy", 0, HAND_ROUTED, HAND_KEPT);
 
     private final String chinese;
     private final String english;
@@ -66,7 +75,7 @@ public enum RateKind {
         return english;
     }
 
-    /** Its share of the monthly ranking's composite score; the six add up to 1. */
+    /** Its share of the monthly ranking's composite score; the six evaluation rates add up to 1, the others 0. */
     public double weight() {
         return weight;
     }

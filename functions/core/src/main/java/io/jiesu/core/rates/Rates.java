@@ -10,7 +10,8 @@ import static io.jiesu.core.rates.RateKind.*;
  * the counts behind them. One component per rate, so that the API's JSON names each rate as it always has.
  */
 public record Rates(Map<Counter, Long> counts, Rate response, Rate onTimeCompletion, Rate completion,
-                    Rate firstTimeResolution, Rate resolution, Rate satisfaction) {
+                    Rate firstTimeResolution, Rate resolution, Rate satisfaction, Rate dispatchAccuracy,
+                    Rate routerDispatchAccuracy, Rate handDispatchAccuracy) {
 
     public static Rates of(Map<Counter, Long> totals) {
         Map<Counter, Long> c = new EnumMap<>(Counter.class);
@@ -18,7 +19,8 @@ public record Rates(Map<Counter, Long> counts, Rate response, Rate onTimeComplet
             c.put(k, totals.getOrDefault(k, 0L));
         }
         return new Rates(Map.copyOf(c), RESPONSE.of(c), ON_TIME_COMPLETION.of(c), COMPLETION.of(c),
-                FIRST_TIME_RESOLUTION.of(c), RESOLUTION.of(c), SATISFACTION.of(c));
+                FIRST_TIME_RESOLUTION.of(c), RESOLUTION.of(c), SATISFACTION.of(c), DISPATCH_ACCURACY.of(c),
+                ROUTER_DISPATCH_ACCURACY.of(c), HAND_DISPATCH_ACCURACY.of(c));
     }
 
     /** One rate by its kind, for whoever goes through all six (the ranking, the digests). */
@@ -30,6 +32,9 @@ public record Rates(Map<Counter, Long> counts, Rate response, Rate onTimeComplet
             case FIRST_TIME_RESOLUTION -> firstTimeResolution;
             case RESOLUTION -> resolution;
             case SATISFACTION -> satisfaction;
+            case DISPATCH_ACCURACY -> dispatchAccuracy;
+            case ROUTER_DISPATCH_ACCURACY -> routerDispatchAccuracy;
+            case HAND_DISPATCH_ACCURACY -> handDispatchAccuracy;
         };
     }
 

@@ -1,5 +1,6 @@
 package io.jiesu.core.rates;
 
+import io.jiesu.core.ticket.Routing;
 import io.jiesu.core.ticket.Satisfaction;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.core.ticket.Transition;
@@ -49,6 +50,7 @@ public final class TicketCounters {
             case TICKET_DISPATCHED -> {
                 d.add(after.leadUnit(), at, Counter.DISPATCHED, 1);
                 d.add(after.leadUnit(), after.replyDueAt(), Counter.DUE, 1);
+                routing(d, after, at, 1, 1);
             }
             case TICKET_REOPENED -> {
                 // dispatched again to the same unit; still one ticket due, now on its fresh deadline
@@ -64,6 +66,8 @@ public final class TicketCounters {
                 // no longer due from the unit that returned it
                 d.add(before.leadUnit(), at, Counter.RETURNED, 1);
                 d.add(before.leadUnit(), before.replyDueAt(), Counter.DUE, -1);
+                // that dispatch was not accurate: out of the kept, on the day it was dispatched
+                routing(d, before, before.dispatchedAt(), 0, -1);
             }
             case TICKET_REPLIED -> {
                 d.add(after.leadUnit(), at, Counter.REPLIED, 1);
@@ -107,6 +111,20 @@ public final class TicketCounters {
         return d.byKey;
     }
 
+    /** The dispatch accuracy's counters of the ticket's current dispatch: routed (once) and kept (until returned). */
+    private static void routing(Deltas d, Ticket t, Instant dispatchedAt, long routed, long kept) {
+        Routing.DispatchedBy by = t.routing() == null ? null : t.routing().dispatchedBy();
+        d.add(t.leadUnit(), dispatchedAt, Counter.ROUTED, routed);
+        d.add(t.leadUnit(), dispatchedAt, Counter.ROUTED_KEPT, kept);
+        if (by == Routing.DispatchedBy.ROUTER) {
+            d.add(t.leadUnit(), dispatchedAt, Counter.ROUTER_ROUTED, routed);
+            d.add(t.leadUnit(), dispatchedAt, Counter.ROUTER_KEPT, kept);
+        } else if (by != null && by.byHand()) {
+            d.add(t.leadUnit(), dispatchedAt, Counter.HAND_ROUTED, routed);
+            d.add(t.leadUnit(), dispatchedAt, Counter.HAND_KEPT, kept);
+        }
+    }
+
     private static Counter satisfaction(Satisfaction s) {
         return switch (s) {
             case SATISFIED -> Counter.SATISFIED;
@@ -119,7 +137,7 @@ public final class TicketCounters {
         final Map<CounterKey, Map<Counter, Long>> byKey = new LinkedHashMap<>();
 
         void add(String unit, Instant when, Counter c, long n) {
-            if (unit == null || when == null) {
+            if (unit == null || when == null || n == 0) {
                 return;
             }
             LocalDate day = when.atZone(zone).toLocalDate();

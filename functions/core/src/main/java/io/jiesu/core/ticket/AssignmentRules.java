@@ -32,16 +32,29 @@ final class AssignmentRules {
         TicketBuilder b = t.toBuilder();
         b.leadUnit = lead;
         b.coUnits = coUnits;
+        b.routing = routing(t).by(t.state() == JOINT_REVIEW ? Routing.DispatchedBy.JOINT_REVIEW
+                : actor.role() == Role.SYSTEM ? Routing.DispatchedBy.CATALOGUE : Routing.DispatchedBy.DISPATCHER);
         startRound(t, b, at, deadlines);
         return b.record(t, EventType.TICKET_DISPATCHED, at, actor, Map.of(
                 "leadUnit", lead, "coUnits", String.join(",", coUnits),
                 "signDueAt", b.signDueAt.toString(), "replyDueAt", b.replyDueAt.toString()));
     }
 
-    static Transition awaitDispatcher(Ticket t, String why, Instant at, Actor actor) {
+    /** The router's dispatch: the same rule as any dispatch, recorded as the router's with what it proposed. */
+    static Transition dispatchByRouter(Ticket t, String lead, List<Routing.Suggestion> suggestions,
+                                       String modelVersion, Instant at, Actor actor, Deadlines deadlines) {
+        Transition d = dispatch(t, lead, List.of(), at, actor, deadlines);
+        TicketBuilder b = d.after().toBuilder();
+        b.routing = new Routing(Routing.DispatchedBy.ROUTER, suggestions, modelVersion);
+        return b.record(t, d.event().type(), at, actor, d.event().detail());
+    }
+
+    static Transition awaitDispatcher(Ticket t, String why, List<Routing.Suggestion> suggestions, String modelVersion,
+                                      Instant at, Actor actor) {
         Guards.inState(t, "hold for a dispatcher", RECEIVED);
         TicketBuilder b = t.toBuilder();
         b.state = AWAITING_DISPATCH;
+        b.routing = new Routing(null, suggestions, modelVersion);
         return b.record(t, EventType.AWAITING_DISPATCHER, at, actor, Map.of("reason", why));
     }
 
@@ -72,6 +85,10 @@ final class AssignmentRules {
         returned.add(t.leadUnit());
         b.returnedBy = returned;
         return b.record(t, EventType.TICKET_RETURNED, at, actor, Map.of("unit", t.leadUnit(), "reason", reason));
+    }
+
+    private static Routing routing(Ticket t) {
+        return t.routing() == null ? new Routing(null, List.of(), null) : t.routing();
     }
 
     static Transition reroute(Ticket t, int returnsBeforeJointReview, Instant at, Actor actor) {

@@ -26,7 +26,7 @@ public record Ticket(
         Instant replyDueAt, Instant firstContactAt, Instant resultContactAt, Instant onSiteContactAt,
         Reply reply, Instant repliedAt, Instant callbackDueAt, CallbackResult callback,
         int reopenCount, Closure closure, Instant closedAt, String filedBy,
-        Supervision supervision, List<Extension> extensions, ProvinceRef province) {
+        Supervision supervision, List<Extension> extensions, ProvinceRef province, Routing routing) {
 
     /** A ticket sent down by a provincial platform: which one, and its number there (status goes back to it). */
     public record ProvinceRef(String code, String ticketId) {
@@ -117,9 +117,24 @@ public record Ticket(
         return AssignmentRules.dispatch(this, lead, co, at, actor, deadlines);
     }
 
+    /**
+     * The learned router was confident enough: dispatched to its first suggestion, the suggestions and the model's
+     * version kept on the ticket.
+     */
+    public Transition dispatchByRouter(String lead, List<Routing.Suggestion> suggestions, String modelVersion,
+                                       Instant at, Actor actor, Deadlines deadlines) {
+        return AssignmentRules.dispatchByRouter(this, lead, suggestions, modelVersion, at, actor, deadlines);
+    }
+
     /** Nothing in the catalogue fits: a dispatcher routes it by hand. */
     public Transition awaitDispatcher(String why, Instant at, Actor actor) {
-        return AssignmentRules.awaitDispatcher(this, why, at, actor);
+        return AssignmentRules.awaitDispatcher(this, why, List.of(), null, at, actor);
+    }
+
+    /** Nobody could decide with confidence: a dispatcher routes it, the router's suggestions in view. */
+    public Transition awaitDispatcher(String why, List<Routing.Suggestion> suggestions, String modelVersion,
+                                      Instant at, Actor actor) {
+        return AssignmentRules.awaitDispatcher(this, why, suggestions, modelVersion, at, actor);
     }
 
     public Transition sign(Instant at, Actor actor, Deadlines deadlines) {

@@ -93,4 +93,49 @@ class TicketCountersTest {
         t = t.sign(at("2026-03-02T09:20"), UNIT, DEADLINES).after();
         assertTrue(COUNTERS.of(t.recordContact(ContactKind.FIRST, null, at("2026-03-02T09:30"), UNIT)).isEmpty());
     }
+
+    @Test
+    void aDispatchIsAccurateUntilItsUnitReturnsItAndTheSplitSaysWhoDispatched() {
+        Ticket t = Ticket.receive("T-9", new NewTicket(Category.HELP_REQUEST, Channel.PHONE, "停水", new Citizen("张三", "13812345678"),
+                null, null, false), at("2026-03-02T09:00"), new Actor("agent", Role.AGENT, null), DEADLINES).after();
+        Transition byRouter = t.dispatchByRouter("water-authority",
+                List.of(new Routing.Suggestion("water-authority", 0.61)), "v1", at("2026-03-02T09:10"), SYSTEM, DEADLINES);
+        CounterKey dispatchDay = new CounterKey("water-authority", LocalDate.of(2026, 3, 2));
+        Map<Counter, Long> routed = COUNTERS.of(byRouter).get(dispatchDay);
+        assertEquals(1L, routed.get(Counter.ROUTED));
+        assertEquals(1L, routed.get(Counter.ROUTED_KEPT));
+        assertEquals(1L, routed.get(Counter.ROUTER_ROUTED));
+        assertEquals(1L, routed.get(Counter.ROUTER_KEPT));
+        assertNull(routed.get(Counter.HAND_ROUTED));
+
+        t = byRouter.after().sign(at("2026-03-02T09:20"), UNIT, DEADLINES).after();
+        // returned the next day: out of the kept on the dispatch's day, so the rate stays a cohort
+        Map<CounterKey, Map<Counter, Long>> returned = COUNTERS.of(t.returnToCentre("不属于本单位", at("2026-03-03T09:00"), UNIT));
+        assertEquals(-1L, returned.get(dispatchDay).get(Counter.ROUTED_KEPT));
+        assertEquals(-1L, returned.get(dispatchDay).get(Counter.ROUTER_KEPT));
+        assertNull(returned.get(dispatchDay).get(Counter.ROUTED));
+
+        Rates rates = Rates.of(Rates.sum(List.of(routed, returned.get(dispatchDay))));
+        assertEquals(0.0, rates.dispatchAccuracy().value());
+        assertEquals(0.0, rates.routerDispatchAccuracy().value());
+        assertNull(rates.handDispatchAccuracy().value());
+
+        Ticket waiting = Ticket.receive("T-10", new NewTicket(Category.HELP_REQUEST, Channel.PHONE, "停水", new Citizen("张三", "13812345678"),
+                null, null, false), at("2026-03-02T09:00"), new Actor("agent", Role.AGENT, null), DEADLINES).after();
+        waiting = waiting.awaitDispatcher("unsure", List.of(), null, at("2026-03-02T09:05"), SYSTEM).after();
+        Map<Counter, Long> byHand = COUNTERS.of(waiting.dispatch("water-authority", List.of(), at("2026-03-02T09:30"),
+                new Actor("d", Role.DISPATCHER, null), DEADLINES)).get(dispatchDay);
+        assertEquals(1L, byHand.get(Counter.HAND_ROUTED));
+        assertEquals(1L, byHand.get(Counter.HAND_KEPT));
+        assertNull(byHand.get(Counter.ROUTER_ROUTED));
+    }
+
+    @Test
+    void dispatchAccuracyIsOutOfTheRankingsComposite() {
+        Map<Counter, Long> c = Map.of(Counter.DISPATCHED, 4L, Counter.SIGNED_IN_TIME, 2L);
+        Map<Counter, Long> withAccuracy = new java.util.HashMap<>(c);
+        withAccuracy.put(Counter.ROUTED, 4L);
+        withAccuracy.put(Counter.ROUTED_KEPT, 1L);
+        assertEquals(Ranking.score(Rates.of(c)), Ranking.score(Rates.of(withAccuracy)), 1e-12);
+    }
 }

@@ -1,0 +1,33 @@
+package io.jiesu.aws.routing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+
+/** The learned router's store, the model the dispatch function holds, and its training. */
+@ApplicationScoped
+public class RoutingBeans {
+
+    @Produces
+    @Singleton
+    RouterModels routerModels(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table) {
+        return new RouterModels(dynamo, table);
+    }
+
+    @Produces
+    @Singleton
+    LoadedRouter loadedRouter(RouterModels models, RoutingConfig config, Clock clock) {
+        return new LoadedRouter(models, config.recheck(), clock);
+    }
+
+    @Produces
+    @Singleton
+    RouterTraining routerTraining(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table,
+                                  RouterModels models, RoutingConfig config, Clock clock) {
+        return new RouterTraining(dynamo, table, models, config.minimumExamples(), clock);
+    }
+}

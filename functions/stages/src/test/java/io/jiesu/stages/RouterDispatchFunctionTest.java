@@ -1,0 +1,164 @@
+package io.jiesu.stages;
+
+import io.jiesu.aws.resources.QueueName;
+import io.jiesu.aws.routing.RouterModels;
+import io.jiesu.core.ticket.Routing;
+import io.jiesu.core.ticket.Ticket;
+import io.jiesu.core.ticket.TicketState;
+import io.jiesu.localcloud.testing.LocalCloudResource;
+import io.jiesu.routing.RouterModel;
+import io.jiesu.routing.RouterTrainer;
+import io.jiesu.routing.RoutingExample;
+import io.jiesu.routing.TicketText;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dispatch function with a learned router stored in the table: confident, it dispatches alone; unsure, the
+ * ticket waits for a dispatcher with the router's top three kept on it. Made-up history of five units, each in its
+ * own words; the model is withdrawn after each test so the catalogue's keywords route the other tests' tickets.
+ */
+@QuarkusTest
+@WithTestResource(LocalCloudResource.class)
+@TestProfile(Export.Dispatch.class)
+class RouterDispatchFunctionTest {
+    static final String[] UNITS = {"heating-company", "water-authority", "urban-management", "transport-bureau",
+            "market-regulation"};
+    private static final String[][] WORDS = {
+            {"暖气不热", "暖气片漏水", "供暖温度低", "暖气管道", "供热中断"},
+            {"停水", "水压太低", "自来水发黄", "水管爆裂", "水表"},
+            {"占道经营", "违章搭建", "乱扔垃圾", "夜市摊贩", "油烟污染"},
+            {"公交线路", "红绿灯", "停车收费", "出租车", "道路拥堵"},
+            {"商品质量", "虚假宣传", "缺斤短两", "价格欺诈", "过期食品"}};
+    private static final String[] COMMON = {"请相关部门尽快处理", "希望领导重视", "小区居民反映", "已经很久了"};
+
+    @Inject
+    Tickets tickets;
+    @Inject
+    RouterModels models;
+    @Inject
+    Clock clock;
+    @Inject
+    io.jiesu.aws.routing.RouterTraining training;
+    @Inject
+    io.jiesu.core.deadline.Deadlines deadlines;
+
+    @BeforeEach
+    void anEmptyQueue() {
+        Lambda.drain(QueueName.DISPATCH);
+    }
+
+    @AfterEach
+    void withdrawTheModel() {
+        models.withdraw();
+    }
+
+    static List<RoutingExample> history() {
+        Random random = new Random(7);
+        List<RoutingExample> out = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            for (int u = 0; u < UNITS.length; u++) {
+                String[] own = WORDS[u];
+                String text = COMMON[random.nextInt(COMMON.length)] + "，" + own[random.nextInt(own.length)] + "，"
+                        + own[random.nextInt(own.length)] + "。";
+                out.add(RoutingExample.of(TicketText.of(text), UNITS[u]));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aConfidentRouterDispatchesAloneAndSaysSoOnTheTicket() {
+        RouterModel model = RouterTrainer.chosen(clock).train(history());
+        models.store(model);
+        Ticket leak = tickets.received("水管爆裂，停水两天了，自来水发黄");
+
+        assertEquals(Set.of(), Lambda.deliver(QueueName.DISPATCH).failedBodies());
+
+        Ticket routed = tickets.load(leak.id());
+        assertEquals(TicketState.DISPATCHED, routed.state());
+        assertEquals("water-authority", routed.leadUnit());
+        assertEquals(Routing.DispatchedBy.ROUTER, routed.routing().dispatchedBy());
+        assertEquals(model.version(), routed.routing().modelVersion());
+        assertEquals(3, routed.routing().suggestions().size());
+        assertEquals("water-authority", routed.routing().suggestions().get(0).unit());
+    }
+
+    @Test
+    void anUnsureRouterLeavesTheTicketToADispatcherWithItsTopThree() {
+        RouterModel model = RouterTrainer.chosen(clock).train(history());
+        models.store(model);
+        // only the words every unit's tickets share: the router cannot tell
+        Ticket vague = tickets.received("小区居民反映，已经很久了，希望领导重视");
+
+        assertEquals(Set.of(), Lambda.deliver(QueueName.DISPATCH).failedBodies());
+
+        Ticket waiting = tickets.load(vague.id());
+        assertEquals(TicketState.AWAITING_DISPATCH, waiting.state());
+        assertNull(waiting.routing().dispatchedBy());
+        assertEquals(3, waiting.routing().suggestions().size());
+        assertTrue(waiting.routing().suggestions().get(0).confidence() < 0.32, waiting.routing().toString());
+        assertEquals(model.version(), waiting.routing().modelVersion());
+    }
+
+    @Test
+    void withoutAModelTheCatalogueRoutesAsBefore() {
+        Ticket heating = tickets.received("楼里暖气不热，室温只有15度");
+
+        assertEquals(Set.of(), Lambda.deliver(QueueName.DISPATCH).failedBodies());
+
+        Ticket routed = tickets.load(heating.id());
+        assertEquals("heating-company", routed.leadUnit());
+        assertEquals(Routing.DispatchedBy.CATALOGUE, routed.routing().dispatchedBy());
+    }
+
+    @Test
+    void handDispatchesTrainAModelThatThenRoutesASimilarTicketAlone() {
+        io.jiesu.core.ticket.Actor dispatcher = new io.jiesu.core.ticket.Actor("dispatcher-test",
+                io.jiesu.core.ticket.Role.DISPATCHER, null);
+        for (RoutingExample e : history().subList(0, 30)) {
+            Ticket t = tickets.step(tickets.received(e.ticket().text()),
+                    r -> r.awaitDispatcher("by hand", clock.instant(), io.jiesu.core.ticket.Actor.system("dispatch")));
+            t = tickets.step(t, w -> w.dispatch(e.unit(), List.of(), clock.instant(), dispatcher, deadlines));
+            io.jiesu.core.ticket.Actor unit = new io.jiesu.core.ticket.Actor("staff", io.jiesu.core.ticket.Role.UNIT, e.unit());
+            tickets.step(t, d -> d.sign(clock.instant(), unit, deadlines));
+        }
+        Lambda.drain(QueueName.DISPATCH);
+        assertTrue(models.current().isEmpty(), "no model before the training");
+
+        io.jiesu.aws.routing.RouterTraining.Trained trained = training.train();
+
+        assertTrue(trained.examples() >= 30, trained.toString());
+        assertEquals(trained.version(), models.current().orElseThrow().version());
+        Ticket similar = tickets.received("暖气管道供热中断，暖气片漏水");
+        assertEquals(Set.of(), Lambda.deliver(QueueName.DISPATCH).failedBodies());
+        Ticket routed = tickets.load(similar.id());
+        assertEquals("heating-company", routed.leadUnit());
+        assertEquals(Routing.DispatchedBy.ROUTER, routed.routing().dispatchedBy());
+        assertEquals(trained.version(), routed.routing().modelVersion());
+    }
+
+    @Test
+    void aTicketTeachesItsSignedLeadUnitWeighedByWhoDecided() {
+        Ticket signed = tickets.signed("暖气不热");
+        assertEquals(1.0, io.jiesu.aws.routing.RouterTraining.lesson(signed).orElseThrow().weight());
+        assertEquals("heating-company", io.jiesu.aws.routing.RouterTraining.lesson(signed).orElseThrow().unit());
+        assertTrue(io.jiesu.aws.routing.RouterTraining.lesson(tickets.received("暖气不热")).isEmpty(),
+                "nobody decided yet: no lesson");
+    }
+}
