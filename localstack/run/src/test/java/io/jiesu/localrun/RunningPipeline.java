@@ -56,7 +56,9 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
             run = LocalRun.start(new LocalRun.Options(0, 0, MAX_RECEIVE_COUNT, 5, root, java.util.Map.of(
                     "jiesu.province.gd.secret", PROVINCE_SECRET, "jiesu.province.gd.callback-url", flaky.uri().toString(),
                     "jiesu.province.down.secret", PROVINCE_SECRET, "jiesu.province.down.callback-url", down.uri().toString(),
-                    "jiesu.notify.first-retry", "PT1S", "jiesu.notify.longest-retry", "PT2S")));
+                    "jiesu.notify.first-retry", "PT1S", "jiesu.notify.longest-retry", "PT2S",
+                    // the shared run never puts a learned model in force: the other tests route by the catalogue's keywords
+                    "jiesu.routing.minimum-examples", "1000000")));
             System.out.printf("local run started in %d ms%n", run.startTime().toMillis());
         }
 
