@@ -2,7 +2,7 @@ package io.jiesu.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jiesu.aws.tickets.TicketWorkflow;
+import io.jiesu.aws.ticket.TicketWorkflow;
 import io.jiesu.core.ticket.Actor;
 import io.jiesu.localcloud.testing.LocalCloudResource;
 import io.jiesu.localcloud.testing.OpenApiCheck;

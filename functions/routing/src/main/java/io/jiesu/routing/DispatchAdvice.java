@@ -1,6 +1,6 @@
 package io.jiesu.routing;
 
-import io.jiesu.core.routing.Route;
+import io.jiesu.core.catalogue.Route;
 
 import java.util.List;
 

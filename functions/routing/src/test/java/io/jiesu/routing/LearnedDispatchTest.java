@@ -1,8 +1,8 @@
 package io.jiesu.routing;
 
-import io.jiesu.core.routing.HandlingUnit;
-import io.jiesu.core.routing.Matter;
-import io.jiesu.core.routing.RoutingCatalogue;
+import io.jiesu.core.catalogue.HandlingUnit;
+import io.jiesu.core.catalogue.Matter;
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

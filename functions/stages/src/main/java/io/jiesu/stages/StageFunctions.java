@@ -29,7 +29,7 @@ public class StageFunctions {
     @Inject
     io.jiesu.stages.notify.NotifyStage notify;
     @Inject
-    io.jiesu.aws.tickets.TicketWorkflow workflow;
+    io.jiesu.aws.ticket.TicketWorkflow workflow;
     @Inject
     io.jiesu.aws.digest.DigestHandler digest;
 

@@ -1,7 +1,7 @@
 package io.jiesu.stages;
 
-import io.jiesu.aws.tickets.TicketStore;
-import io.jiesu.aws.tickets.TicketWorkflow;
+import io.jiesu.aws.ticket.TicketStore;
+import io.jiesu.aws.ticket.TicketWorkflow;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.ticket.Actor;
 import io.jiesu.core.ticket.Category;

@@ -4,7 +4,7 @@ import io.jiesu.aws.catalogue.CatalogueStore;
 import io.jiesu.aws.clock.TravelClock;
 import io.jiesu.aws.resources.CloudResources;
 import io.jiesu.aws.resources.QueueName;
-import io.jiesu.core.routing.RoutingCatalogue;
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import io.jiesu.localcloud.DynamoDbLocalServer;
 import io.jiesu.localcloud.ElasticMqServer;
 import io.jiesu.localcloud.LocalAws;

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.jiesu.aws.catalogue.CatalogueStore;
-import io.jiesu.core.routing.RoutingCatalogue;
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;

@@ -3,7 +3,7 @@ package io.jiesu.api.dashboard;
 import io.jiesu.aws.Cached;
 import io.jiesu.aws.dashboard.FigureItems;
 import io.jiesu.aws.rates.RateReports;
-import io.jiesu.aws.tickets.TicketJson;
+import io.jiesu.aws.ticket.TicketJson;
 import io.jiesu.core.policy.Policy;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;

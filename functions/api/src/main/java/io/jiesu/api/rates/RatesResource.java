@@ -6,7 +6,7 @@ import io.jiesu.aws.rates.RateReports;
 import io.jiesu.core.policy.Policy;
 import io.jiesu.core.rates.Ranking;
 import io.jiesu.core.rates.Rates;
-import io.jiesu.core.routing.HandlingUnit;
+import io.jiesu.core.catalogue.HandlingUnit;
 import io.jiesu.core.ticket.TicketRefusal;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -1,8 +1,8 @@
 package io.jiesu.api.validation;
 
-import io.jiesu.core.routing.HandlingUnit;
-import io.jiesu.core.routing.Matter;
-import io.jiesu.core.routing.RoutingCatalogue;
+import io.jiesu.core.catalogue.HandlingUnit;
+import io.jiesu.core.catalogue.Matter;
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;

@@ -1,7 +1,7 @@
 package io.jiesu.aws.catalogue;
 
 import io.jiesu.aws.Cached;
-import io.jiesu.core.routing.RoutingCatalogue;
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;

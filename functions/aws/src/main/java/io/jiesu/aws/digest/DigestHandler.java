@@ -5,7 +5,7 @@ import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.digest.Digest;
 import io.jiesu.core.digest.DigestKind;
 import io.jiesu.core.digest.DigestMail;
-import io.jiesu.core.routing.HandlingUnit;
+import io.jiesu.core.catalogue.HandlingUnit;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;

@@ -3,7 +3,7 @@ package io.jiesu.aws.digest;
 import io.jiesu.aws.AwsClients;
 import io.jiesu.aws.calendar.CalendarStore;
 import io.jiesu.aws.rates.RateReports;
-import io.jiesu.aws.tickets.Inboxes;
+import io.jiesu.aws.ticket.Inboxes;
 import io.jiesu.core.policy.Policy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

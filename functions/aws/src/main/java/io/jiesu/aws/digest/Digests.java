@@ -1,15 +1,15 @@
 package io.jiesu.aws.digest;
 
 import io.jiesu.aws.rates.RateReports;
-import io.jiesu.aws.tickets.InboxEntry;
-import io.jiesu.aws.tickets.Inboxes;
+import io.jiesu.aws.ticket.InboxEntry;
+import io.jiesu.aws.ticket.Inboxes;
 import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.digest.Digest;
 import io.jiesu.core.digest.DigestKind;
 import io.jiesu.core.rates.Counter;
 import io.jiesu.core.rates.Ranking;
 import io.jiesu.core.rates.Rates;
-import io.jiesu.core.routing.HandlingUnit;
+import io.jiesu.core.catalogue.HandlingUnit;
 import io.jiesu.core.ticket.TicketState;
 
 import java.time.Instant;

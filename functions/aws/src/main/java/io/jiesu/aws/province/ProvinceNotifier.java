@@ -1,6 +1,6 @@
 package io.jiesu.aws.province;
 
-import io.jiesu.aws.tickets.TicketJson;
+import io.jiesu.aws.ticket.TicketJson;
 
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -4,7 +4,7 @@ import io.jiesu.aws.catalogue.CatalogueStore;
 import io.jiesu.core.rates.Counter;
 import io.jiesu.core.rates.Ranking;
 import io.jiesu.core.rates.Rates;
-import io.jiesu.core.routing.HandlingUnit;
+import io.jiesu.core.catalogue.HandlingUnit;
 
 import java.time.LocalDate;
 import java.time.YearMonth;

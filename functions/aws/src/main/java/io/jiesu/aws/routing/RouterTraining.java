@@ -1,6 +1,6 @@
 package io.jiesu.aws.routing;
 
-import io.jiesu.aws.tickets.TicketJson;
+import io.jiesu.aws.ticket.TicketJson;
 import io.jiesu.core.ticket.Routing;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.routing.LearnedDispatch;

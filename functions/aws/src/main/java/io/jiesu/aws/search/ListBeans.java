@@ -1,7 +1,7 @@
 package io.jiesu.aws.search;
 
 import io.jiesu.aws.dashboard.FigureItems;
-import io.jiesu.aws.tickets.PhoneHash;
+import io.jiesu.aws.ticket.PhoneHash;
 import io.jiesu.core.policy.Policy;
 import io.jiesu.core.rates.CentreFigures;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.jiesu.aws.search;
 
-import io.jiesu.aws.tickets.TicketJson;
+import io.jiesu.aws.ticket.TicketJson;
 import io.jiesu.core.ticket.Ticket;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -1,9 +1,9 @@
 package io.jiesu.aws.search;
 
 import io.jiesu.aws.resources.CloudResources.Index;
-import io.jiesu.aws.tickets.InboxEntry;
-import io.jiesu.aws.tickets.PhoneHash;
-import io.jiesu.aws.tickets.TicketJson;
+import io.jiesu.aws.ticket.InboxEntry;
+import io.jiesu.aws.ticket.PhoneHash;
+import io.jiesu.aws.ticket.TicketJson;
 import io.jiesu.core.ticket.TicketState;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,6 +1,6 @@
 package io.jiesu.aws.timers;
 
-import io.jiesu.aws.tickets.TicketWorkflow;
+import io.jiesu.aws.ticket.TicketWorkflow;
 import io.jiesu.core.deadline.TicketTimers;
 import io.jiesu.core.ticket.Actor;
 import org.jboss.logging.Logger;

@@ -1,6 +1,6 @@
 package io.jiesu.aws.timers;
 
-import io.jiesu.aws.tickets.TicketJson;
+import io.jiesu.aws.ticket.TicketJson;
 import io.jiesu.core.deadline.TicketTimers;
 import io.jiesu.core.deadline.Timer;
 import io.jiesu.core.ticket.Ticket;

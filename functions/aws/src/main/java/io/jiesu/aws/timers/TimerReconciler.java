@@ -1,6 +1,6 @@
 package io.jiesu.aws.timers;
 
-import io.jiesu.aws.tickets.Tickets;
+import io.jiesu.aws.ticket.Tickets;
 import io.jiesu.core.deadline.Timer;
 import io.jiesu.core.ticket.Ticket;
 import org.jboss.logging.Logger;

@@ -2,7 +2,7 @@ package io.jiesu.aws.localstack;
 
 import io.jiesu.aws.resources.CloudResources;
 import io.jiesu.aws.resources.QueueName;
-import io.jiesu.aws.tickets.PhoneHash;
+import io.jiesu.aws.ticket.PhoneHash;
 import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.policy.Policy;

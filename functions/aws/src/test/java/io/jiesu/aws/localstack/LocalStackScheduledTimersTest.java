@@ -2,7 +2,7 @@ package io.jiesu.aws.localstack;
 
 import io.jiesu.aws.resources.CloudResources;
 import io.jiesu.aws.resources.QueueName;
-import io.jiesu.aws.tickets.TicketJson;
+import io.jiesu.aws.ticket.TicketJson;
 import io.jiesu.aws.timers.DeadlineMessage;
 import io.jiesu.aws.timers.ScheduledTimers;
 import io.jiesu.core.deadline.TicketTimers;

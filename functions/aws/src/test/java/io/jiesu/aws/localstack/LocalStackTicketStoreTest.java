@@ -1,8 +1,8 @@
 package io.jiesu.aws.localstack;
 
-import io.jiesu.aws.tickets.ConcurrentTransitionException;
-import io.jiesu.aws.tickets.InboxEntry;
-import io.jiesu.aws.tickets.TicketStore;
+import io.jiesu.aws.ticket.ConcurrentTransitionException;
+import io.jiesu.aws.ticket.InboxEntry;
+import io.jiesu.aws.ticket.TicketStore;
 import io.jiesu.core.ticket.Category;
 import io.jiesu.core.ticket.EventType;
 import io.jiesu.core.ticket.Ticket;

@@ -1,7 +1,7 @@
 package io.jiesu.aws.timers;
 
 import io.jiesu.aws.Emulators;
-import io.jiesu.aws.tickets.TicketJson;
+import io.jiesu.aws.ticket.TicketJson;
 import io.jiesu.localcloud.scheduler.MovableClock;
 import io.jiesu.localcloud.scheduler.SchedulerServer;
 import software.amazon.awssdk.services.sqs.model.Message;

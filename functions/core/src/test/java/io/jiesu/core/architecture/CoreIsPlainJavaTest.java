@@ -19,7 +19,7 @@ class CoreIsPlainJavaTest {
     @Test
     void theImportedCoreHoldsTheDomainClasses() {
         assertTrue(CORE.contain("io.jiesu.core.ticket.Ticket"));
-        assertTrue(CORE.contain("io.jiesu.core.routing.RoutingCatalogue"));
+        assertTrue(CORE.contain("io.jiesu.core.catalogue.RoutingCatalogue"));
         assertTrue(CORE.contain("io.jiesu.core.deadline.Deadlines"));
     }
 

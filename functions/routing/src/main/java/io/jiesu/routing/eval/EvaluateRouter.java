@@ -1,7 +1,7 @@
 package io.jiesu.routing.eval;
 
-import io.jiesu.core.routing.Route;
-import io.jiesu.core.routing.RoutingCatalogue;
+import io.jiesu.core.catalogue.Route;
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import io.jiesu.routing.Classifier;
 import io.jiesu.routing.Features;
 import io.jiesu.routing.RouterModel;

@@ -2,9 +2,9 @@ package io.jiesu.routing.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.jiesu.core.routing.HandlingUnit;
-import io.jiesu.core.routing.Matter;
-import io.jiesu.core.routing.RoutingCatalogue;
+import io.jiesu.core.catalogue.HandlingUnit;
+import io.jiesu.core.catalogue.Matter;
+import io.jiesu.core.catalogue.RoutingCatalogue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.jiesu.routing.eval;
 
-import io.jiesu.core.routing.RoutingCatalogue;
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import io.jiesu.routing.RoutingExample;
 import io.jiesu.routing.TicketText;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import io.jiesu.aws.catalogue.CatalogueStore;
 import io.jiesu.aws.queues.TicketMessage;
 import io.jiesu.aws.routing.LoadedRouter;
 import io.jiesu.aws.routing.RoutingConfig;
-import io.jiesu.aws.tickets.TicketWorkflow;
+import io.jiesu.aws.ticket.TicketWorkflow;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.ticket.Actor;
 import io.jiesu.core.ticket.Routing;

@@ -3,7 +3,7 @@ package io.jiesu.stages.notify;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.jiesu.aws.province.ProvinceNotice;
 import io.jiesu.aws.province.ProvinceNotifier;
-import io.jiesu.aws.tickets.TicketJson;
+import io.jiesu.aws.ticket.TicketJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,8 +1,0 @@
-package io.jiesu.aws.tickets;
-
-/** The same Idempotency-Key came with a different request: a client bug, never silently merged. */
-public class IdempotencyKeyReusedException extends RuntimeException {
-    public IdempotencyKeyReusedException(String key) {
-        super("Idempotency-Key '" + key + "' was already used for a different request; use a new key per request");
-    }
-}
