@@ -34,12 +34,11 @@ public record TicketView(String id, long version, TicketState state, Category ca
      * three (unit, confidence 0..1) beside a waiting ticket. Null on a ticket no router or dispatch has seen.
      */
     public record RoutingView(
-            @Schema(description = "catalogue, router, dispatcher or joint_review; null while waiting",
-                    enumeration = {"catalogue", "router", "dispatcher", "joint_review"}, nullable = true)
+            @Schema(description = "who chose the lead unit: catalogue, router, dispatcher or joint_review; null while waiting")
             Routing.DispatchedBy dispatchedBy,
             @Schema(description = "the router's likeliest units, best first (at most three)")
             List<Routing.Suggestion> suggestions,
-            @Schema(description = "the model that made the suggestions", nullable = true)
+            @Schema(description = "the model that made the suggestions; null without one")
             String modelVersion) {
         static RoutingView of(Routing r) {
             return r == null ? null : new RoutingView(r.dispatchedBy(), r.suggestions(), r.modelVersion());
