@@ -61,7 +61,7 @@ public final class AttachmentRules {
                 } else {
                     requireRole(actor, purpose, Role.REVIEWER);
                 }
-                if (!actor.unitId().equals(t.leadUnit())) {
+                if (actor.unitId() == null || !actor.unitId().equals(t.leadUnit())) {
                     throw TicketRefusal.notAssigned("only the lead unit contacts the citizen and replies");
                 }
                 if (t.state() != TicketState.SIGNED) {
