@@ -20,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import static io.jiesu.api.TestApi.assertField;
+import static io.jiesu.api.TestApi.assertProblem;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
@@ -170,16 +172,5 @@ class AttachmentsTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void assertProblem(TestApi.Reply r, int status) {
-        assertEquals(status, r.status(), r.raw().body());
-        assertEquals("application/problem+json", r.raw().headers().firstValue("Content-Type").orElse(""), r.raw().body());
-        assertEquals(status, r.body().path("status").asInt());
-    }
-
-    private static void assertField(TestApi.Reply r, int status, String field) {
-        assertProblem(r, status);
-        assertEquals(field, r.body().path("errors").get(0).path("field").asText(), r.raw().body());
     }
 }
