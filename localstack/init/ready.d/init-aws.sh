@@ -312,6 +312,14 @@ else
   echo "jiesu: LocalStack did not take schedule monthly-digest, skipped"
 fi
 
+# ---- the buckets (attachments: the api pre-signs URLs to it)
+if $AWS s3api head-bucket --bucket jiesu-attachments >/dev/null 2>&1; then
+  echo "jiesu: bucket jiesu-attachments exists"
+else
+  $AWS s3api create-bucket --bucket jiesu-attachments >/dev/null
+  echo "jiesu: bucket jiesu-attachments"
+fi
+
 # ---- what to export for the api and the stages
 cat <<ENV
 jiesu: ready. Point the api and the stages at LocalStack with:
@@ -319,7 +327,9 @@ export JIESU_AWS_REGION=$REGION
 export JIESU_AWS_DYNAMODB_ENDPOINT=http://localhost:4566
 export JIESU_AWS_SQS_ENDPOINT=http://localhost:4566
 export JIESU_AWS_SCHEDULER_ENDPOINT=http://localhost:4566
+export JIESU_AWS_S3_ENDPOINT=http://localhost:4566
 export JIESU_TABLE=$TABLE
+export JIESU_ATTACHMENTS_BUCKET=jiesu-attachments
 export JIESU_QUEUE_DISPATCH_URL=$DISPATCH_QUEUE_URL
 export JIESU_QUEUE_RETURN_URL=$RETURN_QUEUE_URL
 export JIESU_QUEUE_REPLY_URL=$REPLY_QUEUE_URL

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.time.Instant;
 
+import static io.jiesu.api.TestApi.assertField;
+import static io.jiesu.api.TestApi.assertProblem;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** Bad tokens and bad input get a clear problem+json, never a 500, and store nothing. */
@@ -183,16 +185,5 @@ class HttpEdgeTest {
             }
         }
         assertAll("claim shapes", checks);
-    }
-
-    private static void assertProblem(TestApi.Reply r, int status) {
-        assertEquals(status, r.status(), r.raw().body());
-        assertEquals("application/problem+json", r.raw().headers().firstValue("Content-Type").orElse(""), r.raw().body());
-        assertEquals(status, r.body().path("status").asInt());
-    }
-
-    private static void assertField(TestApi.Reply r, int status, String field) {
-        assertProblem(r, status);
-        assertEquals(field, r.body().path("errors").get(0).path("field").asText(), r.raw().body());
     }
 }

@@ -129,6 +129,19 @@ final class TestApi {
         return id;
     }
 
+    /** Refused with this status, as application/problem+json. */
+    static void assertProblem(Reply r, int status) {
+        assertEquals(status, r.status(), r.raw().body());
+        assertEquals(PROBLEM_JSON, r.raw().headers().firstValue("Content-Type").orElse(""), r.raw().body());
+        assertEquals(status, r.body().path("status").asInt());
+    }
+
+    /** Refused with this status, naming the field at fault first. */
+    static void assertField(Reply r, int status, String field) {
+        assertProblem(r, status);
+        assertEquals(field, r.body().path("errors").get(0).path("field").asText(), r.raw().body());
+    }
+
     static JsonNode parse(String json) {
         try {
             return MAPPER.readTree(json);

@@ -66,4 +66,16 @@ public final class LocalAws {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
+
+    /** An S3 client for {@link S3Server#endpoint()}: path-style, with the credentials the server checks. Caller closes it. */
+    public static software.amazon.awssdk.services.s3.S3Client s3(URI endpoint) {
+        return software.amazon.awssdk.services.s3.S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(REGION)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(S3Server.IDENTITY, S3Server.CREDENTIAL)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
 }

@@ -116,6 +116,7 @@ public final class LocalRun implements AutoCloseable {
     private SchedulerServer schedulerServer;
     private ReconcileTicker reconciler;
     private io.jiesu.localrun.console.ConsoleServer console;
+    private io.jiesu.localcloud.S3Server s3Server;
 
     private LocalRun(Options o) {
         Instant begin = Instant.now();
@@ -166,6 +167,12 @@ public final class LocalRun implements AutoCloseable {
                 CloudResources.createDigestSchedules(schedulerClient,
                         CloudResources.queueArn(sqs, queueUrls.get(QueueName.DIGEST)), CloudResources.LOCAL_SCHEDULER_ROLE_ARN,
                         schedulerDlqArn);
+            }
+            // the attachments bucket: S3Proxy in this JVM; the api only pre-signs URLs to it
+            s3Server = io.jiesu.localcloud.S3Server.start();
+            resources.add(s3Server);
+            try (var s3 = LocalAws.s3(s3Server.endpoint())) {
+                CloudResources.createBuckets(s3);
             }
             mail = MailServer.start();
             resources.add(mail);
@@ -298,6 +305,8 @@ public final class LocalRun implements AutoCloseable {
         env.put("JIESU_SCHEDULER_DLQ_ARN", schedulerDlqArn);
         env.put("JIESU_QUEUE_DEADLINE_ARN", CloudResources.queueArn(sqs, queueUrls.get(QueueName.DEADLINE)));
         env.put("JIESU_TABLE", CloudResources.TABLE);
+        env.put("JIESU_AWS_S3_ENDPOINT", s3Server.endpoint().toString());
+        env.put("JIESU_ATTACHMENTS_BUCKET", CloudResources.ATTACHMENTS_BUCKET);
         env.put("JIESU_CLOCK_OFFSET_FILE", clockFile.toString());
         env.put("JIESU_SMTP_HOST", "127.0.0.1");
         env.put("JIESU_SMTP_PORT", Integer.toString(mail.smtpPort()));

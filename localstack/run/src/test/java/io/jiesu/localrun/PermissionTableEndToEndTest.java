@@ -48,6 +48,11 @@ class PermissionTableEndToEndTest {
     private static final String REPLY = """
             {"result":"已修复楼内供暖阀门，室温恢复","outcome":"solved","handlerName":"周工","handlerPhone":"01064005678"}""";
 
+    private static final String ATTACHMENT_AT_INTAKE = """
+            {"fileName":"暖气片.jpg","contentType":"image/jpeg","size":2048,"purpose":"intake"}""";
+    /** A file offered on each ticket that a GET of one attachment reads, by ticket id. */
+    private static final Map<String, String> ATTACHMENT_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** What each endpoint needs to be called: the ticket state that fits, and whether an allowed call changes it. */
     enum Need { NONE, AWAITING_DISPATCH, DISPATCHED, SIGNED, CONTACTED, EXTENSION_PENDING, AWAITING_CALLBACK }
 
@@ -66,7 +71,10 @@ class PermissionTableEndToEndTest {
     private Call call(Api api, PermissionTable.Row row) {
         return switch (row.endpoint()) {
             case "POST /v1/tickets" -> new Call(Need.NONE, false, ticket("楼下暖气不热，已经三天了"));
-            case "GET /v1/tickets/{id}", "GET /v1/tickets/{id}/history" -> new Call(Need.DISPATCHED, false, null);
+            case "GET /v1/tickets/{id}", "GET /v1/tickets/{id}/history", "GET /v1/tickets/{id}/attachments",
+                 "GET /v1/tickets/{id}/attachments/{attachmentId}" -> new Call(Need.DISPATCHED, false, null);
+            // recorded beside the ticket, not on it: the ticket's version stays; contact files need a signed ticket
+            case "POST /v1/tickets/{id}/attachments" -> new Call(Need.SIGNED, false, ATTACHMENT_AT_INTAKE);
             case "POST /v1/tickets/{id}/dispatch" ->
                     new Call(Need.AWAITING_DISPATCH, true, "{\"leadUnit\":\"" + OWN_UNIT + "\",\"coUnits\":[\"" + CO_UNIT + "\"]}");
             case "POST /v1/tickets/{id}/sign" -> new Call(Need.DISPATCHED, true, null);
@@ -120,7 +128,7 @@ class PermissionTableEndToEndTest {
                 boolean allowed = PermissionTable.ALLOWED.equals(expected);
                 String id = call.need() == Need.NONE ? null
                         : allowed && call.changesTicket() ? prepare(api, call.need()) : shared(api, call.need());
-                Api.Reply r = send(api, row, id, token, call.body());
+                Api.Reply r = send(api, row, id, token, bodyFor(row, column, call.body()));
                 observed.add(Integer.toString(r.status()));
                 String problem = allowed ? checkAllowed(row, column, r) : checkRefused(expected, r);
                 if (problem != null) {
@@ -169,7 +177,8 @@ class PermissionTableEndToEndTest {
             "POST /v1/tickets/{id}/reply", Need.DISPATCHED,
             "POST /v1/tickets/{id}/extensions", Need.AWAITING_CALLBACK,
             "POST /v1/tickets/{id}/extensions/decision", Need.SIGNED,
-            "POST /v1/tickets/{id}/callback", Need.DISPATCHED);
+            "POST /v1/tickets/{id}/callback", Need.DISPATCHED,
+            "POST /v1/tickets/{id}/attachments", Need.DISPATCHED);
 
     /**
      * Authorisation before state: every refused cell of every action on a ticket, walked again on a ticket in a
@@ -243,8 +252,21 @@ class PermissionTableEndToEndTest {
         };
     }
 
+    /** A file belongs to a step: the agent and the citizen attach at intake, unit staff with their contacts. */
+    private static String bodyFor(PermissionTable.Row row, String column, String body) {
+        return row.endpoint().equals("POST /v1/tickets/{id}/attachments") && List.of("unit", "reviewer").contains(column)
+                ? body.replace("\"intake\"", "\"contact\"") : body;
+    }
+
     private static Api.Reply send(Api api, PermissionTable.Row row, String id, String token, String body) {
         String path = row.path().replace("{unitId}", OWN_UNIT).replace("{year}", YEAR).replace("{month}", "2026-11");
+        if (path.contains("{attachmentId}")) {
+            path = path.replace("{attachmentId}", ATTACHMENT_OF.computeIfAbsent(id, ticket -> {
+                Api.Reply offered = api.post("/v1/tickets/" + ticket + "/attachments", api.token("agent"), ATTACHMENT_AT_INTAKE);
+                assertEquals(201, offered.status(), "offering a file to prepare a call: " + offered.raw().body());
+                return offered.body().path("attachment").path("id").asText();
+            }));
+        }
         if (path.contains("{id}")) {
             path = path.replace("{id}", id);
         }

@@ -55,6 +55,12 @@ class PersonalDataStaysOutOfLogsEndToEndTest {
         assertEquals(NAME, created.body().path("citizen").path("name").asText());
         assertEquals(PHONE, created.body().path("citizen").path("phone").asText());
 
+        // a photo of the matter at intake, named by the citizen's name: the name and the URLs are secrets to the logs
+        Api.Reply offered = api.post("/v1/tickets/" + id + "/attachments", agent, """
+                {"fileName":"%s的楼道.jpg","contentType":"image/jpeg","size":%d,"purpose":"intake"}""".formatted(NAME, PHOTO.length));
+        assertEquals(201, offered.status(), offered.raw().body());
+        String uploadUrl = offered.text("url");
+        assertEquals(200, upload(uploadUrl, PHOTO), "the photo goes to the bucket through its pre-signed URL");
         api.awaitTicket(id, dispatcher, t -> t.path("state").asText().equals("awaiting_dispatch"), "awaiting a dispatcher");
         Map<String, String> seen = new LinkedHashMap<>();
         JsonNode pool = api.get("/v1/dispatch/pending", dispatcher).body();
@@ -78,6 +84,14 @@ class PersonalDataStaysOutOfLogsEndToEndTest {
         JsonNode forUnit = api.get("/v1/tickets/" + id, unit).body();
         assertEquals(PHONE, forUnit.path("citizen").path("phone").asText());
         assertFalse(forUnit.path("citizen").path("masked").asBoolean());
+
+        // the lead unit reads the photo through a URL of its own
+        Api.Reply listed = api.get("/v1/tickets/" + id + "/attachments", unit);
+        assertEquals(200, listed.status(), listed.raw().body());
+        Api.Reply fetch = api.get("/v1/tickets/" + id + "/attachments/" + listed.body().get(0).path("id").asText(), unit);
+        assertEquals(200, fetch.status(), fetch.raw().body());
+        String downloadUrl = fetch.text("url");
+        assertArrayEquals(PHOTO, download(downloadUrl), "the unit reads the bytes the agent put");
 
         assertEquals(200, api.post("/v1/tickets/" + id + "/sign", unit, null).status());
         assertEquals(200, api.post("/v1/tickets/" + id + "/contacts", unit, "{\"kind\":\"first\",\"note\":\"已电话联系诉求人\"}").status());
@@ -111,6 +125,12 @@ class PersonalDataStaysOutOfLogsEndToEndTest {
         for (Path log : logs) {
             byte[] bytes = read(log);
             assertNoPersonalData(log.toString(), new String(bytes, StandardCharsets.UTF_8));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            for (String url : List.of(uploadUrl, downloadUrl)) {
+                // the whole URL, and its signature alone: either would let a reader of the log fetch the photo
+                assertFalse(text.contains(url), log + " holds a pre-signed attachment URL");
+                assertFalse(text.contains(signature(url)), log + " holds an attachment URL's signature");
+            }
             // and as a GB18030 writer would have put it
             assertFalse(new String(bytes, Charset.forName("GB18030")).contains(NAME), log + " holds the citizen's name (GB18030)");
         }
@@ -122,6 +142,42 @@ class PersonalDataStaysOutOfLogsEndToEndTest {
         }
         System.out.printf("ticket %s: %d logs read (%s), %d api answers checked; no name, phone or its last 8 digits%n",
                 id, logs.size(), logs.stream().map(p -> p.getFileName().toString()).toList(), seen.size());
+    }
+
+    private static final byte[] PHOTO = "\u00ff\u00d8\u00ff\u00e0 a photo of the stairwell".getBytes(StandardCharsets.ISO_8859_1);
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+    private static int upload(String url, byte[] bytes) {
+        try {
+            return HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "image/jpeg")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] download(String url) {
+        try {
+            var r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode());
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String signature(String url) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("X-Amz-Signature=([0-9a-f]+)").matcher(url);
+        assertTrue(m.find(), "a SigV4 pre-signed URL: " + url);
+        return m.group(1);
     }
 
     /** A ticket as a dispatcher or supervisor sees it: the citizen masked. */

@@ -249,6 +249,20 @@ public final class CloudResources {
                 .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
     }
 
+    /** The attachments bucket's local name; template.yaml must declare it (AttachmentsBucket). */
+    public static final String ATTACHMENTS_BUCKET = CloudTemplate.LOCAL_STACK + "-attachments";
+
+    /** Creates template.yaml's buckets; the attachments bucket the api pre-signs URLs to must be one of them. */
+    public static void createBuckets(software.amazon.awssdk.services.s3.S3Client s3) {
+        CloudTemplate template = CloudTemplate.get();
+        List<CloudTemplate.Bucket> buckets = template.buckets();
+        if (buckets.stream().noneMatch(b -> b.name().equals(ATTACHMENTS_BUCKET))) {
+            throw new IllegalStateException(template.path() + " declares no bucket " + ATTACHMENTS_BUCKET
+                    + ", the one the api pre-signs attachment URLs to; found " + buckets);
+        }
+        buckets.forEach(b -> s3.createBucket(r -> r.bucket(b.name())));
+    }
+
     private static List<KeySchemaElement> keys(List<CloudTemplate.Key> keys) {
         return keys.stream().map(k -> KeySchemaElement.builder().attributeName(k.attribute()).keyType(k.type()).build()).toList();
     }

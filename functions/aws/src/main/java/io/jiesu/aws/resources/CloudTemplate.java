@@ -33,6 +33,7 @@ public final class CloudTemplate {
     private static final String QUEUE = "AWS::SQS::Queue";
     private static final String SCHEDULE_GROUP = "AWS::Scheduler::ScheduleGroup";
     private static final String SCHEDULE = "AWS::Scheduler::Schedule";
+    private static final String BUCKET = "AWS::S3::Bucket";
 
     private static CloudTemplate cached;
 
@@ -190,6 +191,23 @@ public final class CloudTemplate {
                     dlq == null ? null : arnOf(dlq, id + " DeadLetterConfig.Arn")));
         }
         return schedules;
+    }
+
+    // --- the buckets ------------------------------------------------------------------------------------------
+
+    /**
+     * A bucket: the template's BucketName, else the name made from the stack and the logical id without "Bucket"
+     * ({@code AttachmentsBucket} is {@code jiesu-attachments}). Encryption, public access and lifecycle are not
+     * read: the emulator keeps objects in memory and serves only signed requests.
+     */
+    public record Bucket(String logicalId, String name) {
+    }
+
+    public List<Bucket> buckets() {
+        return ofType(BUCKET).stream().map(id -> new Bucket(id, properties(id).containsKey("BucketName")
+                ? resolveName(properties(id).get("BucketName"), id + " BucketName")
+                : LOCAL_STACK + "-" + kebab(id.endsWith("Bucket") ? id.substring(0, id.length() - "Bucket".length()) : id)))
+                .toList();
     }
 
     // --- resolving the little the local cloud needs ----------------------------------------------------------

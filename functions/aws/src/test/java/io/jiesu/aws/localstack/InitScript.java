@@ -75,6 +75,7 @@ public final class InitScript {
         table(s, template.table());
         queues(s, template.queues());
         scheduler(s, template);
+        buckets(s, template.buckets());
         environment(s, template);
         return s.toString();
     }
@@ -192,6 +193,16 @@ public final class InitScript {
         s.append('\n');
     }
 
+    private static void buckets(StringBuilder s, List<CloudTemplate.Bucket> buckets) {
+        s.append("# ---- the buckets (attachments: the api pre-signs URLs to it)\n");
+        for (CloudTemplate.Bucket b : buckets) {
+            s.append("if $AWS s3api head-bucket --bucket ").append(b.name()).append(" >/dev/null 2>&1; then\n  echo \"jiesu: bucket ")
+                    .append(b.name()).append(" exists\"\nelse\n  $AWS s3api create-bucket --bucket ").append(b.name())
+                    .append(" >/dev/null\n  echo \"jiesu: bucket ").append(b.name()).append("\"\nfi\n");
+        }
+        s.append('\n');
+    }
+
     /** What the template's functions are told (JIESU_QUEUE_<NAME>_URL for each work queue), for LocalStack. */
     private static void environment(StringBuilder s, CloudTemplate template) {
         String deadlines = template.scheduleGroups().stream().map(CloudTemplate.ScheduleGroup::name)
@@ -199,10 +210,11 @@ public final class InitScript {
         s.append("# ---- what to export for the api and the stages\n");
         s.append("cat <<ENV\njiesu: ready. Point the api and the stages at LocalStack with:\n");
         s.append("export JIESU_AWS_REGION=$REGION\n");
-        for (String service : List.of("DYNAMODB", "SQS", "SCHEDULER")) {
+        for (String service : List.of("DYNAMODB", "SQS", "SCHEDULER", "S3")) {
             s.append("export JIESU_AWS_").append(service).append("_ENDPOINT=http://localhost:4566\n");
         }
         s.append("export JIESU_TABLE=$TABLE\n");
+        s.append("export JIESU_ATTACHMENTS_BUCKET=").append(CloudResources.ATTACHMENTS_BUCKET).append('\n');
         for (CloudTemplate.Queue q : template.queues()) {
             if (q.redrives()) {
                 String name = q.logicalId().replaceAll("Queue$", "").toUpperCase(Locale.ROOT);

@@ -50,7 +50,7 @@ final class LocalStackCloud {
 
     private static synchronized LocalStackContainer container() {
         if (container == null) {
-            LocalStackContainer c = new LocalStackContainer(IMAGE).withServices("dynamodb", "sqs", "scheduler");
+            LocalStackContainer c = new LocalStackContainer(IMAGE).withServices("dynamodb", "sqs", "scheduler", "s3");
             c.start();
             container = c;
         }

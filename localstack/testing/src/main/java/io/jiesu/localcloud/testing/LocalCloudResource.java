@@ -68,6 +68,10 @@ public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
             SqsClient sqs = LocalAws.sqs(sqsServer.endpoint());
             SchedulerServer scheduler = SchedulerServer.start(clock, sqs);
             MailServer mail = MailServer.start();
+            io.jiesu.localcloud.S3Server s3Server = io.jiesu.localcloud.S3Server.start();
+            try (var s3 = LocalAws.s3(s3Server.endpoint())) {
+                CloudResources.createBuckets(s3);
+            }
 
             CloudResources.createTable(dynamo, CloudResources.TABLE);
             // short redrive, as the end-to-end run has it: a failed record is seen again soon and dead-letters early
@@ -88,6 +92,8 @@ public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
             c.put("jiesu.aws.sqs.endpoint", sqsServer.endpoint().toString());
             c.put("jiesu.aws.scheduler.endpoint", scheduler.endpoint().toString());
             c.put("jiesu.table", CloudResources.TABLE);
+            c.put("jiesu.aws.s3.endpoint", s3Server.endpoint().toString());
+            c.put("jiesu.attachments.bucket", CloudResources.ATTACHMENTS_BUCKET);
             c.put("jiesu.citizen-index-key", "0123456789abcdef0123456789abcdef0123456789abcdef");
             for (QueueName q : QueueName.values()) {
                 c.put("jiesu.queue." + q.function() + ".url", queues.get(q));
