@@ -2,7 +2,7 @@ package io.jiesu.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiesu.aws.resources.CloudResources;
-import io.jiesu.aws.tickets.TicketWorkflow;
+import io.jiesu.aws.ticket.TicketWorkflow;
 import io.jiesu.localcloud.LocalAws;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

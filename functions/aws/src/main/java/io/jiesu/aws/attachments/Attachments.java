@@ -1,6 +1,6 @@
 package io.jiesu.aws.attachments;
 
-import io.jiesu.aws.tickets.TicketJson;
+import io.jiesu.aws.ticket.TicketJson;
 import io.jiesu.core.attachment.AttachmentPurpose;
 import io.jiesu.core.ticket.Actor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
