@@ -1,7 +1,7 @@
 import type { Schemas } from './api/client'
 
-/** The six rates in the order the hotline's rules list them (docs/rates.md); keys of the api's Rates. */
-export const rateKeys = ['response', 'onTimeCompletion', 'completion', 'firstTimeResolution', 'resolution', 'satisfaction'] as const
+/** The rates in the order docs/rates.md lists them (the six ranked ones, then dispatch accuracy); keys of the api's Rates. */
+export const rateKeys = ['response', 'onTimeCompletion', 'completion', 'firstTimeResolution', 'resolution', 'satisfaction', 'dispatchAccuracy'] as const
 export type RateKey = (typeof rateKeys)[number]
 
 /** The three the big screen shows as gauges. */
