@@ -74,7 +74,7 @@ public class TicketStore implements Tickets, Inboxes, Outbox, Counters {
         writes.add(put(table, ticketItem(created.after()), "attribute_not_exists(PK)", null));
         writes.addAll(sideItems(created, messages));
         try {
-            transactSharingItems(writes);
+            transact(writes);
             return created.after();
         } catch (TransactionCanceledException e) {
             if (idempotencyKey != null) {
@@ -97,32 +97,25 @@ public class TicketStore implements Tickets, Inboxes, Outbox, Counters {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(table, ticketItem(t.after()), "#v = :expected", Map.of(":expected", n(t.before().version()))));
         writes.addAll(sideItems(t, messages));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
-                return;
-            } catch (TransactionCanceledException e) {
-                var reasons = e.cancellationReasons();
-                String ticketReason = reasons.isEmpty() ? null : reasons.get(0).code();
-                // the ticket's own write lost (its version moved, or a transaction raced on it): a lost race
-                if ("ConditionalCheckFailed".equals(ticketReason) || "TransactionConflict".equals(ticketReason)) {
-                    throw new ConcurrentTransitionException(t.before().id(), t.before().version());
-                }
-                // another ticket's transaction held a shared item (a counter): try again shortly
-                boolean sharedItemBusy = reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
-                if (!sharedItemBusy || attempt == 4) {
-                    throw e;
-                }
-                pause(ThreadLocalRandom.current().nextLong(10, 40L * attempt));
+        try {
+            transact(writes);
+        } catch (TransactionCanceledException e) {
+            var reasons = e.cancellationReasons();
+            String ticketReason = reasons.isEmpty() ? null : reasons.get(0).code();
+            // the ticket's own write lost (its version moved, or a transaction raced on it): a lost race
+            if ("ConditionalCheckFailed".equals(ticketReason) || "TransactionConflict".equals(ticketReason)) {
+                throw new ConcurrentTransitionException(t.before().id(), t.before().version());
             }
+            throw e;
         }
     }
 
     /**
-     * Writes a new ticket's items, trying again shortly while the only reason it was refused is another ticket's
-     * transaction holding a shared item (the centre's figures for the day): any other refusal is for the caller.
+     * Writes a transition's items, trying again shortly while the only reason it was refused is a transaction
+     * conflict (another ticket's transaction holding a shared item: a unit's counters, the centre's figures for the
+     * day); any other refusal, or a conflict that outlasts the tries, is for the caller.
      */
-    private void transactSharingItems(List<TransactWriteItem> writes) {
+    private void transact(List<TransactWriteItem> writes) {
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(TransactWriteItemsRequest.builder().transactItems(writes).build());
