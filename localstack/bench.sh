@@ -4,6 +4,7 @@
 #   bash localstack/bench.sh pipeline [--seconds 15] [--lives 400]
 #   bash localstack/bench.sh cold-start [--runs 5]
 #   bash localstack/bench.sh chaos [--lives 3000] [--clients 16] [--kill-every 10]
+#   bash localstack/bench.sh search [--tickets 100000] [--units 40] [--runs 200]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ -f localstack/run/target/jiesu-local-run.jar ]] || ./mvnw -q -B install -DskipTests
@@ -13,5 +14,6 @@ case "${1:-}" in
   pipeline) shift; exec java -Djiesu.root=. -cp "$JAR" io.jiesu.localrun.bench.PipelineBenchmark "$@" ;;
   cold-start) shift; exec java -Djiesu.root=. -cp "$JAR" io.jiesu.localrun.bench.ColdStartBenchmark "$@" ;;
   chaos) shift; exec java -Djiesu.root=. -cp "$JAR" io.jiesu.localrun.bench.ChaosRun "$@" ;;
-  *) echo "usage: bash localstack/bench.sh report|pipeline|cold-start|chaos [options]" >&2; exit 2 ;;
+  search) shift; exec java -Xmx3g -cp "$JAR" io.jiesu.localrun.bench.SearchBenchmark "$@" ;;
+  *) echo "usage: bash localstack/bench.sh report|pipeline|cold-start|chaos|search [options]" >&2; exit 2 ;;
 esac

@@ -215,7 +215,8 @@ public class TicketStore implements Tickets, Inboxes, Outbox, Counters {
         return writes;
     }
 
-    private Map<String, AttributeValue> ticketItem(Ticket t) {
+    /** The ticket's own item as stored, with its index keys (the search benchmark loads tables with it). */
+    public Map<String, AttributeValue> ticketItem(Ticket t) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(ticketPk(t.id())));
         item.put(SK, s(TICKET_SK));
