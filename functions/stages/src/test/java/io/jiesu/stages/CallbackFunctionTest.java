@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The callback function: a rated ticket is closed, or reopened to the same unit when the demand is reasonable. */
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
-@TestProfile(Export.Callback.class)
+@TestProfile(Export.class)
 class CallbackFunctionTest {
     private static final Actor AGENT = new Actor("agent-test", Role.AGENT, null);
     @Inject
@@ -39,6 +39,7 @@ class CallbackFunctionTest {
 
     @org.junit.jupiter.api.BeforeEach
     void anEmptyQueue() {
+        Lambda.export("callback");
         Lambda.drain(QueueName.CALLBACK);
     }
 

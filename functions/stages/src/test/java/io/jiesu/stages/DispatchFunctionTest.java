@@ -19,13 +19,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The dispatch function, fed SQS events as Lambda sends them from the dispatch queue. */
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
-@TestProfile(Export.Dispatch.class)
+@TestProfile(Export.class)
 class DispatchFunctionTest {
     @Inject
     Tickets tickets;
 
     @org.junit.jupiter.api.BeforeEach
     void anEmptyQueue() {
+        Lambda.export("dispatch");
         Lambda.drain(QueueName.DISPATCH);
     }
 

@@ -81,6 +81,20 @@ final class Lambda {
         return received;
     }
 
+    /**
+     * Chooses the function the entry point calls, as the Lambda's start does with QUARKUS_FUNQY_EXPORT: Funqy's own
+     * recorder picks the invoker and its SQS event handling from the running app's configuration.
+     */
+    static void export(String function) {
+        io.smallrye.config.SmallRyeConfig config = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .unwrap(io.smallrye.config.SmallRyeConfig.class);
+        boolean advanced = config.getValue("quarkus.funqy.amazon-lambda.advanced-event-handling.enabled", Boolean.class);
+        io.quarkus.funqy.lambda.config.FunqyAmazonBuildTimeConfig buildTime = () -> () -> advanced;
+        new FunqyLambdaBindingRecorder(new io.quarkus.runtime.RuntimeValue<>(() -> java.util.Optional.of(function)), buildTime,
+                new io.quarkus.runtime.RuntimeValue<>(config.getConfigMapping(io.quarkus.funqy.lambda.config.FunqyAmazonConfig.class)))
+                .chooseInvoker();
+    }
+
     /** Hands the function one event, as the Lambda runtime does, and returns what it answered (null if nothing). */
     static JsonNode invoke(byte[] event) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -17,13 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /** The reply function: once the unit's reply has left it, the callback window opens. */
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
-@TestProfile(Export.Reply.class)
+@TestProfile(Export.class)
 class ReplyFunctionTest {
     @Inject
     Tickets tickets;
 
     @org.junit.jupiter.api.BeforeEach
     void anEmptyQueue() {
+        Lambda.export("reply");
         Lambda.drain(QueueName.REPLY);
     }
 

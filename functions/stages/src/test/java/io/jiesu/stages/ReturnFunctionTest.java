@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** The return function: a ticket its unit sent back goes to be routed again, without that unit. */
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
-@TestProfile(Export.Return.class)
+@TestProfile(Export.class)
 class ReturnFunctionTest {
     @Inject
     Tickets tickets;
@@ -30,6 +30,7 @@ class ReturnFunctionTest {
 
     @org.junit.jupiter.api.BeforeEach
     void anEmptyQueue() {
+        Lambda.export("return");
         Lambda.drain(QueueName.RETURN);
     }
 

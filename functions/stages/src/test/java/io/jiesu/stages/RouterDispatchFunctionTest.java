@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
-@TestProfile(Export.Dispatch.class)
+@TestProfile(Export.class)
 class RouterDispatchFunctionTest {
     static final String[] UNITS = {"heating-company", "water-authority", "urban-management", "transport-bureau",
             "market-regulation"};
@@ -60,6 +60,7 @@ class RouterDispatchFunctionTest {
 
     @BeforeEach
     void anEmptyQueue() {
+        Lambda.export("dispatch");
         Lambda.drain(QueueName.DISPATCH);
     }
 
