@@ -47,11 +47,15 @@ public class Tickets {
     private static final Actor UNIT = new Actor("staff-heating", Role.UNIT, "heating-company");
     private static final Actor REVIEWER = new Actor("reviewer-heating", Role.REVIEWER, "heating-company");
 
+    /** Dispatched to heating-company (housing-bureau helping), not yet signed. */
+    public Ticket dispatched(String content) {
+        return step(received(content), r -> r.dispatch("heating-company", java.util.List.of("housing-bureau"),
+                clock.instant(), DISPATCHER, deadlines));
+    }
+
     /** Dispatched to heating-company and signed by it. */
     public Ticket signed(String content) {
-        Ticket t = step(received(content), r -> r.dispatch("heating-company", java.util.List.of("housing-bureau"),
-                clock.instant(), DISPATCHER, deadlines));
-        return step(t, d -> d.sign(clock.instant(), UNIT, deadlines));
+        return step(dispatched(content), d -> d.sign(clock.instant(), UNIT, deadlines));
     }
 
     /** Signed, the citizen contacted, and the unit's reply approved by its reviewer: waiting for the reply stage. */
