@@ -1,5 +1,7 @@
 package io.jiesu.core.notice;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 
 /**
@@ -31,6 +33,7 @@ public record NoticeArea(String street, String streetName, String community, Str
         return new NoticeArea(null, null, null, text);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return street == null && community == null && place == null;
     }

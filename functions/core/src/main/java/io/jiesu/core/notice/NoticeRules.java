@@ -117,6 +117,15 @@ public final class NoticeRules {
         };
     }
 
+    /** The drafts a reader's lists show: the centre's all, a unit's staff their own unit's, anyone else none. */
+    public static NoticeQuery.Drafts draftsSeenBy(Actor actor) {
+        return switch (actor.role()) {
+            case DISPATCHER, SUPERVISOR, ADMIN -> NoticeQuery.Drafts.ALL;
+            case UNIT, REVIEWER -> NoticeQuery.Drafts.of(actor.unitId());
+            default -> NoticeQuery.Drafts.NONE;
+        };
+    }
+
     public static void requireMayRead(Notice n, Actor actor) {
         if (!mayRead(n, actor)) {
             throw NoticeRefusal.notYours(actor.role() == Role.AGENT ? "agents see published notices only"
