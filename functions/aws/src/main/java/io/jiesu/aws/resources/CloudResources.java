@@ -54,9 +54,14 @@ public final class CloudResources {
     public static final Index LEAD_BY_DUE = new Index("LeadByDue", "GSI8PK", "GSI8SK", ProjectionType.INCLUDE, SEARCH_ATTRIBUTES);
     /** A citizen's own tickets, by the subject of the token they filed with, by intake time. */
     public static final Index FILED_BY = new Index("FiledBy", "GSI9PK", "GSI9SK", ProjectionType.INCLUDE, List.of("card"));
+    /**
+     * Every notice of cuts and closures (one partition: a district publishes hundreds a year), by end time: the
+     * ones not yet ended are a key range, read by the desk and at intake; the lists filter the same range.
+     */
+    public static final Index NOTICES = new Index("Notices", "GSI10PK", "GSI10SK", ProjectionType.ALL);
     /** The indexes the code queries and writes the keys of (TemplateTest: the template's table has each). */
     public static final List<Index> INDEXES = List.of(UNIT_INBOX, CITIZEN_TICKETS, OUTBOX, OPEN_TICKETS,
-            SEARCH_BY_INTAKE, SEARCH_BY_DUE, LEAD_BY_INTAKE, LEAD_BY_DUE, FILED_BY);
+            SEARCH_BY_INTAKE, SEARCH_BY_DUE, LEAD_BY_INTAKE, LEAD_BY_DUE, FILED_BY, NOTICES);
 
     /**
      * For {@link #createQueues}: no override, each queue's maxReceiveCount or visibility timeout as template.yaml
