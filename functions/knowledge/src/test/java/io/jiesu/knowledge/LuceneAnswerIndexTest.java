@@ -83,6 +83,20 @@ class LuceneAnswerIndexTest {
     }
 
     @Test
+    void aValidAnswerIsFoundBehindManyExpiredOnesThatMatchBetter() {
+        Instant past = NOW.minus(Duration.ofDays(1));
+        List<SearchableArticle> expired = new ArrayList<>();
+        for (int i = 0; i < 3 * LuceneAnswerIndex.MIN_CANDIDATES; i++) {
+            expired.add(Articles.valid(article("old-" + i, "独生子女父母奖励费怎么领取", "按月领取奖励费。"),
+                    NOW.minus(Duration.ofDays(900)), past));
+        }
+        expired.add(article("current", "独生子女奖励", "政策已调整，请咨询社区。"));
+        index.putAll(expired);
+
+        assertEquals(List.of("current"), ids("独生子女父母奖励费怎么领取"));
+    }
+
+    @Test
     void aNewVersionReplacesTheOld() {
         SearchableArticle first = article("fund", "住房公积金提取需要哪些材料", "身份证和购房合同。");
         index.put(first);
