@@ -33,6 +33,7 @@ public final class Benchmark {
         long seed = options.integer("--seed", 7);
 
         System.out.printf("load average at start: %s%n", Latencies.loadAverage());
+        long heapBefore = usedHeap(); // before the articles are generated: the index is what remains of them
         SyntheticArticles synthetic = new SyntheticArticles(seed);
         long started = System.nanoTime();
         List<SearchableArticle> all = new ArrayList<>(articles);
@@ -41,7 +42,6 @@ public final class Benchmark {
         }
         System.out.printf("generated %,d articles in %.1f s%n", articles, seconds(started));
 
-        long heapBefore = usedHeap();
         try (LuceneAnswerIndex index = new LuceneAnswerIndex()) {
             started = System.nanoTime();
             long cpu = Cpu.process();
