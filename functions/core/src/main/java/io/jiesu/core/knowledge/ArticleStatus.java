@@ -17,7 +17,13 @@ public enum ArticleStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static ArticleStatus fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+    /** From its code (draft, in_review…), as query parameters and stored items carry it. */
+    public static ArticleStatus fromString(String code) {
+        for (ArticleStatus s : values()) {
+            if (s.code().equals(code)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no article status " + code);
     }
 }

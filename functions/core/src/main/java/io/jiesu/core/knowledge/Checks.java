@@ -26,9 +26,9 @@ final class Checks {
             text(v, "variants", "a variant of the question needs words");
         }
         if (c.basis() == null) {
-            throw KnowledgeRefusal.invalid("basis.document", "name the policy the answer rests on");
+            throw KnowledgeRefusal.invalid("basisDocument", "name the policy the answer rests on");
         }
-        text(c.basis().document(), "basis.document", "name the policy document the answer rests on");
+        text(c.basis().document(), "basisDocument", "name the policy document the answer rests on");
         if (c.matters().isEmpty()) {
             throw KnowledgeRefusal.invalid("matters", "name at least one catalogue matter the article answers for");
         }

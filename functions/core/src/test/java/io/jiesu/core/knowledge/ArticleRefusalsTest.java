@@ -29,8 +29,8 @@ class ArticleRefusalsTest {
         PolicyBasis basis = heating("x").basis();
         invalid("question", () -> Article.draft("K", with(" ", "答", basis, List.of("heating")), HEATING, AT, CATALOGUE));
         invalid("answer", () -> Article.draft("K", with("问", "", basis, List.of("heating")), HEATING, AT, CATALOGUE));
-        invalid("basis.document", () -> Article.draft("K", with("问", "答", null, List.of("heating")), HEATING, AT, CATALOGUE));
-        invalid("basis.document", () -> Article.draft("K", with("问", "答", new PolicyBasis(" ", "1号"), List.of("heating")), HEATING, AT, CATALOGUE));
+        invalid("basisDocument", () -> Article.draft("K", with("问", "答", null, List.of("heating")), HEATING, AT, CATALOGUE));
+        invalid("basisDocument", () -> Article.draft("K", with("问", "答", new PolicyBasis(" ", "1号"), List.of("heating")), HEATING, AT, CATALOGUE));
         invalid("matters", () -> Article.draft("K", with("问", "答", basis, List.of()), HEATING, AT, CATALOGUE));
         invalid("matters", () -> Article.draft("K", with("问", "答", basis, List.of("no-such")), HEATING, AT, CATALOGUE));
     }
