@@ -6,10 +6,12 @@ import io.jiesu.api.validation.BadInput;
 import io.jiesu.api.knowledge.ArticleRequests.ArticleRequest;
 import io.jiesu.api.knowledge.ArticleRequests.FeedbackRequest;
 import io.jiesu.api.knowledge.ArticleRequests.ReasonRequest;
+import io.jiesu.aws.dashboard.FigureItems;
 import io.jiesu.aws.knowledge.KnowledgeBase;
 import io.jiesu.core.knowledge.Article;
 import io.jiesu.core.knowledge.ArticleStatus;
 import io.jiesu.core.knowledge.Articles;
+import io.jiesu.core.knowledge.KnowledgeRefusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
+import java.time.Clock;
 
 /**
  * The knowledge base's articles (docs/domain.md, "Knowledge base and notices"): a unit drafts and updates the
@@ -56,6 +59,10 @@ public class KnowledgeResource {
     Caller caller;
     @Inject
     AnswerFreshness freshness;
+    @Inject
+    FigureItems figures;
+    @Inject
+    Clock clock;
 
     @Operation(summary = "Draft an article", description = "A unit drafts an article about matters it leads (version 1, draft).")
     @APIResponse(responseCode = "201", description = "Drafted; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
@@ -179,5 +186,26 @@ public class KnowledgeResource {
     public ArticleView feedback(@PathParam("articleId") @Size(max = 64) String id, @Valid @NotNull FeedbackRequest in) {
         freshness.ensure();
         return ArticleView.of(knowledge.mark(id, in.helpful()));
+    }
+
+    @Operation(summary = "This answered my question", description = "A citizen online found the answer before filing "
+            + "and files nothing: counted (deflection, on the dashboard), nothing stored about the citizen.")
+    @APIResponse(responseCode = "200", description = "Counted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Deflection.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The article does not answer now (not published)")
+    @POST
+    @Path("{articleId}/answered-my-question")
+    @RolesAllowed({"citizen"})
+    public Deflection answeredMyQuestion(@PathParam("articleId") @Size(max = 64) String id) {
+        Article a = knowledge.get(id);
+        if (a.published().isEmpty()) {
+            throw KnowledgeRefusal.wrongStatus("count an answer of", a.status(), ArticleStatus.PUBLISHED);
+        }
+        figures.deflected(clock.instant(), caller.actor().id() + id);
+        return new Deflection(id, true);
+    }
+
+    /** The citizen's "this answered my question", as counted. */
+    public record Deflection(String articleId, boolean counted) {
     }
 }

@@ -44,6 +44,13 @@ final class IntakeRules {
         if (in.answeredOnSpot() && in.category() != Category.CONSULTATION) {
             throw TicketRefusal.invalid("answeredOnSpot", "only a consultation can be answered on the spot");
         }
+        // the knowledge base answers it: the agent cites the article read out, and cites one only then
+        if (in.answeredOnSpot() && in.answeredFrom() == null) {
+            throw TicketRefusal.invalid("articleId", "cite the knowledge-base article the answer was read from");
+        }
+        if (!in.answeredOnSpot() && in.answeredFrom() != null) {
+            throw TicketRefusal.invalid("articleId", "an article is cited only by a consultation answered on the spot");
+        }
         TicketBuilder b = taken(id, in, province, at, actor);
         Ticket none = b.build();
         Map<String, String> detail = new LinkedHashMap<>();
@@ -54,6 +61,9 @@ final class IntakeRules {
             detail.put("provinceTicketId", province.ticketId());
         }
         if (in.answeredOnSpot()) {
+            b.answeredFrom = in.answeredFrom();
+            detail.put("articleId", in.answeredFrom().articleId());
+            detail.put("articleVersion", Integer.toString(in.answeredFrom().version()));
             b.state = CLOSED;
             b.closure = Closure.ANSWERED_ON_SPOT;
             b.closedAt = at;
