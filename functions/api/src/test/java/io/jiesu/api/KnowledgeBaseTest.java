@@ -175,7 +175,7 @@ class KnowledgeBaseTest {
         assertProblem(api.post(ARTICLES + "/" + id + "/publish", TestApi.reviewerToken(HEATING), null), 403);
         assertProblem(api.get(ARTICLES + "/" + id, TestApi.unitToken("water-authority")), 403);
         assertProblem(api.get(ARTICLES + "/KB-20261118-NOSUCH00", TestApi.token("agent")), 404);
-        assertField(api.get("/v1/knowledge/answers", TestApi.token("agent")), 400, "q");
+        assertEquals(0, api.get("/v1/knowledge/answers", TestApi.token("agent")).body().size(), "no words, no answers");
     }
 
     @Test
@@ -193,11 +193,10 @@ class KnowledgeBaseTest {
         assertNotEquals(first.body().path("items").get(0).path("id"), second.body().path("items").get(0).path("id"));
         assertProblem(api.get(ARTICLES + "?unit=water-authority", TestApi.unitToken(HEATING)), 403);
         assertField(api.get(ARTICLES + "?unit=" + HEATING + "&cursor=bm9wZQ", TestApi.token("dispatcher")), 400, "cursor");
-        assertField(api.get(ARTICLES, TestApi.token("dispatcher")), 400, "unit");
 
         String sent = drafted(article(word(), "答", true));
         api.post(ARTICLES + "/" + sent + "/submit", TestApi.unitToken(HEATING), null);
-        TestApi.Reply queue = api.get(ARTICLES + "?status=in_review", TestApi.token("dispatcher"));
+        TestApi.Reply queue = api.get(ARTICLES, TestApi.token("dispatcher"));
         assertEquals(sent, queue.body().path("items").get(0).path("id").asText(), queue.raw().body());
     }
 

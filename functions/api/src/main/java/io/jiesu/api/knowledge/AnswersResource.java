@@ -53,15 +53,18 @@ public class AnswersResource {
 
     @Operation(summary = "Answers for a caller's words", description = "The published articles valid now that best "
             + "answer the words (Chinese word segmentation, the city's synonyms, relevance × recency × helpfulness), "
-            + "optionally of one category. Cite articleId and version to answer on the spot.")
+            + "optionally of one category. Cite articleId and version to answer on the spot. Without words: none.")
     @APIResponse(responseCode = "200", description = "The answers, best first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AnswerView.class)))
     @GET
     @Path("knowledge/answers")
     @RolesAllowed({"agent", "dispatcher", "unit", "reviewer", "supervisor", "admin"})
-    public List<AnswerView> answers(@QueryParam("q") @NotNull @Size(min = 1, max = 200) String q,
+    public List<AnswerView> answers(@QueryParam("q") @Size(max = 200) String q,
                                     @QueryParam("category") @Size(max = 64) String category,
                                     @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
+        if (q == null || q.isBlank()) {
+            return List.of(); // nothing typed yet: nothing to answer
+        }
         freshness.ensure();
         return knowledge.answers(q, Optional.ofNullable(category), limit).stream().map(AnswerView::forStaff).toList();
     }
@@ -73,9 +76,12 @@ public class AnswersResource {
     @GET
     @Path("knowledge/public-answers")
     @RolesAllowed({"citizen"})
-    public List<AnswerView> citizensAnswers(@QueryParam("q") @NotNull @Size(min = 1, max = 200) String q,
+    public List<AnswerView> citizensAnswers(@QueryParam("q") @Size(max = 200) String q,
                                             @QueryParam("category") @Size(max = 64) String category,
                                             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
         freshness.ensure();
         return knowledge.citizensAnswers(q, Optional.ofNullable(category), limit).stream()
                 .map(AnswerView::forCitizens).toList();

@@ -2,7 +2,6 @@ package io.jiesu.api.knowledge;
 
 import io.jiesu.api.search.Lists;
 import io.jiesu.api.security.Caller;
-import io.jiesu.api.validation.BadInput;
 import io.jiesu.api.knowledge.ArticleRequests.ArticleRequest;
 import io.jiesu.api.knowledge.ArticleRequests.FeedbackRequest;
 import io.jiesu.api.knowledge.ArticleRequests.ReasonRequest;
@@ -147,8 +146,8 @@ public class KnowledgeResource {
     }
 
     @Operation(summary = "List articles", description = "A unit's articles (unit staff: their own, the default), "
-            + "optionally of one status; or, without a unit, one status across units (the centre's review queue: "
-            + "status=in_review). Most recently changed first, a page at a time: pass `next` (also the Next-Cursor "
+            + "optionally of one status; or, without a unit, one status across units (by default in_review: the centre's "
+            + "review queue). Most recently changed first, a page at a time: pass `next` (also the Next-Cursor "
             + "header) as `cursor`.")
     @APIResponse(responseCode = "200", description = "A page of articles",
             headers = @Header(name = Lists.NEXT_CURSOR, description = "the cursor of the next page; absent on the last page",
@@ -164,10 +163,7 @@ public class KnowledgeResource {
             of = unit == null ? caller.unitId() : unit;
             caller.requireOwnUnit(of);
         }
-        if (of == null && status == null) {
-            throw new BadInput("unit", "name a unit, or a status to list across units");
-        }
-        Articles.Page page = of == null ? knowledge.articles().byStatus(status, cursor, limit)
+        Articles.Page page = of == null ? knowledge.articles().byStatus(status == null ? ArticleStatus.IN_REVIEW : status, cursor, limit)
                 : knowledge.articles().byUnit(of, status, cursor, limit);
         var answer = Response.ok(new ArticleView.Page(page.items().stream().map(ArticleView::of).toList(), page.next()));
         if (page.next() != null) {
