@@ -5,6 +5,7 @@ import io.jiesu.api.security.Caller;
 import io.jiesu.api.validation.BadInput;
 import io.jiesu.aws.knowledge.KnowledgeBase;
 import io.jiesu.aws.knowledge.SynonymsStore;
+import io.jiesu.core.knowledge.AnswerHit;
 import io.jiesu.knowledge.Synonyms;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -62,11 +65,7 @@ public class AnswersResource {
     public List<AnswerView> answers(@QueryParam("q") @Size(max = 200) String q,
                                     @QueryParam("category") @Size(max = 64) String category,
                                     @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
-        if (q == null || q.isBlank()) {
-            return List.of(); // nothing typed yet: nothing to answer
-        }
-        freshness.ensure();
-        return knowledge.answers(q, Optional.ofNullable(category), limit).stream().map(AnswerView::forStaff).toList();
+        return search(q, () -> knowledge.answers(q, Optional.ofNullable(category), limit), AnswerView::forStaff);
     }
 
     @Operation(summary = "Answers for a citizen before they file", description = "The same search, kept to the "
@@ -79,12 +78,16 @@ public class AnswersResource {
     public List<AnswerView> citizensAnswers(@QueryParam("q") @Size(max = 200) String q,
                                             @QueryParam("category") @Size(max = 64) String category,
                                             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
+        return search(q, () -> knowledge.citizensAnswers(q, Optional.ofNullable(category), limit), AnswerView::forCitizens);
+    }
+
+    /** Nothing typed yet, nothing to answer; otherwise the search, caught up with the other instances first. */
+    private List<AnswerView> search(String q, Supplier<List<AnswerHit>> find, Function<AnswerHit, AnswerView> view) {
         if (q == null || q.isBlank()) {
             return List.of();
         }
         freshness.ensure();
-        return knowledge.citizensAnswers(q, Optional.ofNullable(category), limit).stream()
-                .map(AnswerView::forCitizens).toList();
+        return find.get().stream().map(view).toList();
     }
 
     @Operation(summary = "A unit's articles that often fail", description = "Published articles marked unhelpful "
