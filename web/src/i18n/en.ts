@@ -49,7 +49,7 @@ const en: typeof zh = {
     score: 'Score', rank: 'Rank', bottom: 'Bottom', trend: 'Trend',
   },
   rate: {
-    dispatchAccuracy: 'Dispatch accuracy', routerDispatchAccuracy: 'Router dispatch accuracy', handDispatchAccuracy: 'Hand dispatch accuracy',
+    onTheSpotAnswer: 'On-the-spot answer', dispatchAccuracy: 'Dispatch accuracy', routerDispatchAccuracy: 'Router dispatch accuracy', handDispatchAccuracy: 'Hand dispatch accuracy',
     response: 'Response', onTimeCompletion: 'On-time completion', completion: 'Completion', firstTimeResolution: 'First-time resolution',
     resolution: 'Resolution', satisfaction: 'Satisfaction',
   },

@@ -49,7 +49,7 @@ export default {
     score: '综合得分', rank: '名次', bottom: '末位', trend: '趋势',
   },
   rate: {
-    dispatchAccuracy: '派单准确率', routerDispatchAccuracy: '智能派单准确率', handDispatchAccuracy: '人工派单准确率',
+    onTheSpotAnswer: '即时答复率', dispatchAccuracy: '派单准确率', routerDispatchAccuracy: '智能派单准确率', handDispatchAccuracy: '人工派单准确率',
     response: '响应率', onTimeCompletion: '按时办结率', completion: '办结率', firstTimeResolution: '一次办结率',
     resolution: '解决率', satisfaction: '满意率',
   },

@@ -79,8 +79,8 @@ class LocalCloudFromTemplateTest {
                     + " " + g.projection().projectionTypeAsString());
         }
         assertEquals(indexes, built);
-        assertEquals(10, built.size(), "UnitInbox, CitizenTickets, Outbox, OpenTickets, SearchByIntake, SearchByDue,"
-                + " LeadByIntake, LeadByDue, FiledBy, Notices");
+        assertEquals(13, built.size(), "UnitInbox, CitizenTickets, Outbox, OpenTickets, SearchByIntake, SearchByDue,"
+                + " LeadByIntake, LeadByDue, FiledBy, ArticlesByUnit, ArticlesByStatus, AnsweringArticles, Notices");
     }
 
     @Test
