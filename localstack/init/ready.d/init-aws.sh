@@ -34,6 +34,24 @@ TABLE_JSON=$(cat <<'JSON'
     "AttributeName" : "SK",
     "AttributeType" : "S"
   }, {
+    "AttributeName" : "AUPK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "AUSK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "ASPK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "ASSK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "AAPK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "AASK",
+    "AttributeType" : "S"
+  }, {
     "AttributeName" : "GSI1PK",
     "AttributeType" : "S"
   }, {
@@ -221,6 +239,42 @@ TABLE_JSON=$(cat <<'JSON'
       "KeyType" : "HASH"
     }, {
       "AttributeName" : "GSI10SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "ALL"
+    }
+  }, {
+    "IndexName" : "ArticlesByUnit",
+    "KeySchema" : [ {
+      "AttributeName" : "AUPK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "AUSK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "ALL"
+    }
+  }, {
+    "IndexName" : "ArticlesByStatus",
+    "KeySchema" : [ {
+      "AttributeName" : "ASPK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "ASSK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "ALL"
+    }
+  }, {
+    "IndexName" : "AnsweringArticles",
+    "KeySchema" : [ {
+      "AttributeName" : "AAPK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "AASK",
       "KeyType" : "RANGE"
     } ],
     "Projection" : {
