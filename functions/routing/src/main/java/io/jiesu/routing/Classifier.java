@@ -6,7 +6,6 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
@@ -20,39 +19,38 @@ import java.util.List;
 /**
  * The standard linear classifiers from Tribuo the evaluation compares. All are deterministic for a given seed.
  * Example weights: Tribuo's SGD trainers use them directly; LIBLINEAR's Java port has no instance weights, so
- * there an example is given round(w / lightest weight present) times (the lessons' weights are multiples of one
- * another).
+ * there an example is given round(w / lightest weight present) times ({@link OneVsRestLibLinear}).
  */
 public enum Classifier {
     /** LIBLINEAR's L2-regularised logistic regression (one against the rest): probabilities, fast at scale. */
-    LIBLINEAR_LOGISTIC(true) {
+    LIBLINEAR_LOGISTIC {
         @Override
         Trainer<Label> trainer(long seed) {
-            return new LibLinearClassificationTrainer(
-                    new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), 8.0, 1000, 0.01, seed);
+            return new OneVsRestLibLinear(
+                    new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), 8.0, 0.01, seed);
         }
     },
     /**
      * LIBLINEAR's L2-regularised linear SVM (dual): margins, turned into a softmax for a confidence. The costs (C)
      * here are those the development figures were measured with, when every lesson was given twice.
      */
-    LIBLINEAR_SVM(true) {
+    LIBLINEAR_SVM {
         @Override
         Trainer<Label> trainer(long seed) {
-            return new LibLinearClassificationTrainer(
-                    new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL), 2.0, 1000,
-                    0.1, seed);
+            return new OneVsRestLibLinear(
+                    new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL), 2.0, 0.1,
+                    seed);
         }
     },
     /** Multinomial logistic regression by SGD (AdaGrad, 10 epochs): probabilities; slow beyond ~10,000 tickets. */
-    SGD_LOGISTIC(false) {
+    SGD_LOGISTIC {
         @Override
         Trainer<Label> trainer(long seed) {
             return sgd(new LogMulticlass(), new AdaGrad(0.5, 0.1), seed);
         }
     },
     /** Linear SVM by SGD (hinge loss, Pegasos). */
-    SGD_SVM(false) {
+    SGD_SVM {
         @Override
         Trainer<Label> trainer(long seed) {
             return sgd(new Hinge(), new Pegasos(0.1, 1e-4), seed);
@@ -62,33 +60,15 @@ public enum Classifier {
     /** The classifier chosen by the figures in docs/decisions/0005-learned-router.md. */
     public static final Classifier CHOSEN = LIBLINEAR_SVM;
 
-    private final boolean replicatesWeights;
-
-    Classifier(boolean replicatesWeights) {
-        this.replicatesWeights = replicatesWeights;
-    }
-
     abstract Trainer<Label> trainer(long seed);
 
     Model<Label> train(List<Example<Label>> examples, long seed) {
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("dispatch history", labels), labels);
-        // the lightest lesson present is given once, the others in proportion: a history of hand dispatches alone
-        // is not doubled for nothing
-        double lightest = examples.stream().mapToDouble(Example::getWeight).min().orElse(1);
-        for (Example<Label> e : examples) {
-            if (replicatesWeights) {
-                long copies = Math.max(1, Math.round(e.getWeight() / lightest));
-                Example<Label> once = e.copy();
-                once.setWeight(1f);
-                for (long c = 0; c < copies; c++) {
-                    data.add(once);
-                }
-            } else {
-                data.add(e);
-            }
-        }
+        // LIBLINEAR's trainer gives a lesson of weight w round(w / lightest) copies when it hands the rows over
+        // (OneVsRestLibLinear); the SGD trainers use the weights as they are
+        examples.forEach(data::add);
         return trainer(seed).train(data);
     }
 
