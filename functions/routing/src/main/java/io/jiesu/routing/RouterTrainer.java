@@ -1,5 +1,6 @@
 package io.jiesu.routing;
 
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -33,9 +34,11 @@ import java.util.logging.Logger;
  *                    and would only grow the model)
  * @param maxFeatures at most this many text features, the most frequent: bounds the model's size
  */
-public record RouterTrainer(Features features, Classifier classifier, long seed, int minCount,
+public record RouterTrainer(Features features, Classifier classifier, Tuning tuning, long seed, int minCount,
                             int maxFeatures, Clock clock) {
     public static final long SEED = 20260501L;
+    /** A catalogue matter weighs as much as a dispatcher's kept choice. */
+    public static final double CATALOGUE_LESSON = 1.0;
     /**
      * Tribuo logs each training's label counts at INFO; a daily training needs no such line in the function's log.
      * Held here so the logger (and its level) is not collected.
@@ -48,15 +51,32 @@ public record RouterTrainer(Features features, Classifier classifier, long seed,
 
     /** The settings chosen by the figures in docs/decisions/0005-learned-router.md. */
     public static RouterTrainer chosen(Clock clock) {
-        return new RouterTrainer(Features.CHOSEN, Classifier.CHOSEN, SEED, 2, 40_000, clock);
+        return new RouterTrainer(Features.CHOSEN, Classifier.CHOSEN, Tuning.CHOSEN, SEED, 2, 40_000, clock);
     }
 
     public RouterTrainer with(Features other) {
-        return new RouterTrainer(other, classifier, seed, minCount, maxFeatures, clock);
+        return new RouterTrainer(other, classifier, tuning, seed, minCount, maxFeatures, clock);
     }
 
     public RouterTrainer with(Classifier other) {
-        return new RouterTrainer(features, other, seed, minCount, maxFeatures, clock);
+        return new RouterTrainer(features, other, tuning, seed, minCount, maxFeatures, clock);
+    }
+
+    public RouterTrainer with(Tuning other) {
+        return new RouterTrainer(features, classifier, other, seed, minCount, maxFeatures, clock);
+    }
+
+    /**
+     * Trains on the history and on the catalogue's matters as lessons ({@link CatalogueLessons}) of the units the
+     * history knows, each weighing {@link #CATALOGUE_LESSON} (chosen by the figures in
+     * docs/decisions/0005-learned-router.md).
+     */
+    public RouterModel train(List<RoutingExample> history, RoutingCatalogue catalogue) {
+        Set<String> units = new TreeSet<>();
+        history.forEach(e -> units.add(e.unit()));
+        List<RoutingExample> all = new ArrayList<>(CatalogueLessons.of(catalogue, units, CATALOGUE_LESSON));
+        all.addAll(history);
+        return train(all);
     }
 
     public RouterModel train(List<RoutingExample> examples) {
@@ -68,10 +88,10 @@ public record RouterTrainer(Features features, Classifier classifier, long seed,
         Map<String, String> kept = vocabulary(examples);
         List<Example<Label>> data = examples(examples, kept);
         Instant now = clock.instant();
-        Model<Label> model = classifier.train(data, seed);
+        Model<Label> model = classifier.train(data, seed, tuning);
         String version = VERSION.format(now) + "-" + fingerprint(examples);
         return new RouterModel(new RouterModel.About(version, now, examples.size(), List.copyOf(units),
-                features.name(), classifier.name(), kept.size()), model);
+                features.name(), classifier.name(), kept.size(), tuning.temperature()), model);
     }
 
     /** A ticket's example over the kept features (all of them when {@code kept} is null). */
