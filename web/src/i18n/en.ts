@@ -39,6 +39,7 @@ const en: typeof zh = {
     suggestion: 'Suggested', oldestFirst: 'Soonest due first',
   },
   unit: {
+    openById: 'Open by ticket number (Enter)',
     title: 'Unit workbench', inbox: 'Inbox', sign: 'Sign', return: 'Return', returnReason: 'Reason', contact: 'Contact the citizen',
     note: 'Note', extension: 'Ask for more days', days: 'Working days', reason: 'Reason', replyDraft: 'Reply', result: 'Result',
     policyBasis: 'Policy basis', handlerName: 'Handler', handlerPhone: "Handler's phone", send: 'Approve and send', done: 'Done',
