@@ -391,6 +391,12 @@ else
   $AWS s3api create-bucket --bucket jiesu-attachments >/dev/null
   echo "jiesu: bucket jiesu-attachments"
 fi
+if $AWS s3api head-bucket --bucket jiesu-console >/dev/null 2>&1; then
+  echo "jiesu: bucket jiesu-console exists"
+else
+  $AWS s3api create-bucket --bucket jiesu-console >/dev/null
+  echo "jiesu: bucket jiesu-console"
+fi
 
 # ---- what to export for the api and the stages
 cat <<ENV

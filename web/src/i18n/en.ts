@@ -39,6 +39,7 @@ const en: typeof zh = {
     suggestion: 'Suggested', oldestFirst: 'Soonest due first',
   },
   unit: {
+    openById: 'Open by ticket number (Enter)',
     title: 'Unit workbench', inbox: 'Inbox', sign: 'Sign', return: 'Return', returnReason: 'Reason', contact: 'Contact the citizen',
     note: 'Note', extension: 'Ask for more days', days: 'Working days', reason: 'Reason', replyDraft: 'Reply', result: 'Result',
     policyBasis: 'Policy basis', handlerName: 'Handler', handlerPhone: "Handler's phone", send: 'Approve and send', done: 'Done',
@@ -85,6 +86,11 @@ const en: typeof zh = {
     extension_requested: 'Extension asked',
     extension_approved: 'Extension approved',
     extension_refused: 'Extension refused',
+    file_attached: 'File attached',
+  },
+  attachment: {
+    title: 'Files', choose: 'Add photos or PDFs', hint: 'JPEG, PNG, WebP, HEIC photos or PDF', uploaded: 'Files uploaded: {n}',
+    failed: 'A file could not be uploaded', intake: 'Intake', contact: 'Contact', reply: 'Reply',
   },
   common: { refresh: 'Refresh', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…', more: 'Load more', search: 'Search' },
 }

@@ -39,6 +39,7 @@ export default {
     oldestFirst: '按时限先后排列（最早到期在前）',
   },
   unit: {
+    openById: '按工单编号打开（回车）',
     title: '承办单位工作台', inbox: '收件箱', sign: '签收', return: '退回', returnReason: '退回理由', contact: '联系诉求人',
     note: '说明', extension: '申请延期', days: '工作日', reason: '理由', replyDraft: '答复', result: '办理结果',
     policyBasis: '政策依据', handlerName: '承办人', handlerPhone: '承办人电话', send: '审核并发送', done: '已完成',
@@ -85,6 +86,11 @@ export default {
     extension_requested: '申请延期',
     extension_approved: '延期同意',
     extension_refused: '延期不同意',
+    file_attached: '上传附件',
+  },
+  attachment: {
+    title: '附件', choose: '添加照片或PDF', hint: 'JPEG、PNG、WebP、HEIC 照片或 PDF', uploaded: '附件已上传：{n} 个',
+    failed: '附件上传失败', intake: '受理', contact: '联系', reply: '答复',
   },
   common: { refresh: '刷新', cancel: '取消', confirm: '确定', loading: '加载中…', more: '加载更多', search: '搜索' },
 }

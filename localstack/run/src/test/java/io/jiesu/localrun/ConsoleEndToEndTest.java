@@ -17,6 +17,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The console (web/) in headless Chromium against the running pipeline: an agent files from the keyboard, the unit
  * signs and contacts, its reviewer replies, the agent records the callback, a dispatcher places an unroutable ticket,
  * a supervisor reads the history, the big screen renders at 1920×1080, an admin reads the catalogue in two languages.
+ * A photo attached at intake shows on the lead unit's workbench; another unit neither lists nor opens the ticket;
+ * the big screen's intake counter moves when a ticket is filed.
  * The checks are in web/e2e/console.mjs (Playwright); this test gives it the api and a token per role.
  */
 @ExtendWith(RunningPipeline.class)
@@ -35,7 +37,8 @@ class ConsoleEndToEndTest {
                 "supervisor", api.token("supervisor"),
                 "admin", api.token("admin"),
                 "unit", api.unitToken("heating-company"),
-                "reviewer", api.reviewerToken("heating-company"));
+                "reviewer", api.reviewerToken("heating-company"),
+                "otherUnit", api.unitToken("water-authority"));
         ProcessBuilder browser = new ProcessBuilder("node", "e2e/console.mjs").directory(web.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(web.resolve("e2e/console.log").toFile());
