@@ -73,11 +73,14 @@ public class Attachments {
         return new Offer(a, url, now.plus(urlLife));
     }
 
-    /** What the history says of a file: which, its name, type, size and step; never its bytes nor a URL to them. */
+    /**
+     * What the history says of a file: which, its type, size and step; never its bytes nor a URL to them, and not its
+     * name either: callers name photos after themselves ("张三的楼道.jpg"), and the history is read by roles that must
+     * not see the citizen (the attachment list, which shows the name, is read only by those who may read the ticket).
+     */
     static Map<String, String> historyDetail(Attachment a) {
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("attachment", a.id());
-        detail.put("fileName", a.fileName());
         detail.put("contentType", a.contentType());
         detail.put("size", Long.toString(a.size()));
         detail.put("purpose", a.purpose().code());
