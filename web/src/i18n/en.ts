@@ -85,6 +85,11 @@ const en: typeof zh = {
     extension_requested: 'Extension asked',
     extension_approved: 'Extension approved',
     extension_refused: 'Extension refused',
+    file_attached: 'File attached',
+  },
+  attachment: {
+    title: 'Files', choose: 'Add photos or PDFs', hint: 'JPEG, PNG, WebP, HEIC photos or PDF', uploaded: 'Files uploaded: {n}',
+    failed: 'A file could not be uploaded', intake: 'Intake', contact: 'Contact', reply: 'Reply',
   },
   common: { refresh: 'Refresh', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…', more: 'Load more', search: 'Search' },
 }

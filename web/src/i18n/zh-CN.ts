@@ -85,6 +85,11 @@ export default {
     extension_requested: '申请延期',
     extension_approved: '延期同意',
     extension_refused: '延期不同意',
+    file_attached: '上传附件',
+  },
+  attachment: {
+    title: '附件', choose: '添加照片或PDF', hint: 'JPEG、PNG、WebP、HEIC 照片或 PDF', uploaded: '附件已上传：{n} 个',
+    failed: '附件上传失败', intake: '受理', contact: '联系', reply: '答复',
   },
   common: { refresh: '刷新', cancel: '取消', confirm: '确定', loading: '加载中…', more: '加载更多', search: '搜索' },
 }

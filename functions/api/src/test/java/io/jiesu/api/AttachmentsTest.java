@@ -91,6 +91,29 @@ class AttachmentsTest {
     }
 
     @Test
+    void attachingAFileIsAStepInTheTicketsHistoryWithItsNameTypeAndSizeButNoUrl() {
+        String id = api.dispatchedTicket(workflow, clock, "路灯不亮，附照片", LEAD);
+        String agent = TestApi.token("agent");
+        long version = api.get("/v1/tickets/" + id, agent).body().path("version").asLong();
+        TestApi.Reply offered = api.post("/v1/tickets/" + id + "/attachments", agent, request("路灯.png", "image/png", 2048, "intake"));
+        assertEquals(201, offered.status(), offered.raw().body());
+
+        TestApi.Reply history = api.get("/v1/tickets/" + id + "/history", TestApi.token("supervisor"));
+        assertEquals(200, history.status(), history.raw().body());
+        JsonNode last = history.body().get(history.body().size() - 1);
+        assertEquals("file_attached", last.path("type").asText(), history.raw().body());
+        assertEquals("agent", last.path("role").asText());
+        assertEquals(offered.body().path("attachment").path("id").asText(), last.path("detail").path("attachment").asText());
+        assertEquals("路灯.png", last.path("detail").path("fileName").asText());
+        assertEquals("image/png", last.path("detail").path("contentType").asText());
+        assertEquals("2048", last.path("detail").path("size").asText());
+        assertEquals("intake", last.path("detail").path("purpose").asText());
+        assertFalse(history.raw().body().contains("X-Amz-Signature"), "no pre-signed URL in the history");
+        assertEquals(version, api.get("/v1/tickets/" + id, agent).body().path("version").asLong(),
+                "attaching a file is no transition: the ticket's version stays");
+    }
+
+    @Test
     void theStorageRefusesBytesOtherThanTheTypeAndLengthThatWereChecked() throws Exception {
         String id = api.dispatchedTicket(workflow, clock, "路面塌陷，附照片", LEAD);
         TestApi.Reply offered = api.post("/v1/tickets/" + id + "/attachments", TestApi.token("agent"),

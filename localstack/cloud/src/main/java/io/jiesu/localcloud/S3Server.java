@@ -1,6 +1,8 @@
 package io.jiesu.localcloud;
 
 import java.net.URI;
+import java.util.List;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -11,11 +13,19 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
  * through a URL the api pre-signed with the functions' credentials ({@link #IDENTITY}/{@link #CREDENTIAL}, what
  * AwsClients signs with against an emulator) or a client holding them: an unsigned or tampered URL is refused, as
  * on S3.
+ *
+ * <p>A console in the browser PUTs and GETs the files itself, from its own origin: the bucket answers CORS for pages
+ * served from this machine ({@link #CONSOLE_ORIGINS}, any loopback port: the local run's console server, Vite's dev
+ * server, a test's console on a free port), as the deployed bucket does for the console's origins (template.yaml).
+ * The signature still decides what may be read or written; CORS only lets such a page see the answer.
  */
 public final class S3Server implements AutoCloseable {
     /** The access key and secret the functions sign with against an emulator (AwsClients). */
     public static final String IDENTITY = "local";
     public static final String CREDENTIAL = "local";
+
+    /** The origins a console is served from locally: loopback, on any port (regular expressions, as S3Proxy takes them). */
+    public static final List<String> CONSOLE_ORIGINS = List.of("http://127\\.0\\.0\\.1(:\\d+)?", "http://localhost(:\\d+)?");
 
     private final S3Proxy proxy;
     private final URI endpoint;
@@ -34,6 +44,8 @@ public final class S3Server implements AutoCloseable {
                     .blobStore(new TransientNio2BlobStore())
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, IDENTITY, CREDENTIAL)
                     .endpoint(endpoint)
+                    .corsRules(new CrossOriginResourceSharing(CONSOLE_ORIGINS, List.of("GET", "HEAD", "PUT"),
+                            List.of("Content-Type"), List.of("ETag"), "false"))
                     .build();
             try {
                 proxy.start();

@@ -2,6 +2,7 @@ package io.jiesu.localcloud;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -77,5 +78,31 @@ class S3ServerTest {
         HttpResponse<String> otherType = HTTP.send(HttpRequest.newBuilder(put).header("Content-Type", "text/html")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(photo)).build(), HttpResponse.BodyHandlers.ofString());
         assertTrue(otherType.statusCode() == 403, "a content type other than the one signed: " + otherType.statusCode());
+    }
+
+    @Test
+    void aConsoleServedFromThisMachineMayPutAFileFromTheBrowserAndAForeignPageMayNot() throws Exception {
+        URI put = presigner.presignPutObject(p -> p.signatureDuration(Duration.ofMinutes(5))
+                .putObjectRequest(o -> o.bucket(BUCKET).key("t/4").contentType("image/png").contentLength(3L)))
+                .url().toURI();
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(put)
+                .header("Origin", "http://127.0.0.1:41234").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, preflight.statusCode(), preflight.body());
+        assertEquals("http://127.0.0.1:41234", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("PUT"));
+
+        HttpResponse<String> stored = HTTP.send(HttpRequest.newBuilder(put).header("Content-Type", "image/png")
+                .header("Origin", "http://localhost:5173").PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[] {1, 2, 3}))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, stored.statusCode(), stored.body());
+        assertEquals("http://localhost:5173", stored.headers().firstValue("Access-Control-Allow-Origin").orElse(""),
+                "the browser lets the console read the answer of its PUT");
+
+        HttpResponse<String> foreign = HTTP.send(HttpRequest.newBuilder(put)
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "PUT")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertNotEquals("https://evil.example", foreign.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
     }
 }

@@ -62,7 +62,7 @@ public class AttachmentResource {
         caller.requireMayRead(t);
         rules.checkStep(in.purpose(), t, caller.actor());
         String type = rules.checkFile(in.contentType(), in.size());
-        Attachments.Offer offer = attachments.offerUpload(id, in.fileName().strip(), type, in.size(), in.purpose(),
+        Attachments.Offer offer = attachments.offerUpload(t, in.fileName().strip(), type, in.size(), in.purpose(),
                 caller.actor(), clock.instant());
         // the ticket and attachment ids only: never the URL, nor the file's name
         LOG.infof("ticket %s: attachment %s offered (%s, %s) by %s", id, offer.attachment().id(), in.purpose().code(),

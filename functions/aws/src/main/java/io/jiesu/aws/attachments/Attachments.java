@@ -3,9 +3,13 @@ package io.jiesu.aws.attachments;
 import io.jiesu.aws.ticket.TicketJson;
 import io.jiesu.core.attachment.AttachmentPurpose;
 import io.jiesu.core.ticket.Actor;
+import io.jiesu.core.ticket.EventType;
+import io.jiesu.core.ticket.Ticket;
+import io.jiesu.core.ticket.TicketEvent;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
@@ -13,6 +17,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,17 +53,40 @@ public class Attachments {
     public record Offer(Attachment attachment, URI url, Instant expiresAt) {
     }
 
-    /** Records the file on the ticket and returns the URL to PUT its bytes to (with the same Content-Type). */
-    public Offer offerUpload(String ticketId, String fileName, String contentType, long size, AttachmentPurpose purpose,
+    /**
+     * Records the file on the ticket, with a step in its history, and returns the URL to PUT its bytes to (with the
+     * same Content-Type). The history step sorts after the ticket's version it was attached at
+     * ({@code H#<version>#A#<id>}) and is no transition: the ticket item and its version are left alone.
+     */
+    public Offer offerUpload(Ticket ticket, String fileName, String contentType, long size, AttachmentPurpose purpose,
                              Actor by, Instant now) {
-        Attachment a = new Attachment(UUID.randomUUID().toString(), ticketId, fileName, contentType, size, purpose,
+        Attachment a = new Attachment(UUID.randomUUID().toString(), ticket.id(), fileName, contentType, size, purpose,
                 by.id(), by.role().code(), by.unitId(), now);
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                        PK, s("T#" + ticketId), SK, s(SK_PREFIX + a.id()), "doc", s(TicketJson.write(a))))
-                .conditionExpression("attribute_not_exists(PK)"));
+        TicketEvent attached = new TicketEvent(ticket.id(), ticket.version(), EventType.FILE_ATTACHED, now, by,
+                historyDetail(a));
+        dynamo.transactWriteItems(b -> b.transactItems(
+                put(Map.of(PK, s("T#" + ticket.id()), SK, s(SK_PREFIX + a.id()), "doc", s(TicketJson.write(a)))),
+                put(Map.of(PK, s("T#" + ticket.id()), SK, s(String.format("H#%010d#%s%s", ticket.version(), SK_PREFIX, a.id())),
+                        "doc", s(TicketJson.write(attached))))));
         URI url = uri(presigner.presignPutObject(p -> p.signatureDuration(urlLife).putObjectRequest(o -> o
                 .bucket(bucket).key(a.key()).contentType(contentType).contentLength(size))).url());
         return new Offer(a, url, now.plus(urlLife));
+    }
+
+    /** What the history says of a file: which, its name, type, size and step; never its bytes nor a URL to them. */
+    static Map<String, String> historyDetail(Attachment a) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("attachment", a.id());
+        detail.put("fileName", a.fileName());
+        detail.put("contentType", a.contentType());
+        detail.put("size", Long.toString(a.size()));
+        detail.put("purpose", a.purpose().code());
+        return detail;
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(PK)")).build();
     }
 
     /** The URL to GET the file's bytes from. */
