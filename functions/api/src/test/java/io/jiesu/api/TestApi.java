@@ -77,6 +77,11 @@ final class TestApi {
         return send(b.build());
     }
 
+    Reply put(String path, String token, String json) {
+        return send(request(path, token).header("Content-Type", JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString(json == null ? "" : json)).build());
+    }
+
     HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
         if (token != null) {

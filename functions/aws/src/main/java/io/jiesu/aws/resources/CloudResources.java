@@ -54,9 +54,16 @@ public final class CloudResources {
     public static final Index LEAD_BY_DUE = new Index("LeadByDue", "GSI8PK", "GSI8SK", ProjectionType.INCLUDE, SEARCH_ATTRIBUTES);
     /** A citizen's own tickets, by the subject of the token they filed with, by intake time. */
     public static final Index FILED_BY = new Index("FiledBy", "GSI9PK", "GSI9SK", ProjectionType.INCLUDE, List.of("card"));
+    /** The knowledge base: a unit's articles by status and last change. */
+    public static final Index ARTICLES_BY_UNIT = new Index("ArticlesByUnit", "AUPK", "AUSK", ProjectionType.ALL);
+    /** Articles of one status across units, by last change (the centre's review queue). */
+    public static final Index ARTICLES_BY_STATUS = new Index("ArticlesByStatus", "ASPK", "ASSK", ProjectionType.ALL);
+    /** Articles answering now, and those retired, by last change: the answer search is built from it, never a scan. */
+    public static final Index ANSWERING_ARTICLES = new Index("AnsweringArticles", "AAPK", "AASK", ProjectionType.ALL);
     /** The indexes the code queries and writes the keys of (TemplateTest: the template's table has each). */
     public static final List<Index> INDEXES = List.of(UNIT_INBOX, CITIZEN_TICKETS, OUTBOX, OPEN_TICKETS,
-            SEARCH_BY_INTAKE, SEARCH_BY_DUE, LEAD_BY_INTAKE, LEAD_BY_DUE, FILED_BY);
+            SEARCH_BY_INTAKE, SEARCH_BY_DUE, LEAD_BY_INTAKE, LEAD_BY_DUE, FILED_BY, ARTICLES_BY_UNIT, ARTICLES_BY_STATUS,
+            ANSWERING_ARTICLES);
 
     /**
      * For {@link #createQueues}: no override, each queue's maxReceiveCount or visibility timeout as template.yaml
