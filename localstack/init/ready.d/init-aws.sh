@@ -87,6 +87,12 @@ TABLE_JSON=$(cat <<'JSON'
   }, {
     "AttributeName" : "GSI9SK",
     "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI10PK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "GSI10SK",
+    "AttributeType" : "S"
   } ],
   "KeySchema" : [ {
     "AttributeName" : "PK",
@@ -207,6 +213,18 @@ TABLE_JSON=$(cat <<'JSON'
     "Projection" : {
       "ProjectionType" : "INCLUDE",
       "NonKeyAttributes" : [ "card" ]
+    }
+  }, {
+    "IndexName" : "Notices",
+    "KeySchema" : [ {
+      "AttributeName" : "GSI10PK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "GSI10SK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "ALL"
     }
   } ]
 }

@@ -54,7 +54,9 @@ class PermissionTableEndToEndTest {
     private static final Map<String, String> ATTACHMENT_OF = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** What each endpoint needs to be called: the ticket state that fits, and whether an allowed call changes it. */
-    enum Need { NONE, AWAITING_DISPATCH, DISPATCHED, SIGNED, CONTACTED, EXTENSION_PENDING, AWAITING_CALLBACK }
+    enum Need { NONE, AWAITING_DISPATCH, DISPATCHED, SIGNED, CONTACTED, EXTENSION_PENDING, AWAITING_CALLBACK,
+        /** Not a ticket: a draft notice of the own unit (heating-company), which scope "other" callers do not hold. */
+        NOTICE_DRAFT }
 
     record Call(Need need, boolean changesTicket, String body) {
     }
@@ -89,6 +91,13 @@ class PermissionTableEndToEndTest {
                  "GET /v1/rankings/{month}", "GET /v1/search/tickets", "GET /v1/citizens/me/tickets",
                  "GET /v1/dashboard" -> new Call(Need.NONE, false, null);
             case "POST /v1/callers/tickets" -> new Call(Need.NONE, false, "{\"phone\":\"13600002468\"}");
+            // the centre names the unit; heating-company's own staff may name their own
+            case "POST /v1/notices" -> new Call(Need.NONE, false, notice());
+            case "GET /v1/notices", "GET /v1/notices/active", "GET /v1/notices/public" -> new Call(Need.NONE, false, null);
+            case "GET /v1/notices/{noticeId}" -> new Call(Need.NOTICE_DRAFT, false, null);
+            case "PUT /v1/notices/{noticeId}" -> new Call(Need.NOTICE_DRAFT, true, notice());
+            case "POST /v1/notices/{noticeId}/publish" -> new Call(Need.NOTICE_DRAFT, true, null);
+            case "POST /v1/notices/{noticeId}/withdraw" -> new Call(Need.NOTICE_DRAFT, true, "{\"reason\":\"检修取消\"}");
             // the shared run never has enough history to train (RunningPipeline), so the admin's call answers 409
             case "POST /v1/admin/routing/train" -> new Call(Need.NONE, false, null);
             case "POST /v1/admin/routing/import" -> new Call(Need.NONE, false,
@@ -109,7 +118,7 @@ class PermissionTableEndToEndTest {
         }
         tests.add(DynamicTest.dynamicTest("refused calls changed nothing", () -> {
             for (Map.Entry<String, Long> e : SHARED_VERSIONS.entrySet()) {
-                JsonNode t = api.get("/v1/tickets/" + e.getKey(), api.token("supervisor")).body();
+                JsonNode t = api.get(pathOf(e.getKey()), api.token("supervisor")).body();
                 assertEquals(e.getValue(), t.path("version").asLong(), "ticket " + e.getKey() + " changed: " + t);
             }
         }));
@@ -270,6 +279,9 @@ class PermissionTableEndToEndTest {
         if (path.contains("{id}")) {
             path = path.replace("{id}", id);
         }
+        if (path.contains("{noticeId}")) {
+            path = path.replace("{noticeId}", id);
+        }
         HttpRequest.Builder b = api.request(path, token);
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
         switch (row.method()) {
@@ -293,12 +305,32 @@ class PermissionTableEndToEndTest {
     private static String shared(Api api, Need need) {
         return SHARED.computeIfAbsent(need, n -> {
             String id = prepare(api, n);
-            SHARED_VERSIONS.put(id, api.get("/v1/tickets/" + id, api.token("supervisor")).body().path("version").asLong());
+            SHARED_VERSIONS.put(id, api.get(pathOf(id), api.token("supervisor")).body().path("version").asLong());
             return id;
         });
     }
 
+    /** Where a prepared ticket or notice is read. */
+    private static String pathOf(String id) {
+        return id.startsWith("N") ? "/v1/notices/" + id : "/v1/tickets/" + id;
+    }
+
+    /**
+     * A notice of heating-company's: a heating cut in a place no other test names (so it links no one's ticket), in
+     * force from yesterday to long after any time the run travels to, so it can be published whenever the walk comes.
+     */
+    private static String notice() {
+        return """
+                {"kind":"heating","title":"权限测试停暖通知","text":"换热站检修，暂停供暖。","areas":[{"place":"权限测试街%s号"}],
+                 "from":"%s","to":"2099-01-01T00:00:00+08:00","unit":"%s"}""".formatted(OWNER, Instant.now().minus(Duration.ofDays(1)), OWN_UNIT);
+    }
+
     private static String prepare(Api api, Need need) {
+        if (need == Need.NOTICE_DRAFT) {
+            Api.Reply drafted = api.post("/v1/notices", api.unitToken(OWN_UNIT), notice());
+            assertEquals(201, drafted.status(), "drafting a notice to prepare a call: " + drafted.raw().body());
+            return drafted.text("id");
+        }
         String citizen = api.run.mint().mint(OWNER, "citizen", null, Duration.ofHours(1));
         String dispatcher = api.token("dispatcher");
         String unit = api.unitToken(OWN_UNIT);

@@ -27,7 +27,9 @@ public record TicketView(String id, long version, TicketState state, Category ca
                          OffsetDateTime onSiteContactAt, Reply reply, OffsetDateTime repliedAt,
                          OffsetDateTime callbackDueAt, CallbackResult callback, int reopenCount, Closure closure,
                          OffsetDateTime closedAt, SupervisionView supervision, List<Extension> extensions,
-                         boolean provincial, RoutingView routing) {
+                         boolean provincial, RoutingView routing,
+                         @Schema(description = "the notice (公告) of a cut or closure in force the ticket was taken in about, linked at intake; null when none")
+                         String notice) {
 
     /**
      * How the lead unit was chosen and what the learned router proposed: the dispatcher's console shows the top
@@ -71,7 +73,7 @@ public record TicketView(String id, long version, TicketState state, Category ca
                 at(t.firstContactAt(), zone), at(t.resultContactAt(), zone), at(t.onSiteContactAt(), zone),
                 t.reply(), at(t.repliedAt(), zone), at(t.callbackDueAt(), zone), t.callback(), t.reopenCount(),
                 t.closure(), at(t.closedAt(), zone), SupervisionView.of(t.supervision(), zone), t.extensions(),
-                t.provincial(), RoutingView.of(t.routing()));
+                t.provincial(), RoutingView.of(t.routing()), t.notice());
     }
 
     static OffsetDateTime at(Instant i, ZoneId zone) {

@@ -60,10 +60,15 @@ public final class CloudResources {
     public static final Index ARTICLES_BY_STATUS = new Index("ArticlesByStatus", "ASPK", "ASSK", ProjectionType.ALL);
     /** Articles answering now, and those retired, by last change: the answer search is built from it, never a scan. */
     public static final Index ANSWERING_ARTICLES = new Index("AnsweringArticles", "AAPK", "AASK", ProjectionType.ALL);
+    /**
+     * Every notice of cuts and closures (one partition: a district publishes hundreds a year), by end time: the
+     * ones not yet ended are a key range, read by the desk and at intake; the lists filter the same range.
+     */
+    public static final Index NOTICES = new Index("Notices", "GSI10PK", "GSI10SK", ProjectionType.ALL);
     /** The indexes the code queries and writes the keys of (TemplateTest: the template's table has each). */
     public static final List<Index> INDEXES = List.of(UNIT_INBOX, CITIZEN_TICKETS, OUTBOX, OPEN_TICKETS,
             SEARCH_BY_INTAKE, SEARCH_BY_DUE, LEAD_BY_INTAKE, LEAD_BY_DUE, FILED_BY, ARTICLES_BY_UNIT, ARTICLES_BY_STATUS,
-            ANSWERING_ARTICLES);
+            ANSWERING_ARTICLES, NOTICES);
 
     /**
      * For {@link #createQueues}: no override, each queue's maxReceiveCount or visibility timeout as template.yaml

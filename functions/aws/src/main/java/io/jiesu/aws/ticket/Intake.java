@@ -1,6 +1,8 @@
 package io.jiesu.aws.ticket;
 
 import io.jiesu.core.deadline.Deadlines;
+import io.jiesu.core.notice.Notice;
+import io.jiesu.core.notice.NoticeBoard;
 import io.jiesu.core.policy.Policy;
 import io.jiesu.core.ticket.Actor;
 import io.jiesu.core.ticket.Channel;
@@ -15,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -33,12 +38,19 @@ public class Intake {
     private final Deadlines deadlines;
     private final Policy policy;
     private final Clock clock;
+    /** The notices in force (cached): a ticket about one is linked to it at intake. */
+    private final Supplier<NoticeBoard> notices;
 
     public Intake(TicketWorkflow workflow, Deadlines deadlines, Policy policy, Clock clock) {
+        this(workflow, deadlines, policy, clock, () -> new NoticeBoard(List.of()));
+    }
+
+    public Intake(TicketWorkflow workflow, Deadlines deadlines, Policy policy, Clock clock, Supplier<NoticeBoard> notices) {
         this.workflow = workflow;
         this.deadlines = deadlines;
         this.policy = policy;
         this.clock = clock;
+        this.notices = notices;
     }
 
     /** The ticket stored, and whether it was stored before: a retry under the same key with the same request. */
@@ -61,7 +73,8 @@ public class Intake {
                 throw TicketRefusal.invalid("answeredOnSpot", "only an agent answers on the spot");
             }
         }
-        Transition t = Ticket.receive(TicketIds.next(clock.instant(), policy.zone()), ticket, clock.instant(), actor,
+        Instant now = clock.instant();
+        Transition t = Ticket.receive(TicketIds.next(now, policy.zone()), ticket, noticeAbout(ticket, now), now, actor,
                 deadlines);
         // scoped to the caller, and apart from the webhook's "province:" keys
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : "api:" + actor.id() + ":" + idempotencyKey;
@@ -72,8 +85,9 @@ public class Intake {
             // the stored key carries the caller's id; tell the client only about its own key
             throw new IdempotencyKeyReusedException(idempotencyKey);
         }
-        LOG.infof("ticket %s %s (%s, %s)", r.ticket().id(), r.replayed() ? "replayed for its Idempotency-Key" : "taken in",
-                r.ticket().category().code(), r.ticket().channel().code());
+        LOG.infof("ticket %s %s (%s, %s%s)", r.ticket().id(), r.replayed() ? "replayed for its Idempotency-Key" : "taken in",
+                r.ticket().category().code(), r.ticket().channel().code(),
+                r.ticket().notice() == null ? "" : ", about notice " + r.ticket().notice());
         return r;
     }
 
@@ -85,8 +99,9 @@ public class Intake {
      * @throws IdempotencyKeyReusedException naming the provincial number, when it came with another request
      */
     public Received fromProvince(NewTicket ticket, Ticket.ProvinceRef province, Object request) {
-        Transition t = Ticket.receiveFromProvince(TicketIds.next(clock.instant(), policy.zone()), ticket, province,
-                clock.instant(), new Actor("province-" + province.code(), Role.PROVINCE, null), deadlines);
+        Instant now = clock.instant();
+        Transition t = Ticket.receiveFromProvince(TicketIds.next(now, policy.zone()), ticket, province,
+                noticeAbout(ticket, now), now, new Actor("province-" + province.code(), Role.PROVINCE, null), deadlines);
         Received r;
         try {
             r = store(t, "province:" + province.code() + ":" + province.ticketId(), request);
@@ -97,6 +112,19 @@ public class Intake {
         LOG.infof("province %s ticket %s -> %s%s", province.code(), province.ticketId(), r.ticket().id(),
                 r.replayed() ? " (retry)" : "");
         return r;
+    }
+
+    /**
+     * The notice in force the ticket is about, if any. Reading the notices must never cost a ticket: when they
+     * cannot be read the ticket is taken in unlinked.
+     */
+    private String noticeAbout(NewTicket ticket, Instant at) {
+        try {
+            return notices.get().linkFor(ticket.location(), ticket.content(), at).map(Notice::id).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.warnf("notices could not be read; ticket taken in without its notice: %s", e.getClass().getSimpleName());
+            return null;
+        }
     }
 
     private Received store(Transition t, String key, Object request) {

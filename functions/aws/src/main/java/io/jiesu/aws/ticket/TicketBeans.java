@@ -32,7 +32,8 @@ public class TicketBeans {
 
     @Produces
     @Singleton
-    Intake intake(TicketWorkflow workflow, Deadlines deadlines, Policy policy, Clock clock) {
-        return new Intake(workflow, deadlines, policy, clock);
+    Intake intake(TicketWorkflow workflow, Deadlines deadlines, Policy policy, Clock clock,
+                  io.jiesu.aws.notice.NoticesInForce notices) {
+        return new Intake(workflow, deadlines, policy, clock, notices);
     }
 }

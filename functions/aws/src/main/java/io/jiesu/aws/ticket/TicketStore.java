@@ -211,6 +211,8 @@ public class TicketStore implements Tickets, Inboxes, Outbox, Counters {
         writes.addAll(inboxes.writes(t));
         writes.addAll(counters.updates(t));
         figures.update(t).ifPresent(writes::add);
+        // a ticket taken in about a notice (a water cut) counts on the notice
+        io.jiesu.aws.notice.NoticeLinkItems.update(table, t).ifPresent(writes::add);
         messages.forEach(m -> writes.add(outbox.put(m)));
         return writes;
     }

@@ -79,8 +79,8 @@ class LocalCloudFromTemplateTest {
                     + " " + g.projection().projectionTypeAsString());
         }
         assertEquals(indexes, built);
-        assertEquals(12, built.size(), "UnitInbox, CitizenTickets, Outbox, OpenTickets, SearchByIntake, SearchByDue,"
-                + " LeadByIntake, LeadByDue, FiledBy, ArticlesByUnit, ArticlesByStatus, AnsweringArticles");
+        assertEquals(13, built.size(), "UnitInbox, CitizenTickets, Outbox, OpenTickets, SearchByIntake, SearchByDue,"
+                + " LeadByIntake, LeadByDue, FiledBy, ArticlesByUnit, ArticlesByStatus, AnsweringArticles, Notices");
     }
 
     @Test

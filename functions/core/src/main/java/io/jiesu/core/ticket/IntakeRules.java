@@ -22,36 +22,45 @@ final class IntakeRules {
      * A provincial ticket is not taken in at the hotline: it comes down only through the province's signed
      * webhook, with its provincial number, since the flag shortens its clock and requires a visit.
      */
-    static Transition atHotline(String id, NewTicket in, Instant at, Actor actor, Deadlines deadlines) {
+    static Transition atHotline(String id, NewTicket in, String notice, Instant at, Actor actor, Deadlines deadlines) {
         if (in.channel() == Channel.PROVINCE) {
             throw TicketRefusal.invalid("channel",
                     "provincial tickets come only through the provincial platform's signed webhook");
         }
-        return receive(id, in, null, at, actor, deadlines);
+        return receive(id, in, null, notice, at, actor, deadlines);
     }
 
     /** A ticket sent down by a provincial platform keeps its provincial number and flag throughout. */
-    static Transition fromProvince(String id, NewTicket in, Ticket.ProvinceRef province, Instant at, Actor actor,
-                                   Deadlines deadlines) {
+    static Transition fromProvince(String id, NewTicket in, Ticket.ProvinceRef province, String notice, Instant at,
+                                   Actor actor, Deadlines deadlines) {
         if (province == null) {
             throw new IllegalArgumentException("a provincial ticket keeps its provincial number");
         }
-        return receive(id, in, province, at, actor, deadlines);
+        return receive(id, in, province, notice, at, actor, deadlines);
     }
 
-    private static Transition receive(String id, NewTicket in, Ticket.ProvinceRef province, Instant at, Actor actor,
-                                      Deadlines deadlines) {
+    /**
+     * A ticket about a notice in force (a water cut, a road closure) carries the notice's id from intake on, and its
+     * intake event says so: the link is a fact of intake, recorded in the one event of the intake's version, since
+     * the dispatch stage acts on that version.
+     */
+    private static Transition receive(String id, NewTicket in, Ticket.ProvinceRef province, String notice, Instant at,
+                                      Actor actor, Deadlines deadlines) {
         if (in.answeredOnSpot() && in.category() != Category.CONSULTATION) {
             throw TicketRefusal.invalid("answeredOnSpot", "only a consultation can be answered on the spot");
         }
         TicketBuilder b = taken(id, in, province, at, actor);
         Ticket none = b.build();
+        b.notice = notice;
         Map<String, String> detail = new LinkedHashMap<>();
         detail.put("category", in.category().code());
         detail.put("channel", b.channel.code());
         if (province != null) {
             detail.put("province", province.code());
             detail.put("provinceTicketId", province.ticketId());
+        }
+        if (notice != null) {
+            detail.put("notice", notice);
         }
         if (in.answeredOnSpot()) {
             b.state = CLOSED;

@@ -15,7 +15,8 @@ import static io.jiesu.core.ticket.TicketState.*;
  * refused with a {@link TicketRefusal}. The rules of each part of a ticket's life (docs/domain.md, "The life
  * of a ticket") live in their own class, named after that part: {@link IntakeRules}, {@link AssignmentRules},
  * {@link HandlingRules}, {@link ReplyRules}, {@link ExtensionRules}, {@link CallbackRules},
- * {@link SupervisionRules}; the methods here are the entry points the stages and the API call.
+ * {@link SupervisionRules}; the methods here are the entry points the stages and the API call. {@code notice} is
+ * the id of the notice (公告) of a cut or closure the ticket was taken in about, when intake found one.
  */
 public record Ticket(
         String id, long version, TicketState state,
@@ -26,7 +27,7 @@ public record Ticket(
         Instant replyDueAt, Instant firstContactAt, Instant resultContactAt, Instant onSiteContactAt,
         Reply reply, Instant repliedAt, Instant callbackDueAt, CallbackResult callback,
         int reopenCount, Closure closure, Instant closedAt, String filedBy,
-        Supervision supervision, List<Extension> extensions, ProvinceRef province, Routing routing) {
+        Supervision supervision, List<Extension> extensions, ProvinceRef province, Routing routing, String notice) {
 
     /** A ticket sent down by a provincial platform: which one, and its number there (status goes back to it). */
     public record ProvinceRef(String code, String ticketId) {
@@ -101,13 +102,24 @@ public record Ticket(
 
     /** Intake at the hotline (phone, online, the leader hotline); never a provincial ticket. */
     public static Transition receive(String id, NewTicket in, Instant at, Actor actor, Deadlines deadlines) {
-        return IntakeRules.atHotline(id, in, at, actor, deadlines);
+        return IntakeRules.atHotline(id, in, null, at, actor, deadlines);
+    }
+
+    /** Intake at the hotline of a call about a notice in force (a cut, a closure): linked to it from the start. */
+    public static Transition receive(String id, NewTicket in, String notice, Instant at, Actor actor, Deadlines deadlines) {
+        return IntakeRules.atHotline(id, in, notice, at, actor, deadlines);
     }
 
     /** Intake of a ticket sent down by a provincial platform, through its signed webhook. */
     public static Transition receiveFromProvince(String id, NewTicket in, ProvinceRef province, Instant at, Actor actor,
                                                  Deadlines deadlines) {
-        return IntakeRules.fromProvince(id, in, province, at, actor, deadlines);
+        return IntakeRules.fromProvince(id, in, province, null, at, actor, deadlines);
+    }
+
+    /** Intake of a provincial ticket about a notice in force: linked to it from the start. */
+    public static Transition receiveFromProvince(String id, NewTicket in, Ticket.ProvinceRef province, String notice,
+                                                 Instant at, Actor actor, Deadlines deadlines) {
+        return IntakeRules.fromProvince(id, in, province, notice, at, actor, deadlines);
     }
 
     // ---- assignment (派单, 签收, 退回) -----------------------------------------------------------------------

@@ -18,7 +18,7 @@ final class TicketBuilder {
     Reply reply; Instant repliedAt, callbackDueAt; CallbackResult callback;
     int reopenCount; Closure closure; Instant closedAt; String filedBy;
     Ticket.Supervision supervision; List<Extension> extensions = List.of(); Ticket.ProvinceRef province;
-    Routing routing;
+    Routing routing; String notice;
 
     TicketBuilder() {
     }
@@ -34,7 +34,7 @@ final class TicketBuilder {
         callbackDueAt = t.callbackDueAt(); callback = t.callback(); reopenCount = t.reopenCount();
         closure = t.closure(); closedAt = t.closedAt(); filedBy = t.filedBy();
         supervision = t.supervision(); extensions = t.extensions(); province = t.province();
-        routing = t.routing();
+        routing = t.routing(); notice = t.notice();
     }
 
     Ticket build() {
@@ -42,7 +42,7 @@ final class TicketBuilder {
                 receivedAt, dispatchDueAt, leadUnit, coUnits, dispatchedAt, signDueAt, signedAt, signedLate,
                 returnDueAt, returnedBy, replyDueAt, firstContactAt, resultContactAt, onSiteContactAt,
                 reply, repliedAt, callbackDueAt, callback, reopenCount, closure, closedAt, filedBy,
-                supervision, extensions, province, routing);
+                supervision, extensions, province, routing, notice);
     }
 
     /** The ticket as changed, one version on from {@code before}, with the event that records the step. */
