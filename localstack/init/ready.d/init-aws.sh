@@ -34,6 +34,24 @@ TABLE_JSON=$(cat <<'JSON'
     "AttributeName" : "SK",
     "AttributeType" : "S"
   }, {
+    "AttributeName" : "AUPK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "AUSK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "ASPK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "ASSK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "AAPK",
+    "AttributeType" : "S"
+  }, {
+    "AttributeName" : "AASK",
+    "AttributeType" : "S"
+  }, {
     "AttributeName" : "GSI1PK",
     "AttributeType" : "S"
   }, {
@@ -226,6 +244,42 @@ TABLE_JSON=$(cat <<'JSON'
     "Projection" : {
       "ProjectionType" : "ALL"
     }
+  }, {
+    "IndexName" : "ArticlesByUnit",
+    "KeySchema" : [ {
+      "AttributeName" : "AUPK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "AUSK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "ALL"
+    }
+  }, {
+    "IndexName" : "ArticlesByStatus",
+    "KeySchema" : [ {
+      "AttributeName" : "ASPK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "ASSK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "ALL"
+    }
+  }, {
+    "IndexName" : "AnsweringArticles",
+    "KeySchema" : [ {
+      "AttributeName" : "AAPK",
+      "KeyType" : "HASH"
+    }, {
+      "AttributeName" : "AASK",
+      "KeyType" : "RANGE"
+    } ],
+    "Projection" : {
+      "ProjectionType" : "ALL"
+    }
   } ]
 }
 JSON
@@ -336,6 +390,12 @@ if $AWS s3api head-bucket --bucket jiesu-attachments >/dev/null 2>&1; then
 else
   $AWS s3api create-bucket --bucket jiesu-attachments >/dev/null
   echo "jiesu: bucket jiesu-attachments"
+fi
+if $AWS s3api head-bucket --bucket jiesu-console >/dev/null 2>&1; then
+  echo "jiesu: bucket jiesu-console exists"
+else
+  $AWS s3api create-bucket --bucket jiesu-console >/dev/null
+  echo "jiesu: bucket jiesu-console"
 fi
 
 # ---- what to export for the api and the stages

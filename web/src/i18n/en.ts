@@ -40,6 +40,7 @@ const en: typeof zh = {
     suggestion: 'Suggested', oldestFirst: 'Soonest due first',
   },
   unit: {
+    openById: 'Open by ticket number (Enter)',
     title: 'Unit workbench', inbox: 'Inbox', sign: 'Sign', return: 'Return', returnReason: 'Reason', contact: 'Contact the citizen',
     note: 'Note', extension: 'Ask for more days', days: 'Working days', reason: 'Reason', replyDraft: 'Reply', result: 'Result',
     policyBasis: 'Policy basis', handlerName: 'Handler', handlerPhone: "Handler's phone", send: 'Approve and send', done: 'Done',
@@ -50,7 +51,7 @@ const en: typeof zh = {
     score: 'Score', rank: 'Rank', bottom: 'Bottom', trend: 'Trend',
   },
   rate: {
-    dispatchAccuracy: 'Dispatch accuracy', routerDispatchAccuracy: 'Router dispatch accuracy', handDispatchAccuracy: 'Hand dispatch accuracy',
+    onTheSpotAnswer: 'On-the-spot answer', dispatchAccuracy: 'Dispatch accuracy', routerDispatchAccuracy: 'Router dispatch accuracy', handDispatchAccuracy: 'Hand dispatch accuracy',
     response: 'Response', onTimeCompletion: 'On-time completion', completion: 'Completion', firstTimeResolution: 'First-time resolution',
     resolution: 'Resolution', satisfaction: 'Satisfaction',
   },

@@ -40,6 +40,7 @@ export default {
     oldestFirst: '按时限先后排列（最早到期在前）',
   },
   unit: {
+    openById: '按工单编号打开（回车）',
     title: '承办单位工作台', inbox: '收件箱', sign: '签收', return: '退回', returnReason: '退回理由', contact: '联系诉求人',
     note: '说明', extension: '申请延期', days: '工作日', reason: '理由', replyDraft: '答复', result: '办理结果',
     policyBasis: '政策依据', handlerName: '承办人', handlerPhone: '承办人电话', send: '审核并发送', done: '已完成',
@@ -50,7 +51,7 @@ export default {
     score: '综合得分', rank: '名次', bottom: '末位', trend: '趋势',
   },
   rate: {
-    dispatchAccuracy: '派单准确率', routerDispatchAccuracy: '智能派单准确率', handDispatchAccuracy: '人工派单准确率',
+    onTheSpotAnswer: '即时答复率', dispatchAccuracy: '派单准确率', routerDispatchAccuracy: '智能派单准确率', handDispatchAccuracy: '人工派单准确率',
     response: '响应率', onTimeCompletion: '按时办结率', completion: '办结率', firstTimeResolution: '一次办结率',
     resolution: '解决率', satisfaction: '满意率',
   },

@@ -29,6 +29,10 @@ class KnowledgeBaseTest {
 
     @TestHTTPResource("/")
     java.net.URL base;
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+    @jakarta.inject.Inject
+    io.jiesu.aws.dashboard.FigureItems figures;
     TestApi api;
 
     @BeforeEach
@@ -171,7 +175,7 @@ class KnowledgeBaseTest {
         assertProblem(api.post(ARTICLES + "/" + id + "/publish", TestApi.reviewerToken(HEATING), null), 403);
         assertProblem(api.get(ARTICLES + "/" + id, TestApi.unitToken("water-authority")), 403);
         assertProblem(api.get(ARTICLES + "/KB-20261118-NOSUCH00", TestApi.token("agent")), 404);
-        assertField(api.get("/v1/knowledge/answers", TestApi.token("agent")), 400, "q");
+        assertEquals(0, api.get("/v1/knowledge/answers", TestApi.token("agent")).body().size(), "no words, no answers");
     }
 
     @Test
@@ -189,11 +193,10 @@ class KnowledgeBaseTest {
         assertNotEquals(first.body().path("items").get(0).path("id"), second.body().path("items").get(0).path("id"));
         assertProblem(api.get(ARTICLES + "?unit=water-authority", TestApi.unitToken(HEATING)), 403);
         assertField(api.get(ARTICLES + "?unit=" + HEATING + "&cursor=bm9wZQ", TestApi.token("dispatcher")), 400, "cursor");
-        assertField(api.get(ARTICLES, TestApi.token("dispatcher")), 400, "unit");
 
         String sent = drafted(article(word(), "答", true));
         api.post(ARTICLES + "/" + sent + "/submit", TestApi.unitToken(HEATING), null);
-        TestApi.Reply queue = api.get(ARTICLES + "?status=in_review", TestApi.token("dispatcher"));
+        TestApi.Reply queue = api.get(ARTICLES, TestApi.token("dispatcher"));
         assertEquals(sent, queue.body().path("items").get(0).path("id").asText(), queue.raw().body());
     }
 
@@ -212,5 +215,68 @@ class KnowledgeBaseTest {
         answers("/v1/knowledge/answers", "agent", w + "煤气费怎么交").body().forEach(h -> ids.add(h.path("articleId").asText()));
         assertTrue(ids.contains(id), "煤气 finds 燃气: " + ids);
         api.put("/v1/admin/knowledge/synonyms", TestApi.token("admin"), before.raw().body());
+    }
+
+    private String consultation(String extra) {
+        return """
+                {"category":"consultation","channel":"phone","content":"请问供暖季从哪天开始？","citizenName":"张三",
+                 "citizenPhone":"13812345678","answeredOnSpot":true%s}""".formatted(extra);
+    }
+
+    private long count(String unit, String rate, String counter) {
+        String day = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+        TestApi.Reply r = api.get("/v1/rates/units/" + unit + "?from=" + day + "&to=" + day, TestApi.token("supervisor"));
+        assertEquals(200, r.status(), r.raw().body());
+        assertTrue(r.body().path("rates").has(rate), r.raw().body());
+        return r.body().path("rates").path("counts").path(counter).asLong();
+    }
+
+    @Test
+    void anAgentAnswersOnTheSpotCitingAnArticleAndTheOnTheSpotRateCountsIt() {
+        String id = published(article(word() + "供暖季从哪天开始", "每年11月15日开始供暖。", true));
+        long consultations = count(HEATING, "onTheSpotAnswer", "consultations");
+        long onTheSpot = count(HEATING, "onTheSpotAnswer", "on_the_spot");
+
+        TestApi.Reply r = api.post("/v1/tickets", TestApi.token("agent"),
+                consultation(",\"articleId\":\"" + id + "\",\"articleVersion\":1"));
+        assertEquals(201, r.status(), r.raw().body());
+        assertEquals("closed", r.text("state"));
+        assertEquals("answered_on_spot", r.text("closure"));
+        assertEquals(id, r.body().path("answeredFrom").path("articleId").asText());
+        assertEquals(1, r.body().path("answeredFrom").path("version").asInt());
+        assertTrue(r.body().path("leadUnit").isNull(), "never dispatched");
+        assertTrue(r.body().path("dispatchDueAt").isNull(), "no dispatch deadline, so no timer");
+
+        assertEquals(consultations + 1, count(HEATING, "onTheSpotAnswer", "consultations"));
+        assertEquals(onTheSpot + 1, count(HEATING, "onTheSpotAnswer", "on_the_spot"));
+    }
+
+    @Test
+    void anAnswerOnTheSpotCitesAPublishedVersionOfAnArticleThatExists() {
+        String draft = drafted(article(word(), "答", true));
+        assertField(api.post("/v1/tickets", TestApi.token("agent"), consultation("")), 422, "articleId");
+        assertField(api.post("/v1/tickets", TestApi.token("agent"),
+                consultation(",\"articleId\":\"KB-20261118-NOSUCH00\",\"articleVersion\":1")), 422, "articleId");
+        assertField(api.post("/v1/tickets", TestApi.token("agent"),
+                consultation(",\"articleId\":\"" + draft + "\",\"articleVersion\":1")), 422, "articleVersion");
+        assertField(api.post("/v1/tickets", TestApi.token("agent"),
+                consultation(",\"articleId\":\"" + draft + "\"")), 422, "articleVersion");
+        assertField(api.post("/v1/tickets", TestApi.token("agent"),
+                consultation(",\"articleId\":\"" + draft + "\",\"articleVersion\":0")), 400, "articleVersion");
+    }
+
+    @Test
+    void aCitizenWhoseQuestionWasAnsweredFilesNothingButIsCounted() {
+        String id = published(article(word() + "暖气试水", "11月初试水。", true));
+        String today = clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate().toString();
+        long before = figures.sum(java.time.LocalDate.parse(today), java.time.LocalDate.parse(today))
+                .getOrDefault(io.jiesu.core.rates.CentreFigures.DEFLECTED, 0L);
+        TestApi.Reply r = api.post(ARTICLES + "/" + id + "/answered-my-question", TestApi.token("citizen"), null);
+        assertEquals(200, r.status(), r.raw().body());
+        assertEquals(before + 1, figures.sum(java.time.LocalDate.parse(today), java.time.LocalDate.parse(today))
+                .getOrDefault(io.jiesu.core.rates.CentreFigures.DEFLECTED, 0L));
+        assertProblem(api.post(ARTICLES + "/" + id + "/answered-my-question", TestApi.token("agent"), null), 403);
+        String draft = drafted(article(word(), "答", true));
+        assertProblem(api.post(ARTICLES + "/" + draft + "/answered-my-question", TestApi.token("citizen"), null), 409);
     }
 }

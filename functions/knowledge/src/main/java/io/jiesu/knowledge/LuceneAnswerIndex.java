@@ -8,7 +8,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleDocValuesField;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -17,7 +16,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -45,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The answer search on Lucene: articles segmented into Chinese words by smartcn, the caller's words widened by the
  * city's synonyms, matched against the question (weighed most), its variants, the answer and the policy basis with
  * BM25, kept to the articles valid at the instant asked about (and to a category when given), and ordered by that
- * relevance times the article's {@link Usefulness} (recency of review, helpfulness).
+ * relevance times the article's {@link Usefulness} (recency of review, helpfulness), see {@link Ranking}.
  *
  * <p>The index lives in memory. Finds run concurrently with puts: a put is visible to the next find (the searcher is
  * refreshed on demand, once for any number of puts in between). {@link #putAll} loads many articles with a single
@@ -61,6 +59,14 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
             Fields.VARIANTS, 2f,
             Fields.ANSWER, 1f,
             Fields.BASIS, 0.5f);
+
+    /**
+     * Relevance picks the candidates, usefulness reorders them: at least this many, and this many per answer asked
+     * for. Usefulness moves a score by at most ×1.2/×0.68, so an answer outside the best 50 by relevance would not
+     * have reached the top 5 anyway, unless dozens of articles are worded alike (then it is one of equals).
+     */
+    static final int MIN_CANDIDATES = 50;
+    static final int CANDIDATES_PER_ANSWER = 10;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -127,32 +133,49 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
         if (words == null) {
             return List.of();
         }
-        BooleanQuery.Builder search = new BooleanQuery.Builder()
-                .add(FunctionScoreQuery.boostByValue(words, new Usefulness(query.at())), BooleanClause.Occur.MUST)
-                .add(Fields.validAt(query.at()), BooleanClause.Occur.FILTER);
+        BooleanQuery.Builder search = new BooleanQuery.Builder().add(words, BooleanClause.Occur.MUST);
         query.category().ifPresent(category ->
                 search.add(new TermQuery(new Term(Fields.CATEGORY, category)), BooleanClause.Occur.FILTER));
         return withSearcher(searcher -> {
-            TopDocs top = searcher.search(search.build(), query.limit());
+            int candidates = Math.max(MIN_CANDIDATES, query.limit() * CANDIDATES_PER_ANSWER);
+            // nearly every article the index holds is valid (the knowledge base removes expired ones), so validity
+            // is checked on the candidates; only when too few of them are valid is it searched for
+            TopDocs relevant = searcher.search(search.build(), candidates);
+            List<ScoreDoc> best = Ranking.rescore(searcher, relevant.scoreDocs, query.at());
+            if (best.size() < query.limit() && relevant.scoreDocs.length == candidates) {
+                search.add(Fields.validAt(query.at()), BooleanClause.Occur.FILTER);
+                best = Ranking.rescore(searcher, searcher.search(search.build(), candidates).scoreDocs, query.at());
+            }
             StoredFields stored = searcher.storedFields();
-            List<AnswerHit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc hit : top.scoreDocs) {
+            List<AnswerHit> hits = new ArrayList<>(Math.min(query.limit(), best.size()));
+            for (ScoreDoc hit : best.subList(0, Math.min(query.limit(), best.size()))) {
                 hits.add(Fields.hit(stored.document(hit.doc), hit.score));
             }
             return hits;
         });
     }
 
-    /** The caller's words in every searched field, each field by its weight; null when no word is left to search. */
+    /**
+     * The caller's words in every searched field, each field by its weight, as one flat disjunction (Lucene skips
+     * the articles that cannot reach the top by relevance only over a flat one); null when no word is left.
+     */
     private Query words(String text) {
         QueryBuilder builder = new QueryBuilder(queries);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         boolean some = false;
         for (var field : FIELD_WEIGHTS.entrySet()) {
             Query inField = builder.createBooleanQuery(field.getKey(), text, BooleanClause.Occur.SHOULD);
-            if (inField != null) {
+            if (inField == null) {
+                continue;
+            }
+            some = true;
+            if (inField instanceof BooleanQuery words && words.getMinimumNumberShouldMatch() == 0
+                    && words.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)) {
+                for (BooleanClause word : words.clauses()) {
+                    any.add(new BoostQuery(word.getQuery(), field.getValue()), BooleanClause.Occur.SHOULD);
+                }
+            } else {
                 any.add(new BoostQuery(inField, field.getValue()), BooleanClause.Occur.SHOULD);
-                some = true;
             }
         }
         return some ? any.build() : null;
@@ -255,21 +278,26 @@ public final class LuceneAnswerIndex implements AnswerIndex, Closeable {
             }
             article.matters().forEach(matter -> doc.add(new StringField(MATTER, matter, Field.Store.NO)));
             article.categories().forEach(category -> doc.add(new StringField(CATEGORY, category, Field.Store.NO)));
-            doc.add(new LongField(VALID_FROM, article.validFrom().toEpochMilli(), Field.Store.NO));
-            doc.add(new LongField(VALID_TO,
-                    article.validTo() == null ? Long.MAX_VALUE : article.validTo().toEpochMilli(), Field.Store.NO));
+            doc.add(new NumericDocValuesField(VALID_FROM, article.validFrom().toEpochMilli()));
+            doc.add(new NumericDocValuesField(VALID_TO,
+                    article.validTo() == null ? Long.MAX_VALUE : article.validTo().toEpochMilli()));
             doc.add(new NumericDocValuesField(Usefulness.REVIEWED_AT, article.reviewedAt().getEpochSecond()));
             doc.add(new DoubleDocValuesField(Usefulness.HELPFULNESS,
                     Usefulness.helpfulness(article.helpful(), article.unhelpful())));
             return doc;
         }
 
-        /** validFrom ≤ at < validTo: an article not yet valid, or expired, never answers. */
+        /**
+         * validFrom ≤ at < validTo, as a filter on the doc values of the articles the words match (nearly every
+         * article is valid, so an index over all of them would cost more than it saves).
+         */
         static Query validAt(Instant at) {
             long millis = at.toEpochMilli();
             return new BooleanQuery.Builder()
-                    .add(LongField.newRangeQuery(VALID_FROM, Long.MIN_VALUE, millis), BooleanClause.Occur.FILTER)
-                    .add(LongField.newRangeQuery(VALID_TO, millis + 1, Long.MAX_VALUE), BooleanClause.Occur.FILTER)
+                    .add(NumericDocValuesField.newSlowRangeQuery(VALID_FROM, Long.MIN_VALUE, millis),
+                            BooleanClause.Occur.FILTER)
+                    .add(NumericDocValuesField.newSlowRangeQuery(VALID_TO, millis + 1, Long.MAX_VALUE),
+                            BooleanClause.Occur.FILTER)
                     .build();
         }
 

@@ -6,7 +6,7 @@ import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.WeightedLabels;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
@@ -14,47 +14,53 @@ import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.math.optimisers.Pegasos;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.transformations.IDFTransformation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The standard linear classifiers from Tribuo the evaluation compares. All are deterministic for a given seed.
  * Example weights: Tribuo's SGD trainers use them directly; LIBLINEAR's Java port has no instance weights, so
- * there an example is given round(w / lightest weight present) times (the lessons' weights are multiples of one
- * another).
+ * there an example is given round(w / lightest weight present) times ({@link OneVsRestLibLinear}).
  */
 public enum Classifier {
     /** LIBLINEAR's L2-regularised logistic regression (one against the rest): probabilities, fast at scale. */
-    LIBLINEAR_LOGISTIC(true) {
+    LIBLINEAR_LOGISTIC {
         @Override
-        Trainer<Label> trainer(long seed) {
-            return new LibLinearClassificationTrainer(
-                    new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), 8.0, 1000, 0.01, seed);
+        Trainer<Label> trainer(long seed, double cost) {
+            return new OneVsRestLibLinear(
+                    new LinearClassificationType(LinearClassificationType.LinearType.L2R_LR), cost > 0 ? cost : 8.0,
+                    0.01, seed);
         }
     },
     /**
      * LIBLINEAR's L2-regularised linear SVM (dual): margins, turned into a softmax for a confidence. The costs (C)
      * here are those the development figures were measured with, when every lesson was given twice.
      */
-    LIBLINEAR_SVM(true) {
+    LIBLINEAR_SVM {
         @Override
-        Trainer<Label> trainer(long seed) {
-            return new LibLinearClassificationTrainer(
-                    new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL), 2.0, 1000,
-                    0.1, seed);
+        Trainer<Label> trainer(long seed, double cost) {
+            return new OneVsRestLibLinear(
+                    new LinearClassificationType(LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL),
+                    cost > 0 ? cost : 2.0, 0.1, seed);
         }
     },
     /** Multinomial logistic regression by SGD (AdaGrad, 10 epochs): probabilities; slow beyond ~10,000 tickets. */
-    SGD_LOGISTIC(false) {
+    SGD_LOGISTIC {
         @Override
-        Trainer<Label> trainer(long seed) {
+        Trainer<Label> trainer(long seed, double cost) {
             return sgd(new LogMulticlass(), new AdaGrad(0.5, 0.1), seed);
         }
     },
     /** Linear SVM by SGD (hinge loss, Pegasos). */
-    SGD_SVM(false) {
+    SGD_SVM {
         @Override
-        Trainer<Label> trainer(long seed) {
+        Trainer<Label> trainer(long seed, double cost) {
             return sgd(new Hinge(), new Pegasos(0.1, 1e-4), seed);
         }
     };
@@ -62,34 +68,34 @@ public enum Classifier {
     /** The classifier chosen by the figures in docs/decisions/0005-learned-router.md. */
     public static final Classifier CHOSEN = LIBLINEAR_SVM;
 
-    private final boolean replicatesWeights;
+    /** @param cost LIBLINEAR's cost C, 0 for this kind's own (the SGD trainers have none) */
+    abstract Trainer<Label> trainer(long seed, double cost);
 
-    Classifier(boolean replicatesWeights) {
-        this.replicatesWeights = replicatesWeights;
-    }
-
-    abstract Trainer<Label> trainer(long seed);
-
-    Model<Label> train(List<Example<Label>> examples, long seed) {
+    Model<Label> train(List<Example<Label>> examples, long seed, Tuning tuning) {
         LabelFactory labels = new LabelFactory();
         MutableDataset<Label> data = new MutableDataset<>(
                 new SimpleDataSourceProvenance("dispatch history", labels), labels);
-        // the lightest lesson present is given once, the others in proportion: a history of hand dispatches alone
-        // is not doubled for nothing
-        double lightest = examples.stream().mapToDouble(Example::getWeight).min().orElse(1);
-        for (Example<Label> e : examples) {
-            if (replicatesWeights) {
-                long copies = Math.max(1, Math.round(e.getWeight() / lightest));
-                Example<Label> once = e.copy();
-                once.setWeight(1f);
-                for (long c = 0; c < copies; c++) {
-                    data.add(once);
-                }
-            } else {
-                data.add(e);
-            }
+        // LIBLINEAR's trainer gives a lesson of weight w round(w / lightest) copies when it hands the rows over
+        // (OneVsRestLibLinear); the SGD trainers use the weights as they are
+        examples.forEach(data::add);
+        Trainer<Label> trainer = trainer(seed, tuning.cost());
+        if (tuning.balanced() && trainer instanceof WeightedLabels weighted) {
+            weighted.setLabelWeights(balancedWeights(examples));
         }
-        return trainer(seed).train(data);
+        if (tuning.idf()) {
+            trainer = new TransformTrainer<>(trainer, new TransformationMap(List.of(new IDFTransformation())));
+        }
+        return trainer.train(data);
+    }
+
+    /** Each unit's weight: the mean weight of a unit over its own, so every unit's lessons add up alike. */
+    static Map<Label, Float> balancedWeights(List<Example<Label>> examples) {
+        Map<String, Double> sums = new TreeMap<>();
+        examples.forEach(e -> sums.merge(e.getOutput().getLabel(), (double) e.getWeight(), Double::sum));
+        double mean = sums.values().stream().mapToDouble(Double::doubleValue).sum() / sums.size();
+        Map<Label, Float> weights = new HashMap<>();
+        sums.forEach((unit, sum) -> weights.put(new Label(unit), (float) (mean / sum)));
+        return weights;
     }
 
     private static LinearSGDTrainer sgd(org.tribuo.classification.sgd.LabelObjective objective,

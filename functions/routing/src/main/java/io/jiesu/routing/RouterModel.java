@@ -31,8 +31,9 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class RouterModel {
     /** What a stored model says of itself. */
+    /** @param temperature the softmax's: confidence = softmax(margins / temperature) (1 in models before it) */
     public record About(String version, Instant trainedAt, int examples, List<String> units, String features,
-                        String classifier, int featureCount) {
+                        String classifier, int featureCount, double temperature) {
     }
 
     private static final byte[] MAGIC = "JSRM".getBytes(StandardCharsets.US_ASCII);
@@ -70,17 +71,9 @@ public final class RouterModel {
      * has nothing to say and a dispatcher decides.
      */
     public List<Suggestion> suggest(TicketText ticket, Collection<String> excludedUnits, int howMany) {
-        var example = RouterTrainer.example(LabelFactory.UNKNOWN_LABEL, features.of(ticket), null);
-        Prediction<Label> prediction;
-        try {
-            prediction = model.predict(example);
-        } catch (IllegalArgumentException noKnownFeature) {
-            return List.of();
-        }
-        Map<String, Double> scores = new LinkedHashMap<>();
-        prediction.getOutputScores().forEach((unit, label) -> scores.put(unit, label.getScore()));
+        Map<String, Double> scores = scores(ticket);
         if (!probabilities) {
-            softmax(scores);
+            softmax(scores, about.temperature());
         }
         List<Suggestion> all = new ArrayList<>();
         scores.forEach((unit, p) -> {
@@ -92,10 +85,32 @@ public final class RouterModel {
         return List.copyOf(all.subList(0, Math.min(howMany, all.size())));
     }
 
-    private static void softmax(Map<String, Double> scores) {
+    /**
+     * The classifier's own score of every unit (the SVM's margins, or the probabilities of a probabilistic one);
+     * empty when the ticket shares no feature with anything the model has seen.
+     */
+    public Map<String, Double> scores(TicketText ticket) {
+        var example = RouterTrainer.example(LabelFactory.UNKNOWN_LABEL, features.of(ticket), null);
+        Prediction<Label> prediction;
+        try {
+            prediction = model.predict(example);
+        } catch (IllegalArgumentException noKnownFeature) {
+            return new LinkedHashMap<>();
+        }
+        Map<String, Double> scores = new LinkedHashMap<>();
+        prediction.getOutputScores().forEach((unit, label) -> scores.put(unit, label.getScore()));
+        return scores;
+    }
+
+    public boolean probabilities() {
+        return probabilities;
+    }
+
+    /** softmax(margin / temperature) over the units, in place. */
+    public static void softmax(Map<String, Double> scores, double temperature) {
         double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double sum = scores.values().stream().mapToDouble(s -> Math.exp(s - max)).sum();
-        scores.replaceAll((k, s) -> Math.exp(s - max) / sum);
+        double sum = scores.values().stream().mapToDouble(s -> Math.exp((s - max) / temperature)).sum();
+        scores.replaceAll((k, s) -> Math.exp((s - max) / temperature) / sum);
     }
 
     /**
@@ -154,6 +169,7 @@ public final class RouterModel {
         h.put("features", a.features());
         h.put("classifier", a.classifier());
         h.put("featureCount", a.featureCount());
+        h.put("temperature", a.temperature());
         return h;
     }
 
@@ -162,6 +178,7 @@ public final class RouterModel {
         return new About((String) h.get("version"), Instant.parse((String) h.get("trainedAt")),
                 ((Number) h.get("examples")).intValue(), List.copyOf((List<String>) h.get("units")),
                 (String) h.get("features"), (String) h.get("classifier"),
-                ((Number) h.get("featureCount")).intValue());
+                ((Number) h.get("featureCount")).intValue(),
+                h.get("temperature") == null ? 1.0 : ((Number) h.get("temperature")).doubleValue());
     }
 }

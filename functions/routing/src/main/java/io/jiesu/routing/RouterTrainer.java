@@ -1,5 +1,6 @@
 package io.jiesu.routing;
 
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import org.tribuo.Example;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -13,9 +14,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,28 +34,49 @@ import java.util.logging.Logger;
  *                    and would only grow the model)
  * @param maxFeatures at most this many text features, the most frequent: bounds the model's size
  */
-public record RouterTrainer(Features features, Classifier classifier, long seed, int minCount,
+public record RouterTrainer(Features features, Classifier classifier, Tuning tuning, long seed, int minCount,
                             int maxFeatures, Clock clock) {
     public static final long SEED = 20260501L;
+    /** A catalogue matter weighs as much as a dispatcher's kept choice. */
+    public static final double CATALOGUE_LESSON = 1.0;
     /**
      * Tribuo logs each training's label counts at INFO; a daily training needs no such line in the function's log.
      * Held here so the logger (and its level) is not collected.
      */
     private static final Logger TRIBUO_SGD = quiet("org.tribuo.common.sgd.AbstractSGDTrainer");
+    /** Tickets turned into features at once: enough to keep every core busy, few enough to stay small. */
+    private static final int CHUNK = 4096;
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
     /** The settings chosen by the figures in docs/decisions/0005-learned-router.md. */
     public static RouterTrainer chosen(Clock clock) {
-        return new RouterTrainer(Features.CHOSEN, Classifier.CHOSEN, SEED, 2, 40_000, clock);
+        return new RouterTrainer(Features.CHOSEN, Classifier.CHOSEN, Tuning.CHOSEN, SEED, 2, 40_000, clock);
     }
 
     public RouterTrainer with(Features other) {
-        return new RouterTrainer(other, classifier, seed, minCount, maxFeatures, clock);
+        return new RouterTrainer(other, classifier, tuning, seed, minCount, maxFeatures, clock);
     }
 
     public RouterTrainer with(Classifier other) {
-        return new RouterTrainer(features, other, seed, minCount, maxFeatures, clock);
+        return new RouterTrainer(features, other, tuning, seed, minCount, maxFeatures, clock);
+    }
+
+    public RouterTrainer with(Tuning other) {
+        return new RouterTrainer(features, classifier, other, seed, minCount, maxFeatures, clock);
+    }
+
+    /**
+     * Trains on the history and on the catalogue's matters as lessons ({@link CatalogueLessons}) of the units the
+     * history knows, each weighing {@link #CATALOGUE_LESSON} (chosen by the figures in
+     * docs/decisions/0005-learned-router.md).
+     */
+    public RouterModel train(List<RoutingExample> history, RoutingCatalogue catalogue) {
+        Set<String> units = new TreeSet<>();
+        history.forEach(e -> units.add(e.unit()));
+        List<RoutingExample> all = new ArrayList<>(CatalogueLessons.of(catalogue, units, CATALOGUE_LESSON));
+        all.addAll(history);
+        return train(all);
     }
 
     public RouterModel train(List<RoutingExample> examples) {
@@ -63,49 +85,70 @@ public record RouterTrainer(Features features, Classifier classifier, long seed,
         if (units.size() < 2) {
             throw new IllegalArgumentException("a router needs examples of at least two units, had " + units);
         }
-        List<Map<String, Double>> vectors = examples.stream().map(e -> features.of(e.ticket())).toList();
-        Set<String> kept = vocabulary(vectors);
-        List<Example<Label>> data = new ArrayList<>(examples.size());
-        for (int i = 0; i < examples.size(); i++) {
-            RoutingExample e = examples.get(i);
-            Example<Label> ex = example(new Label(e.unit()), vectors.get(i), kept);
-            ex.setWeight((float) e.weight());
-            if (ex.size() > 0) {
-                data.add(ex);
-            }
-        }
+        Map<String, String> kept = vocabulary(examples);
+        List<Example<Label>> data = examples(examples, kept);
         Instant now = clock.instant();
-        Model<Label> model = classifier.train(data, seed);
+        Model<Label> model = classifier.train(data, seed, tuning);
         String version = VERSION.format(now) + "-" + fingerprint(examples);
         return new RouterModel(new RouterModel.About(version, now, examples.size(), List.copyOf(units),
-                features.name(), classifier.name(), kept.size()), model);
+                features.name(), classifier.name(), kept.size(), tuning.temperature()), model);
     }
 
-    static Example<Label> example(Label label, Map<String, Double> vector, Set<String> kept) {
-        List<String> names = new ArrayList<>(vector.size());
-        List<Double> values = new ArrayList<>(vector.size());
-        vector.forEach((k, v) -> {
-            if (kept == null || kept.contains(k)) {
-                names.add(k);
-                values.add(v);
+    /** A ticket's example over the kept features (all of them when {@code kept} is null). */
+    static Example<Label> example(Label label, Map<String, Double> vector, Map<String, String> kept) {
+        String[] names = new String[vector.size()];
+        double[] values = new double[vector.size()];
+        int n = 0;
+        for (Map.Entry<String, Double> f : vector.entrySet()) {
+            // the vocabulary's own instance of the name: a large history holds each name once, not once a ticket
+            String name = kept == null ? f.getKey() : kept.get(f.getKey());
+            if (name != null) {
+                names[n] = name;
+                values[n++] = f.getValue();
             }
-        });
-        return new ArrayExample<>(label, names.toArray(String[]::new),
-                values.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return new ArrayExample<>(label, Arrays.copyOf(names, n), Arrays.copyOf(values, n));
     }
 
-    /** Intake's fields are always kept; text features by how many examples have them, ties by name. */
-    private Set<String> vocabulary(List<Map<String, Double>> vectors) {
+    /**
+     * Pass two: each ticket's example over the kept features. Tickets are turned into features a chunk at a time
+     * on every core; the examples come out in the history's order, whichever thread built them.
+     */
+    private List<Example<Label>> examples(List<RoutingExample> examples, Map<String, String> kept) {
+        List<Example<Label>> data = new ArrayList<>(examples.size());
+        for (int from = 0; from < examples.size(); from += CHUNK) {
+            examples.subList(from, Math.min(examples.size(), from + CHUNK)).parallelStream().map(e -> {
+                Example<Label> ex = example(new Label(e.unit()), features.of(e.ticket()), kept);
+                ex.setWeight((float) e.weight());
+                return ex;
+            }).filter(ex -> ex.size() > 0).forEachOrdered(data::add);
+        }
+        return data;
+    }
+
+    /**
+     * Pass one: in how many tickets each feature occurs. Intake's fields are always kept; text features by how
+     * many tickets have them, ties by name. The features of a large history are never all held at once: they are
+     * counted a chunk of tickets at a time and built again in pass two, which costs less than holding them.
+     *
+     * @return each kept name to itself (the one instance the examples share)
+     */
+    private Map<String, String> vocabulary(List<RoutingExample> examples) {
         Map<String, Integer> counts = new HashMap<>();
-        vectors.forEach(v -> v.keySet().forEach(k -> counts.merge(k, 1, Integer::sum)));
-        Set<String> kept = new HashSet<>();
-        counts.keySet().stream().filter(k -> k.contains("=")).forEach(kept::add);
+        for (int from = 0; from < examples.size(); from += CHUNK) {
+            examples.subList(from, Math.min(examples.size(), from + CHUNK)).parallelStream()
+                    .map(e -> features.of(e.ticket()).keySet())
+                    .toList()
+                    .forEach(names -> names.forEach(k -> counts.merge(k, 1, Integer::sum)));
+        }
+        Map<String, String> kept = new HashMap<>();
+        counts.keySet().stream().filter(k -> k.contains("=")).forEach(k -> kept.put(k, k));
         counts.entrySet().stream()
                 .filter(e -> !e.getKey().contains("=") && e.getValue() >= minCount)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(maxFeatures)
-                .forEach(e -> kept.add(e.getKey()));
+                .forEach(e -> kept.put(e.getKey(), e.getKey()));
         return kept;
     }
 

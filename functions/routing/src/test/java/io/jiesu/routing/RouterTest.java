@@ -1,5 +1,8 @@
 package io.jiesu.routing;
 
+import io.jiesu.core.catalogue.HandlingUnit;
+import io.jiesu.core.catalogue.Matter;
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -15,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RouterTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-01T02:00:00Z"), ZoneOffset.UTC);
+    private static final List<HandlingUnit> UNITS = List.of(new HandlingUnit(Tickets.CITY, "城管"),
+            new HandlingUnit(Tickets.TRANSPORT, "交通"), new HandlingUnit(Tickets.EDUCATION, "教育"));
     private final RouterTrainer trainer = RouterTrainer.chosen(CLOCK);
 
     @Test
@@ -114,6 +119,65 @@ class RouterTest {
         assertEquals(Tickets.TRANSPORT,
                 model.suggest(new TicketText("反映问题", "交通", null, null)).get(0).unit());
         assertEquals(Tickets.CITY, model.suggest(new TicketText("反映问题", "市容", null, null)).get(0).unit());
+    }
+
+    @Test
+    void theCataloguesMattersTeachWordsNoDispatchHasUsedYet() {
+        // no ticket in the history speaks of manholes; the catalogue says they are the transport unit's matter
+        RoutingCatalogue catalogue = new RoutingCatalogue(UNITS, List.of(
+                new Matter("M-1", "井盖", "市政", Tickets.TRANSPORT, List.of(), List.of("井盖破损", "窨井")),
+                new Matter("M-2", "窨井", "市政", Tickets.TRANSPORT, List.of(), List.of("窨井井盖"))));
+        List<RoutingExample> history = Tickets.history(10, 8);
+        TicketText manhole = TicketText.of("窨井井盖破损");
+
+        assertEquals(Tickets.TRANSPORT, trainer.train(history, catalogue).suggest(manhole).get(0).unit());
+        assertTrue(trainer.train(history).suggest(manhole).isEmpty(), "without the catalogue it knows no such word");
+    }
+
+    @Test
+    void aCatalogueUnitNoTicketWentToIsNotProposed() {
+        List<HandlingUnit> units = new ArrayList<>(UNITS);
+        units.add(new HandlingUnit("民政局", "民政"));
+        RoutingCatalogue catalogue = new RoutingCatalogue(units, List.of(
+                new Matter("M-3", "殡葬", "民政", "民政局", List.of(), List.of("墓地", "殡葬服务"))));
+
+        RouterModel model = trainer.train(Tickets.history(10, 9), catalogue);
+
+        assertEquals(List.of(Tickets.TRANSPORT, Tickets.CITY, Tickets.EDUCATION).stream().sorted().toList(),
+                model.about().units());
+    }
+
+    @Test
+    void theTemperatureIsTheModelsAndTravelsWithIt() {
+        List<RoutingExample> history = Tickets.history(10, 10);
+        TicketText t = TicketText.of("公交站台旁边的红绿灯坏了");
+        RouterModel sharp = trainer.with(Tuning.CHOSEN.withTemperature(0.25)).train(history);
+        RouterModel flat = trainer.with(Tuning.CHOSEN.withTemperature(1.0)).train(history);
+
+        assertEquals(0.25, RouterModel.fromBytes(sharp.toBytes()).about().temperature());
+        assertEquals(sharp.suggest(t), RouterModel.fromBytes(sharp.toBytes()).suggest(t));
+        assertEquals(flat.suggest(t).get(0).unit(), sharp.suggest(t).get(0).unit());
+        assertTrue(sharp.suggest(t).get(0).confidence() > flat.suggest(t).get(0).confidence(),
+                "a sharper softmax is surer of the same first unit: " + sharp.suggest(t) + " " + flat.suggest(t));
+    }
+
+    @Test
+    void balancedUnitsWeighAlikeHoweverManyTicketsEachHas() {
+        List<org.tribuo.Example<org.tribuo.classification.Label>> examples = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            examples.add(RouterTrainer.example(new org.tribuo.classification.Label("A"),
+                    java.util.Map.of("c:" + i, 1.0), null));
+        }
+        examples.add(RouterTrainer.example(new org.tribuo.classification.Label("B"), java.util.Map.of("c:x", 1.0),
+                null));
+        examples.add(RouterTrainer.example(new org.tribuo.classification.Label("B"), java.util.Map.of("c:y", 1.0),
+                null));
+
+        var w = Classifier.balancedWeights(examples);
+
+        // 8 tickets, 2 units: each unit's tickets add up to 4
+        assertEquals(4.0 / 6, w.get(new org.tribuo.classification.Label("A")), 1e-6);
+        assertEquals(2.0, w.get(new org.tribuo.classification.Label("B")), 1e-6);
     }
 
     @Test

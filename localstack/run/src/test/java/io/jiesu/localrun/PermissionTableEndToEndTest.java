@@ -58,8 +58,22 @@ class PermissionTableEndToEndTest {
         /** Not a ticket: a draft notice of the own unit (heating-company), which scope "other" callers do not hold. */
         NOTICE_DRAFT }
 
-    record Call(Need need, boolean changesTicket, String body) {
+    /** The status a knowledge-base article must be in for a call, NONE for calls on no article. */
+    enum ArticleNeed { NONE, DRAFT, IN_REVIEW, PUBLISHED }
+
+    /** changesTicket: an allowed call changes the ticket (or the article) it acts on, so each gets its own. */
+    record Call(Need need, boolean changesTicket, String body, ArticleNeed article) {
+        Call(Need need, boolean changesTicket, String body) {
+            this(need, changesTicket, body, ArticleNeed.NONE);
+        }
     }
+
+    /** An article of the demo catalogue's heating matter, which OWN_UNIT leads. */
+    private static final String ARTICLE = """
+            {"question":"供暖季从哪天开始？","answer":"每年11月15日开始供暖。","basisDocument":"北京市供热采暖管理办法",
+             "matters":["heating-not-warm"],"validFrom":"2026-01-01T00:00:00+08:00"}""";
+    private static final String REASON = "{\"reason\":\"政策已调整\"}";
+    private static final Map<ArticleNeed, String> SHARED_ARTICLES = new EnumMap<>(ArticleNeed.class);
 
     /** What the test saw in one cell. */
     record Cell(String observed, boolean ok, String problem) {
@@ -105,6 +119,20 @@ class PermissionTableEndToEndTest {
             // the admin puts back what is there: the other tests keep the demo catalogue and the bundled calendar
             case "PUT /v1/catalogue" -> new Call(Need.NONE, false, api.get("/v1/catalogue", api.token("admin")).raw().body());
             case "PUT /v1/admin/calendar/{year}" -> new Call(Need.NONE, false, bundledHolidayList(YEAR));
+            case "POST /v1/knowledge/articles" -> new Call(Need.NONE, false, ARTICLE);
+            case "GET /v1/knowledge/articles", "GET /v1/knowledge/answers", "GET /v1/knowledge/public-answers",
+                 "GET /v1/knowledge/units/{unitId}/failing", "GET /v1/admin/knowledge/synonyms" -> new Call(Need.NONE, false, null);
+            case "GET /v1/knowledge/articles/{articleId}" -> new Call(Need.NONE, false, null, ArticleNeed.DRAFT);
+            case "PUT /v1/knowledge/articles/{articleId}" -> new Call(Need.NONE, true, ARTICLE, ArticleNeed.DRAFT);
+            case "POST /v1/knowledge/articles/{articleId}/submit" -> new Call(Need.NONE, true, null, ArticleNeed.DRAFT);
+            case "POST /v1/knowledge/articles/{articleId}/publish" -> new Call(Need.NONE, true, null, ArticleNeed.IN_REVIEW);
+            case "POST /v1/knowledge/articles/{articleId}/reject" -> new Call(Need.NONE, true, REASON, ArticleNeed.IN_REVIEW);
+            case "POST /v1/knowledge/articles/{articleId}/withdraw" -> new Call(Need.NONE, true, REASON, ArticleNeed.PUBLISHED);
+            case "POST /v1/knowledge/articles/{articleId}/feedback" -> new Call(Need.NONE, false, "{\"helpful\":true}", ArticleNeed.PUBLISHED);
+            case "POST /v1/knowledge/articles/{articleId}/answered-my-question" -> new Call(Need.NONE, false, null, ArticleNeed.PUBLISHED);
+            // the admin puts back the synonyms there are
+            case "PUT /v1/admin/knowledge/synonyms" -> new Call(Need.NONE, false,
+                    api.get("/v1/admin/knowledge/synonyms", api.token("admin")).raw().body());
             default -> fail("permissions.csv has a row for " + row.endpoint() + " that this test does not know how to call;"
                     + " teach call() what it needs");
         };
@@ -135,7 +163,9 @@ class PermissionTableEndToEndTest {
             List<String> problems = new ArrayList<>();
             for (String token : tokens) {
                 boolean allowed = PermissionTable.ALLOWED.equals(expected);
-                String id = call.need() == Need.NONE ? null
+                String id = call.article() != ArticleNeed.NONE
+                        ? allowed && call.changesTicket() ? article(api, call.article()) : sharedArticle(api, call.article())
+                        : call.need() == Need.NONE ? null
                         : allowed && call.changesTicket() ? prepare(api, call.need()) : shared(api, call.need());
                 Api.Reply r = send(api, row, id, token, bodyFor(row, column, call.body()));
                 observed.add(Integer.toString(r.status()));
@@ -282,6 +312,9 @@ class PermissionTableEndToEndTest {
         if (path.contains("{noticeId}")) {
             path = path.replace("{noticeId}", id);
         }
+        if (path.contains("{articleId}")) {
+            path = path.replace("{articleId}", id);
+        }
         HttpRequest.Builder b = api.request(path, token);
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body);
         switch (row.method()) {
@@ -359,6 +392,25 @@ class PermissionTableEndToEndTest {
                 }
             }
             default -> fail("cannot prepare " + need);
+        }
+        return id;
+    }
+
+    // ---- knowledge-base articles in the status a call needs, owned by OWN_UNIT ---------------------------------
+
+    private static String sharedArticle(Api api, ArticleNeed need) {
+        return SHARED_ARTICLES.computeIfAbsent(need, n -> article(api, n));
+    }
+
+    private static String article(Api api, ArticleNeed need) {
+        Api.Reply drafted = api.post("/v1/knowledge/articles", api.unitToken(OWN_UNIT), ARTICLE);
+        assertEquals(201, drafted.status(), "drafting an article to prepare a call: " + drafted.raw().body());
+        String id = drafted.text("id");
+        if (need != ArticleNeed.DRAFT) {
+            ok(api.post("/v1/knowledge/articles/" + id + "/submit", api.unitToken(OWN_UNIT), null));
+        }
+        if (need == ArticleNeed.PUBLISHED) {
+            ok(api.post("/v1/knowledge/articles/" + id + "/publish", api.token("dispatcher"), null));
         }
         return id;
     }

@@ -20,8 +20,13 @@ public record Dashboard(@Schema(description = "today, 2026-11-22 (the deployment
      * Tickets taken in, dispatched, closed and gone overdue in the period, as they happened; taken in by category
      * and channel, the others by lead unit; and the period's rates (none for an hour: rates count whole days).
      */
+    /**
+     * answeredOnSpot: consultations an agent answered on the spot from the knowledge base (within closed);
+     * deflected: citizens online whom an answer of the knowledge base spared filing at all.
+     */
     public record Figures(long takenIn, long dispatched, long closed, long overdue, Map<String, Long> takenInByCategory,
-                          Map<String, Long> takenInByChannel, List<UnitFigures> units, Rates rates) {
+                          Map<String, Long> takenInByChannel, List<UnitFigures> units, Rates rates,
+                          long answeredOnSpot, long deflected) {
     }
 
     public record UnitFigures(String unitId, long dispatched, long closed, long overdue) {
@@ -55,7 +60,8 @@ public record Dashboard(@Schema(description = "today, 2026-11-22 (the deployment
         List<UnitFigures> units = new ArrayList<>();
         byUnit.forEach((unit, n) -> units.add(new UnitFigures(unit, n[0], n[1], n[2])));
         return new Figures(get(sums, CentreFigures.TAKEN_IN), get(sums, CentreFigures.DISPATCHED),
-                get(sums, CentreFigures.CLOSED), get(sums, CentreFigures.OVERDUE), byCategory, byChannel, units, rates);
+                get(sums, CentreFigures.CLOSED), get(sums, CentreFigures.OVERDUE), byCategory, byChannel, units, rates,
+                get(sums, CentreFigures.ANSWERED_ON_SPOT), get(sums, CentreFigures.DEFLECTED));
     }
 
     static HourFigures hour(Map<String, Long> day, int hour) {

@@ -5,6 +5,7 @@ import io.jiesu.aws.dashboard.FigureItems;
 import io.jiesu.aws.rates.RateReports;
 import io.jiesu.aws.ticket.TicketJson;
 import io.jiesu.core.policy.Policy;
+import io.jiesu.core.rates.CentreFigures;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -107,7 +108,9 @@ public class DashboardResource {
         }
         Dashboard.HourFigures thisHour = hours.get(hours.size() - 1);
         Dashboard.Figures hourFigures = new Dashboard.Figures(thisHour.takenIn(), thisHour.dispatched(), thisHour.closed(),
-                thisHour.overdue(), Map.of(), Map.of(), List.of(), null);
+                thisHour.overdue(), Map.of(), Map.of(), List.of(), null,
+                day.getOrDefault(CentreFigures.inHour(now.getHour(), CentreFigures.ANSWERED_ON_SPOT), 0L),
+                day.getOrDefault(CentreFigures.inHour(now.getHour(), CentreFigures.DEFLECTED), 0L));
         Dashboard d = new Dashboard(today.toString(), now.getHour(), YearMonth.from(today).toString(), todays,
                 hourFigures, months, hours);
         return new Answer(d, etag(TicketJson.write(d)));

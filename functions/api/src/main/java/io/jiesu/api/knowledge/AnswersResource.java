@@ -5,6 +5,7 @@ import io.jiesu.api.security.Caller;
 import io.jiesu.api.validation.BadInput;
 import io.jiesu.aws.knowledge.KnowledgeBase;
 import io.jiesu.aws.knowledge.SynonymsStore;
+import io.jiesu.core.knowledge.AnswerHit;
 import io.jiesu.knowledge.Synonyms;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -53,17 +56,16 @@ public class AnswersResource {
 
     @Operation(summary = "Answers for a caller's words", description = "The published articles valid now that best "
             + "answer the words (Chinese word segmentation, the city's synonyms, relevance × recency × helpfulness), "
-            + "optionally of one category. Cite articleId and version to answer on the spot.")
+            + "optionally of one category. Cite articleId and version to answer on the spot. Without words: none.")
     @APIResponse(responseCode = "200", description = "The answers, best first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AnswerView.class)))
     @GET
     @Path("knowledge/answers")
     @RolesAllowed({"agent", "dispatcher", "unit", "reviewer", "supervisor", "admin"})
-    public List<AnswerView> answers(@QueryParam("q") @NotNull @Size(min = 1, max = 200) String q,
+    public List<AnswerView> answers(@QueryParam("q") @Size(max = 200) String q,
                                     @QueryParam("category") @Size(max = 64) String category,
                                     @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
-        freshness.ensure();
-        return knowledge.answers(q, Optional.ofNullable(category), limit).stream().map(AnswerView::forStaff).toList();
+        return search(q, () -> knowledge.answers(q, Optional.ofNullable(category), limit), AnswerView::forStaff);
     }
 
     @Operation(summary = "Answers for a citizen before they file", description = "The same search, kept to the "
@@ -73,12 +75,19 @@ public class AnswersResource {
     @GET
     @Path("knowledge/public-answers")
     @RolesAllowed({"citizen"})
-    public List<AnswerView> citizensAnswers(@QueryParam("q") @NotNull @Size(min = 1, max = 200) String q,
+    public List<AnswerView> citizensAnswers(@QueryParam("q") @Size(max = 200) String q,
                                             @QueryParam("category") @Size(max = 64) String category,
                                             @QueryParam("limit") @DefaultValue("5") @Min(1) @Max(20) int limit) {
+        return search(q, () -> knowledge.citizensAnswers(q, Optional.ofNullable(category), limit), AnswerView::forCitizens);
+    }
+
+    /** Nothing typed yet, nothing to answer; otherwise the search, caught up with the other instances first. */
+    private List<AnswerView> search(String q, Supplier<List<AnswerHit>> find, Function<AnswerHit, AnswerView> view) {
+        if (q == null || q.isBlank()) {
+            return List.of();
+        }
         freshness.ensure();
-        return knowledge.citizensAnswers(q, Optional.ofNullable(category), limit).stream()
-                .map(AnswerView::forCitizens).toList();
+        return find.get().stream().map(view).toList();
     }
 
     @Operation(summary = "A unit's articles that often fail", description = "Published articles marked unhelpful "

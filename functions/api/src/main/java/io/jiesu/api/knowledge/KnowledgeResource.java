@@ -2,14 +2,15 @@ package io.jiesu.api.knowledge;
 
 import io.jiesu.api.search.Lists;
 import io.jiesu.api.security.Caller;
-import io.jiesu.api.validation.BadInput;
 import io.jiesu.api.knowledge.ArticleRequests.ArticleRequest;
 import io.jiesu.api.knowledge.ArticleRequests.FeedbackRequest;
 import io.jiesu.api.knowledge.ArticleRequests.ReasonRequest;
+import io.jiesu.aws.dashboard.FigureItems;
 import io.jiesu.aws.knowledge.KnowledgeBase;
 import io.jiesu.core.knowledge.Article;
 import io.jiesu.core.knowledge.ArticleStatus;
 import io.jiesu.core.knowledge.Articles;
+import io.jiesu.core.knowledge.KnowledgeRefusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
+import java.time.Clock;
 
 /**
  * The knowledge base's articles (docs/domain.md, "Knowledge base and notices"): a unit drafts and updates the
@@ -56,6 +58,10 @@ public class KnowledgeResource {
     Caller caller;
     @Inject
     AnswerFreshness freshness;
+    @Inject
+    FigureItems figures;
+    @Inject
+    Clock clock;
 
     @Operation(summary = "Draft an article", description = "A unit drafts an article about matters it leads (version 1, draft).")
     @APIResponse(responseCode = "201", description = "Drafted; Location names it", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ArticleView.class)))
@@ -140,8 +146,8 @@ public class KnowledgeResource {
     }
 
     @Operation(summary = "List articles", description = "A unit's articles (unit staff: their own, the default), "
-            + "optionally of one status; or, without a unit, one status across units (the centre's review queue: "
-            + "status=in_review). Most recently changed first, a page at a time: pass `next` (also the Next-Cursor "
+            + "optionally of one status; or, without a unit, one status across units (by default in_review: the centre's "
+            + "review queue). Most recently changed first, a page at a time: pass `next` (also the Next-Cursor "
             + "header) as `cursor`.")
     @APIResponse(responseCode = "200", description = "A page of articles",
             headers = @Header(name = Lists.NEXT_CURSOR, description = "the cursor of the next page; absent on the last page",
@@ -157,10 +163,7 @@ public class KnowledgeResource {
             of = unit == null ? caller.unitId() : unit;
             caller.requireOwnUnit(of);
         }
-        if (of == null && status == null) {
-            throw new BadInput("unit", "name a unit, or a status to list across units");
-        }
-        Articles.Page page = of == null ? knowledge.articles().byStatus(status, cursor, limit)
+        Articles.Page page = of == null ? knowledge.articles().byStatus(status == null ? ArticleStatus.IN_REVIEW : status, cursor, limit)
                 : knowledge.articles().byUnit(of, status, cursor, limit);
         var answer = Response.ok(new ArticleView.Page(page.items().stream().map(ArticleView::of).toList(), page.next()));
         if (page.next() != null) {
@@ -179,5 +182,26 @@ public class KnowledgeResource {
     public ArticleView feedback(@PathParam("articleId") @Size(max = 64) String id, @Valid @NotNull FeedbackRequest in) {
         freshness.ensure();
         return ArticleView.of(knowledge.mark(id, in.helpful()));
+    }
+
+    @Operation(summary = "This answered my question", description = "A citizen online found the answer before filing "
+            + "and files nothing: counted (deflection, on the dashboard), nothing stored about the citizen.")
+    @APIResponse(responseCode = "200", description = "Counted", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Deflection.class)))
+    @APIResponse(responseCode = "404", description = NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The article does not answer now (not published)")
+    @POST
+    @Path("{articleId}/answered-my-question")
+    @RolesAllowed({"citizen"})
+    public Deflection answeredMyQuestion(@PathParam("articleId") @Size(max = 64) String id) {
+        Article a = knowledge.get(id);
+        if (a.published().isEmpty()) {
+            throw KnowledgeRefusal.wrongStatus("count an answer of", a.status(), ArticleStatus.PUBLISHED);
+        }
+        figures.deflected(clock.instant(), caller.actor().id() + id);
+        return new Deflection(id, true);
+    }
+
+    /** The citizen's "this answered my question", as counted. */
+    public record Deflection(String articleId, boolean counted) {
     }
 }

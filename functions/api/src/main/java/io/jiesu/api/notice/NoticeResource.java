@@ -193,8 +193,7 @@ public class NoticeResource {
     public List<DeskNotice> active(@QueryParam("street") String street, @QueryParam("community") String community,
                                    @QueryParam("words") String words,
                                    @QueryParam("ahead") @DefaultValue("24") @Min(0) @Max(168) int ahead) {
-        Instant now = clock.instant();
-        return inForce.get().forCaller(new CallerPlace(street, community, words), now, Duration.ofHours(ahead)).stream()
+        return forCaller(street, community, words, Duration.ofHours(ahead)).stream()
                 .map(s -> new DeskNotice(s.matches(), s.upcoming(), view(s.notice(), null))).toList();
     }
 
@@ -207,15 +206,19 @@ public class NoticeResource {
     @RolesAllowed({"citizen", "agent", "dispatcher", "unit", "reviewer", "supervisor", "admin"})
     public List<PublicNotice> forThePublic(@QueryParam("street") String street, @QueryParam("community") String community,
                                            @QueryParam("words") String words) {
-        Instant now = clock.instant();
         RoutingCatalogue units = catalogue.current();
-        return inForce.get().forCaller(new CallerPlace(street, community, words), now, NoticeBoard.DEFAULT_AHEAD).stream()
+        return forCaller(street, community, words, NoticeBoard.DEFAULT_AHEAD).stream()
                 .map(s -> {
                     Notice n = s.notice();
                     NoticeView v = view(n, null);
                     return new PublicNotice(n.id(), n.kind(), n.title(), n.text(), v.areas(), v.from(), v.to(),
                             units.unit(n.unit()).map(HandlingUnit::name).orElse(n.unit()), s.matches(), s.upcoming());
                 }).toList();
+    }
+
+    /** The notices in force and upcoming within {@code ahead}, from the cache intake reads too: the caller's first. */
+    private List<NoticeBoard.Shown> forCaller(String street, String community, String words, Duration ahead) {
+        return inForce.get().forCaller(new CallerPlace(street, community, words), clock.instant(), ahead);
     }
 
     /** Loads the notice, applies the rule, stores it conditionally on the version read; the desk sees it at once. */

@@ -35,7 +35,9 @@ public final class Requests {
             @NotBlank @Size(max = 32) @ChinesePhone String citizenPhone,
             @Size(max = 200) @PlainText String location,
             @Size(max = 64) @PlainText String matter,
-            Boolean answeredOnSpot) {
+            Boolean answeredOnSpot,
+            @Size(max = 64) @PlainText String articleId,
+            @Min(1) Integer articleVersion) {
         public NewTicketRequest {
             citizenPhone = ChinesePhones.normalise(citizenPhone);
         }

@@ -41,6 +41,8 @@ public class TicketResource {
     @Inject
     TicketWorkflow workflow;
     @Inject
+    io.jiesu.aws.knowledge.KnowledgeBase knowledge;
+    @Inject
     Tickets tickets;
     @Inject
     Deadlines deadlines;
@@ -54,17 +56,18 @@ public class TicketResource {
     CatalogueStore catalogue;
 
     @Operation(summary = "File a ticket",
-            description = "An agent files a call (any channel but province), a citizen files online (web, mobile, wechat). A consultation an agent answered on the spot is closed at once; any other ticket goes to dispatch. Send an Idempotency-Key to make retries safe: the same key with the same body returns the same ticket (200). Provincial tickets come only through the province's signed webhook.")
+            description = "An agent files a call (any channel but province), a citizen files online (web, mobile, wechat). A consultation an agent answered on the spot, citing the knowledge-base article read out (articleId, articleVersion), is closed at once and never dispatched; any other ticket goes to dispatch. Send an Idempotency-Key to make retries safe: the same key with the same body returns the same ticket (200). Provincial tickets come only through the province's signed webhook.")
     @APIResponse(responseCode = "201", description = "Taken in; Location names the new ticket", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "200", description = "A retry with the same Idempotency-Key and body: the ticket it created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TicketView.class)))
-    @APIResponse(responseCode = "422", description = "A rule of the hotline refuses it (channel province, or a citizen's channel or on-the-spot answer; on the spot only for a consultation), or the Idempotency-Key was used for another body")
+    @APIResponse(responseCode = "422", description = "A rule of the hotline refuses it (channel province, or a citizen's channel or on-the-spot answer; on the spot only for a consultation, citing a published article), or the Idempotency-Key was used for another body")
     @POST
     @RolesAllowed({"agent", "citizen"})
     public Response create(@Valid @NotNull NewTicketRequest in,
                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
         NewTicket ticket = new NewTicket(in.category(), in.channel(), in.content().strip(),
                 new Citizen(in.citizenName().strip(), in.citizenPhone()), in.location(), in.matter(),
-                Boolean.TRUE.equals(in.answeredOnSpot()));
+                Boolean.TRUE.equals(in.answeredOnSpot()),
+                in.articleId() == null ? null : knowledge.cited(in.articleId(), in.articleVersion()));
         Intake.Received received = intake.atHotline(ticket, caller.actor(), idempotencyKey, in);
         return IntakeResponse.of(received, TicketView.of(received.ticket(), true, policy.zone()));
     }

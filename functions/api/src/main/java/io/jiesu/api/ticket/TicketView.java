@@ -1,6 +1,7 @@
 package io.jiesu.api.ticket;
 
 import io.jiesu.core.ticket.CallbackResult;
+import io.jiesu.core.ticket.AnsweredFrom;
 import io.jiesu.core.ticket.Category;
 import io.jiesu.core.ticket.Channel;
 import io.jiesu.core.ticket.Closure;
@@ -29,7 +30,7 @@ public record TicketView(String id, long version, TicketState state, Category ca
                          OffsetDateTime closedAt, SupervisionView supervision, List<Extension> extensions,
                          boolean provincial, RoutingView routing,
                          @Schema(description = "the notice (公告) of a cut or closure in force the ticket was taken in about, linked at intake; null when none")
-                         String notice) {
+                         String notice, AnsweredFrom answeredFrom) {
 
     /**
      * How the lead unit was chosen and what the learned router proposed: the dispatcher's console shows the top
@@ -73,7 +74,7 @@ public record TicketView(String id, long version, TicketState state, Category ca
                 at(t.firstContactAt(), zone), at(t.resultContactAt(), zone), at(t.onSiteContactAt(), zone),
                 t.reply(), at(t.repliedAt(), zone), at(t.callbackDueAt(), zone), t.callback(), t.reopenCount(),
                 t.closure(), at(t.closedAt(), zone), SupervisionView.of(t.supervision(), zone), t.extensions(),
-                t.provincial(), RoutingView.of(t.routing()), t.notice());
+                t.provincial(), RoutingView.of(t.routing()), t.notice(), t.answeredFrom());
     }
 
     static OffsetDateTime at(Instant i, ZoneId zone) {

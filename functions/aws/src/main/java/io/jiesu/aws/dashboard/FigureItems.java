@@ -43,6 +43,20 @@ public class FigureItems {
         if (d.add().isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(TransactWriteItem.builder().update(adding(d, t.after().id())).build());
+    }
+
+    /**
+     * A citizen online found their answer and filed nothing (deflection): counted on its own, since no ticket
+     * moves. {@code spread} picks the shard (any value that varies from one citizen to the next).
+     */
+    public void deflected(java.time.Instant at, String spread) {
+        Update u = adding(figures.deflection(at), spread);
+        dynamo.updateItem(b -> b.tableName(table).key(u.key()).updateExpression(u.updateExpression())
+                .expressionAttributeNames(u.expressionAttributeNames()).expressionAttributeValues(u.expressionAttributeValues()));
+    }
+
+    private Update adding(CentreFigures.Delta d, String spread) {
         StringBuilder expression = new StringBuilder("ADD ");
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -53,11 +67,11 @@ public class FigureItems {
             values.put(":f" + i, AttributeValue.builder().n(Long.toString(e.getValue())).build());
             i++;
         }
-        int shard = Math.floorMod(t.after().id().hashCode(), SHARDS);
-        return Optional.of(TransactWriteItem.builder().update(Update.builder().tableName(table)
+        int shard = Math.floorMod(spread.hashCode(), SHARDS);
+        return Update.builder().tableName(table)
                 .key(Map.of(PK, s(PARTITION), SK, s(d.day() + "#" + shard)))
                 .updateExpression(expression.toString()).expressionAttributeNames(names)
-                .expressionAttributeValues(values).build()).build());
+                .expressionAttributeValues(values).build();
     }
 
     /** Every figure of the days from..to (inclusive), summed over days and shards. */

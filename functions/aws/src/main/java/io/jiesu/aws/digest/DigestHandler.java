@@ -85,7 +85,7 @@ public class DigestHandler {
             String head = u.headEmail();
             Digest part = whole.forUnit(u.id());
             // a unit head hears of every weekly and monthly result, and daily only when something is late or due
-            if (head != null && (kind != DigestKind.DAILY || !part.overdue().isEmpty())) {
+            if (head != null && (kind != DigestKind.DAILY || !part.overdue().isEmpty() || !part.articles().isEmpty())) {
                 recipients.add(new Recipient(head, u.id(), part));
             }
         }

@@ -27,8 +27,10 @@ public class DigestSources {
 
     @Produces
     @Singleton
-    Digests digests(RateReports reports, Inboxes store, CalendarStore calendars, Policy policy) {
-        return new Digests(reports, store, calendars::current, policy.zone());
+    Digests digests(RateReports reports, Inboxes store, CalendarStore calendars, Policy policy,
+                    io.jiesu.core.knowledge.Articles articles, io.jiesu.aws.knowledge.KnowledgeConfig knowledge) {
+        return new Digests(reports, store, calendars::current, policy.zone(),
+                new KnowledgeFlags(articles, knowledge.policy()));
     }
 
     @Produces

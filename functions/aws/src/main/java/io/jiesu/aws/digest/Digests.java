@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 /**
  * Puts a digest together: rates and trend from the counters (one read per unit covering the whole trend),
  * the ranking for the monthly one, and for the daily one the tickets past a deadline or due today, from the
- * units' inboxes (an index query per unit, never a scan).
+ * units' inboxes (an index query per unit, never a scan), with each unit's knowledge-base articles to look at.
  */
 public class Digests {
     /** The dispatch pool's holder as a daily list names it: the hotline centre awaits those dispatches. */
@@ -38,7 +38,16 @@ public class Digests {
     private final Supplier<WorkCalendar> calendar;
     private final ZoneId zone;
 
+    private final KnowledgeFlags knowledge;
+
     public Digests(RateReports reports, Inboxes store, Supplier<WorkCalendar> calendar, ZoneId zone) {
+        this(reports, store, calendar, zone, null);
+    }
+
+    /** @param knowledge the articles the daily digest lists for each unit head; null for none */
+    public Digests(RateReports reports, Inboxes store, Supplier<WorkCalendar> calendar, ZoneId zone,
+                   KnowledgeFlags knowledge) {
+        this.knowledge = knowledge;
         this.reports = reports;
         this.store = store;
         this.calendar = calendar;
@@ -69,8 +78,10 @@ public class Digests {
         List<Rates> overallTrend = trend.stream()
                 .map(p -> RateReports.overall(collect(days, p))).toList();
         List<Digest.OverdueTicket> overdue = kind == DigestKind.DAILY ? overdue(now, catalogueUnits) : List.of();
+        List<io.jiesu.core.digest.ArticleFlag> articles = kind == DigestKind.DAILY && knowledge != null
+                ? knowledge.of(catalogueUnits, now) : List.of();
         return new Digest(kind, day, period, trend, units, RateReports.overall(periodRates), overallTrend, overdue,
-                reports.minimumToRank(), null);
+                reports.minimumToRank(), null, articles);
     }
 
     /**

@@ -6,9 +6,12 @@ import io.jiesu.core.knowledge.AnswerIndex;
 import io.jiesu.core.knowledge.AnswerQuery;
 import io.jiesu.core.knowledge.Article;
 import io.jiesu.core.knowledge.ArticleContent;
+import io.jiesu.core.knowledge.ArticleStatus;
 import io.jiesu.core.knowledge.Articles;
 import io.jiesu.core.knowledge.KnowledgePolicy;
 import io.jiesu.core.ticket.Actor;
+import io.jiesu.core.ticket.AnsweredFrom;
+import io.jiesu.core.ticket.TicketRefusal;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -119,6 +122,22 @@ public class KnowledgeBase {
         Article marked = articles.mark(id, helpful, clock.instant()).orElseThrow(() -> new ArticleNotFound(id));
         keepInStep(marked);
         return marked;
+    }
+
+    /**
+     * The article an agent cites answering on the spot: a version that was published (the one answering now, or
+     * one superseded while the agent read it out); never a draft, nor one withdrawn or expired.
+     */
+    public AnsweredFrom cited(String id, Integer version) {
+        Article a = articles.find(id).orElseThrow(() -> TicketRefusal.invalid("articleId", "no article " + id));
+        if (version == null) {
+            throw TicketRefusal.invalid("articleVersion", "cite the version of the article that was read out");
+        }
+        ArticleStatus status = a.version(version).map(v -> v.status()).orElse(null);
+        if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SUPERSEDED) {
+            throw TicketRefusal.invalid("articleVersion", "version " + version + " of " + id + " does not answer callers");
+        }
+        return new AnsweredFrom(id, version, a.unit());
     }
 
     public Article get(String id) {

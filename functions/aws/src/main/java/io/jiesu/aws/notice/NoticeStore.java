@@ -9,10 +9,8 @@ import io.jiesu.core.notice.Notices;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.*;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +149,7 @@ public class NoticeStore implements Notices {
             q.filterExpression(String.join(" AND ", filters)).expressionAttributeNames(names);
         }
         QueryResponse r = dynamo.query(q.build());
-        return new Page(r.items().stream().map(NoticeStore::read).toList(), encode(r.lastEvaluatedKey()));
+        return new Page(r.items().stream().map(NoticeStore::read).toList(), Cursor.encode(r.lastEvaluatedKey(), NOTICES));
     }
 
     @Override
@@ -192,24 +190,12 @@ public class NoticeStore implements Notices {
         return String.format("%013d", t.toEpochMilli());
     }
 
-    /** Only the index sort key travels; the table key follows from the id it ends with (as the ticket lists' cursors). */
-    private static String encode(Map<String, AttributeValue> last) {
-        if (last == null || last.isEmpty()) {
-            return null;
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(last.get(NOTICES.sortKey()).s().getBytes(StandardCharsets.UTF_8));
-    }
-
+    /** As the ticket lists' cursors: only the index sort key travels; the table key follows from the id it ends with. */
     private static Map<String, AttributeValue> decode(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
-        String sortKey;
-        try {
-            sortKey = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new Cursor.BadCursorException();
-        }
+        String sortKey = Cursor.sortKey(cursor);
         var m = SORT_KEY.matcher(sortKey);
         if (!m.matches()) {
             throw new Cursor.BadCursorException();

@@ -1,6 +1,7 @@
 package io.jiesu.aws.routing;
 
 import io.jiesu.aws.ticket.TicketJson;
+import io.jiesu.core.catalogue.RoutingCatalogue;
 import io.jiesu.core.ticket.Routing;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.routing.LearnedDispatch;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Trains the router on the centre's own decisions (docs/decisions/0005-learned-router.md, "Lessons and their
@@ -45,13 +47,21 @@ public class RouterTraining {
     private final RouterModels models;
     private final int minimumExamples;
     private final Clock clock;
+    private final Supplier<RoutingCatalogue> catalogue;
 
     public RouterTraining(DynamoDbClient dynamo, String table, RouterModels models, int minimumExamples, Clock clock) {
+        this(dynamo, table, models, minimumExamples, clock, () -> new RoutingCatalogue(List.of(), List.of()));
+    }
+
+    /** @param catalogue the catalogue in force: its matters are lessons too (words of units with few dispatches) */
+    public RouterTraining(DynamoDbClient dynamo, String table, RouterModels models, int minimumExamples, Clock clock,
+                          Supplier<RoutingCatalogue> catalogue) {
         this.dynamo = dynamo;
         this.table = table;
         this.models = models;
         this.minimumExamples = minimumExamples;
         this.clock = clock;
+        this.catalogue = catalogue;
     }
 
     /**
@@ -111,7 +121,7 @@ public class RouterTraining {
 
     private Trained trainAndStore(List<RoutingExample> examples) {
         checkEnough(examples);
-        RouterModel model = RouterTrainer.chosen(clock).train(examples);
+        RouterModel model = RouterTrainer.chosen(clock).train(examples, catalogue.get());
         models.store(model);
         return new Trained(model.version(), examples.size(), model.about().units());
     }

@@ -1,5 +1,6 @@
 package io.jiesu.aws.routing;
 
+import io.jiesu.aws.catalogue.CatalogueStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -27,7 +28,8 @@ public class RoutingBeans {
     @Produces
     @Singleton
     RouterTraining routerTraining(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table,
-                                  RouterModels models, RoutingConfig config, Clock clock) {
-        return new RouterTraining(dynamo, table, models, config.minimumExamples(), clock);
+                                  RouterModels models, RoutingConfig config, Clock clock,
+                                  CatalogueStore catalogue) {
+        return new RouterTraining(dynamo, table, models, config.minimumExamples(), clock, catalogue::current);
     }
 }

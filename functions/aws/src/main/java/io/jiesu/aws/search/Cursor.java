@@ -23,7 +23,7 @@ public final class Cursor {
     }
 
     /** The cursor of the page that starts after this item (or LastEvaluatedKey) of the index. */
-    static String encode(Map<String, AttributeValue> lastEvaluatedKey, CloudResources.Index index) {
+    public static String encode(Map<String, AttributeValue> lastEvaluatedKey, CloudResources.Index index) {
         if (lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()) {
             return null;
         }
@@ -41,12 +41,7 @@ public final class Cursor {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
-        String sortKey;
-        try {
-            sortKey = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw new BadCursorException();
-        }
+        String sortKey = sortKey(cursor);
         var m = SORT_KEY.matcher(sortKey);
         if (!m.matches()) {
             throw new BadCursorException();
@@ -57,6 +52,19 @@ public final class Cursor {
         start.put(index.partitionKey(), s(partition));
         start.put(index.sortKey(), s(sortKey));
         return start;
+    }
+
+    /**
+     * The index sort key a cursor carries, for a list of other items (notices) to check against its own keys' form.
+     *
+     * @throws BadCursorException when it is not even base64url
+     */
+    public static String sortKey(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadCursorException();
+        }
     }
 
     private static AttributeValue s(String v) {

@@ -353,6 +353,68 @@ class TemplateTest {
         assertNone(problems);
     }
 
+    // --- the console -----------------------------------------------------------------------------------------
+
+    @Test
+    void theConsoleIsServedFromAPrivateEncryptedBucketThroughCloudFrontWithOriginAccessControlAndTheApiAllowsIt() {
+        List<String> problems = new ArrayList<>();
+        List<String> distributions = resourcesOfType("AWS::CloudFront::Distribution");
+        if (distributions.size() != 1) {
+            fail(templatePath + " should serve the console through one CloudFront distribution, found " + distributions);
+        }
+        String distribution = distributions.get(0);
+        Map<String, Object> config = map(properties(distribution).get("DistributionConfig"), distribution + " DistributionConfig");
+        compare(problems, distribution + " DefaultRootObject", "index.html", config.get("DefaultRootObject"));
+        compare(problems, distribution + " viewer protocol", "redirect-to-https",
+                map(config.get("DefaultCacheBehavior"), "DefaultCacheBehavior").get("ViewerProtocolPolicy"));
+        // the single-page fallback: a key the bucket lacks (403 through OAC without ListBucket) is the console
+        for (String code : List.of("403", "404")) {
+            boolean fallsBack = listOfMaps(config.get("CustomErrorResponses"), "CustomErrorResponses").stream().anyMatch(r ->
+                    code.equals(String.valueOf(r.get("ErrorCode"))) && "200".equals(String.valueOf(r.get("ResponseCode")))
+                            && "/index.html".equals(r.get("ResponsePagePath")));
+            compare(problems, distribution + " answers " + code + " with /index.html", true, fallsBack);
+        }
+        List<Map<String, Object>> origins = listOfMaps(config.get("Origins"), "Origins");
+        compare(problems, distribution + " origins", 1, origins.size());
+        Map<String, Object> origin = origins.get(0);
+        List<String> bucketDomain = CloudFormationYaml.getAtt(origin.get("DomainName"));
+        List<String> oac = CloudFormationYaml.getAtt(origin.get("OriginAccessControlId"));
+        if (bucketDomain == null || oac == null) {
+            fail(distribution + " should read a bucket (GetAtt <Bucket>.RegionalDomainName) through origin access control, has " + origin);
+        }
+        String bucket = bucketDomain.get(0);
+        compare(problems, distribution + " origin", "AWS::S3::Bucket", map(map(template.get("Resources"), "Resources").get(bucket), bucket).get("Type"));
+        compare(problems, oac.get(0) + " signs every request", "always",
+                map(properties(oac.get(0)).get("OriginAccessControlConfig"), oac.get(0)).get("SigningBehavior"));
+
+        Map<String, Object> bucketProperties = properties(bucket);
+        compare(problems, bucket + " encrypted", true, bucketProperties.containsKey("BucketEncryption"));
+        Map<String, Object> block = map(bucketProperties.get("PublicAccessBlockConfiguration"), bucket + " PublicAccessBlockConfiguration");
+        for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            compare(problems, bucket + " " + setting, true, block.get(setting));
+        }
+        compare(problems, bucket + " is no website", false, bucketProperties.containsKey("WebsiteConfiguration"));
+        // only this distribution reads it: CloudFront's service principal, on the condition of its ARN
+        List<Map<String, Object>> grants = resourcesOfType("AWS::S3::BucketPolicy").stream()
+                .filter(id -> bucket.equals(CloudFormationYaml.ref(properties(id).get("Bucket"))))
+                .flatMap(id -> listOfMaps(map(properties(id).get("PolicyDocument"), id).get("Statement"), id + " Statement").stream())
+                .filter(st -> "Allow".equals(st.get("Effect"))).toList();
+        compare(problems, bucket + " readers", 1, grants.size());
+        grants.forEach(g -> {
+            compare(problems, bucket + " reader", "{Service=cloudfront.amazonaws.com}", String.valueOf(g.get("Principal")));
+            compare(problems, bucket + " read only for " + distribution, true,
+                    String.valueOf(g.get("Condition")).contains("distribution/${" + distribution + "}"));
+        });
+
+        // the api and the attachments bucket allow the console's origin (CORS)
+        String origins0 = "https://${" + distribution + ".DomainName}";
+        compare(problems, "ApiFunction JIESU_CONSOLE_ORIGINS names " + origins0, true,
+                String.valueOf(environment("ApiFunction").get("JIESU_CONSOLE_ORIGINS")).contains(origins0));
+        compare(problems, "AttachmentsBucket CORS names " + origins0, true,
+                String.valueOf(properties("AttachmentsBucket").get("CorsConfiguration")).contains(origins0));
+        assertNone(problems);
+    }
+
     // --- naming convention -----------------------------------------------------------------------------------
 
     private static String pascal(QueueName q) {

@@ -149,7 +149,8 @@ class DeadlinesFireOnTimeTest {
         step(answered, "2026-03-02T09:30", t -> t.reply(new Reply("已答复", Outcome.SOLVED, null, "钱工", "13900001111",
                 "reviewer-3"), clock.instant(), new Actor("reviewer-3", Role.REVIEWER, "water-authority")));
         workflow.create(Ticket.receive("T-spot", new NewTicket(Category.CONSULTATION, Channel.PHONE, "几点开门",
-                new Citizen("王五", "13700000000"), null, null, true), clock.instant(), AGENT, DEADLINES), null, "fp");
+                new Citizen("王五", "13700000000"), null, null, true,
+                new io.jiesu.core.ticket.AnsweredFrom("KB-opening-hours", 1, "water-authority")), clock.instant(), AGENT, DEADLINES), null, "fp");
         travelTo("2026-03-02T12:00");   // the complaint's sign window passes: its timer moves to the reply
 
         long pending = List.of(waiting, dispatched, answered, "T-spot").stream()

@@ -10,12 +10,24 @@ import java.util.List;
 
 /**
  * What one digest tells, before it is written as an email: the rates of each unit and of all units over the
- * period, their trend, the ranking (monthly) and the overdue tickets (daily). No citizen data: a ticket is
+ * period, their trend, the ranking (monthly), the overdue tickets and the knowledge-base articles to look at (daily).
+ * No citizen data: a ticket is
  * named by its id, category and unit only.
  */
 public record Digest(DigestKind kind, LocalDate day, DigestKind.Period period, List<DigestKind.Period> trendPeriods,
                      List<UnitPart> units, Rates overall, List<Rates> overallTrend, List<OverdueTicket> overdue,
-                     int minimumToRank, String onlyUnit) {
+                     int minimumToRank, String onlyUnit, List<ArticleFlag> articles) {
+
+    public Digest {
+        articles = articles == null ? List.of() : List.copyOf(articles);
+    }
+
+    /** A digest without knowledge-base lines. */
+    public Digest(DigestKind kind, LocalDate day, DigestKind.Period period, List<DigestKind.Period> trendPeriods,
+                  List<UnitPart> units, Rates overall, List<Rates> overallTrend, List<OverdueTicket> overdue,
+                  int minimumToRank, String onlyUnit) {
+        this(kind, day, period, trendPeriods, units, overall, overallTrend, overdue, minimumToRank, onlyUnit, List.of());
+    }
 
     /** One unit's lines: its rates, their trend (one per trend period), and its place in the ranking. */
     public record UnitPart(String unitId, String name, Rates rates, List<Rates> trend, Ranking.Entry ranking) {
@@ -34,7 +46,8 @@ public record Digest(DigestKind kind, LocalDate day, DigestKind.Period period, L
     public Digest forUnit(String unitId) {
         return new Digest(kind, day, period, trendPeriods,
                 units.stream().filter(u -> u.unitId().equals(unitId)).toList(), overall, overallTrend,
-                overdue.stream().filter(o -> unitId.equals(o.unitId())).toList(), minimumToRank, unitId);
+                overdue.stream().filter(o -> unitId.equals(o.unitId())).toList(), minimumToRank, unitId,
+                articles.stream().filter(a -> unitId.equals(a.unitId())).toList());
     }
 
     public long lateCount() {

@@ -31,6 +31,15 @@ final class DigestHtml {
         if (d.kind() == DigestKind.DAILY) {
             overdueTable(h, d);
         }
+        if (d.onlyUnit() != null && !d.articles().isEmpty()) { // a unit head's own; supervisors get the rates
+            h.append("<h3 style=\"font-size:16px;\">知识库待维护 Knowledge base to look at</h3><table style=\"border-collapse:collapse;\">");
+            for (ArticleFlag a : d.articles()) {
+                h.append("<tr><td style=\"padding:2px 8px;\">").append(esc(a.articleId())).append("</td><td style=\"padding:2px 8px;\">")
+                        .append(esc(a.question())).append("</td><td style=\"padding:2px 8px;color:#b00;\">").append(esc(a.reasons()))
+                        .append("</td></tr>");
+            }
+            h.append("</table>");
+        }
         if (d.kind() == DigestKind.MONTHLY && d.onlyUnit() == null) {
             rankingTable(h, d);
         }

@@ -35,6 +35,13 @@ final class DigestText {
             }
             t.append("\n");
         }
+        if (d.onlyUnit() != null && !d.articles().isEmpty()) { // a unit head's own; supervisors get the rates
+            t.append("知识库待维护 KNOWLEDGE BASE TO LOOK AT\n");
+            for (ArticleFlag a : d.articles()) {
+                t.append("  %-24s %s  %s\n".formatted(a.articleId(), a.question(), a.reasons()));
+            }
+            t.append("\n");
+        }
         if (d.kind() == DigestKind.MONTHLY && d.onlyUnit() == null) {
             t.append("排名 RANKING (派单少于 ").append(d.minimumToRank()).append(" 件的单位不参与排名 units with fewer than ")
                     .append(d.minimumToRank()).append(" dispatched are not ranked)\n");

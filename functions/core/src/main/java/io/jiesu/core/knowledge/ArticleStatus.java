@@ -7,10 +7,11 @@ import java.util.Locale;
 /**
  * Where a version of an article stands (docs/domain.md, "Knowledge base and notices"): a unit drafts it, sends it
  * for review, the hotline centre publishes it (or sends it back to draft with a reason); a published version is
- * superseded by the next one published, and expires when its validity ends or it is withdrawn.
+ * superseded by the next one published, and expires when its validity ends or it is withdrawn. A draft the unit
+ * replaced with a newer draft before anyone reviewed it is discarded (kept, as written, but never published).
  */
 public enum ArticleStatus {
-    DRAFT, IN_REVIEW, PUBLISHED, SUPERSEDED, EXPIRED;
+    DRAFT, IN_REVIEW, PUBLISHED, SUPERSEDED, EXPIRED, DISCARDED;
 
     @JsonValue
     public String code() {

@@ -30,7 +30,7 @@ final class DraftingRules {
 
     /**
      * A new version. While the centre reviews one, the unit waits for its decision; a draft written over an older
-     * draft leaves the older one as it was written (superseded), so every version is kept.
+     * draft leaves the older one as it was written (discarded), so every version is kept.
      */
     static Article revise(Article a, ArticleContent content, Actor actor, Instant at, RoutingCatalogue catalogue) {
         owner(a, actor, "update");
@@ -41,7 +41,7 @@ final class DraftingRules {
         mattersLedBy(a.unit(), content.matters(), catalogue);
         List<ArticleVersion> versions = new ArrayList<>(a.versions());
         if (a.status() == DRAFT) {
-            versions.set(versions.size() - 1, a.latest().withStatus(SUPERSEDED, "replaced by a newer draft"));
+            versions.set(versions.size() - 1, a.latest().withStatus(DISCARDED, "replaced by a newer draft"));
         }
         versions.add(new ArticleVersion(a.latest().number() + 1, content, DRAFT, actor, at, null));
         return a.next(versions, a.reviewedAt(), at);

@@ -20,6 +20,10 @@ public final class CentreFigures {
     public static final String DISPATCHED = "dispatched";
     public static final String CLOSED = "closed";
     public static final String OVERDUE = "overdue";
+    /** Consultations answered on the spot by an agent, from the knowledge base (within CLOSED too). */
+    public static final String ANSWERED_ON_SPOT = "answered_on_spot";
+    /** Citizens online who found their answer in the knowledge base and filed nothing (deflection). */
+    public static final String DEFLECTED = "deflected";
 
     private final ZoneId zone;
 
@@ -45,6 +49,7 @@ public final class CentreFigures {
                 // taken in and closed in the same call
                 takenIn(add, at, after);
                 count(add, at, CLOSED, null);
+                count(add, at, ANSWERED_ON_SPOT, null);
             }
             case TICKET_DISPATCHED -> count(add, at, DISPATCHED, after.leadUnit());
             case TICKET_CLOSED -> count(add, at, CLOSED, after.leadUnit());
@@ -52,6 +57,14 @@ public final class CentreFigures {
             default -> {
             }
         }
+        return new Delta(at.toLocalDate(), add);
+    }
+
+    /** A citizen online said an answer of the knowledge base answered their question: no ticket, one count. */
+    public Delta deflection(java.time.Instant when) {
+        ZonedDateTime at = when.atZone(zone);
+        Map<String, Long> add = new LinkedHashMap<>();
+        count(add, at, DEFLECTED, null);
         return new Delta(at.toLocalDate(), add);
     }
 

@@ -19,7 +19,13 @@ public enum Counter {
      * returned: a return takes its ticket back out of *_KEPT on its dispatch's day, so the accuracy stays a cohort.
      * ROUTED counts every dispatch, ROUTER_* the learned router's, HAND_* a dispatcher's or joint review's.
      */
-    ROUTED, ROUTED_KEPT, ROUTER_ROUTED, ROUTER_KEPT, HAND_ROUTED, HAND_KEPT;
+    ROUTED, ROUTED_KEPT, ROUTER_ROUTED, ROUTER_KEPT, HAND_ROUTED, HAND_KEPT,
+    /**
+     * Consultations, each counted once for the unit it belongs to: the owner of the article it was answered on the
+     * spot from (on the intake day, with ON_THE_SPOT), or the unit it was dispatched to (on the dispatch day; a
+     * return takes it back out, and the next unit counts it).
+     */
+    CONSULTATIONS, ON_THE_SPOT;
 
     @JsonValue
     public String code() {

@@ -40,7 +40,13 @@ public enum RateKind {
     /** 派单准确率 of the learned router's own dispatches: whether the router helps. Weight 0. */
     ROUTER_DISPATCH_ACCURACY("智能派单准确率", "router dispatch accuracy", 0, ROUTER_ROUTED, ROUTER_KEPT),
     /** 派单准确率 of the dispatchers' dispatches (by hand or in joint review). Weight 0. */
-    HAND_DISPATCH_ACCURACY("人工派单准确率", "hand dispatch accuracy", 0, HAND_ROUTED, HAND_KEPT);
+    HAND_DISPATCH_ACCURACY("人工派单准确率", "hand dispatch accuracy", 0, HAND_ROUTED, HAND_KEPT),
+    /**
+     * 即时答复率: consultations answered on the spot from the knowledge base ÷ consultations, per unit by whose
+     * article answered them or to whom they were dispatched (how well its articles spare it work). Weight 0: the
+     * ranking rates how units handle what they are sent; knowledge-base upkeep is assessed on its own.
+     */
+    ON_THE_SPOT_ANSWER("即时答复率", "on-the-spot answer", 0, CONSULTATIONS, ON_THE_SPOT);
 
     private final String chinese;
     private final String english;

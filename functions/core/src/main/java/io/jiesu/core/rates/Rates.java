@@ -11,7 +11,7 @@ import static io.jiesu.core.rates.RateKind.*;
  */
 public record Rates(Map<Counter, Long> counts, Rate response, Rate onTimeCompletion, Rate completion,
                     Rate firstTimeResolution, Rate resolution, Rate satisfaction, Rate dispatchAccuracy,
-                    Rate routerDispatchAccuracy, Rate handDispatchAccuracy) {
+                    Rate routerDispatchAccuracy, Rate handDispatchAccuracy, Rate onTheSpotAnswer) {
 
     public static Rates of(Map<Counter, Long> totals) {
         Map<Counter, Long> c = new EnumMap<>(Counter.class);
@@ -20,7 +20,7 @@ public record Rates(Map<Counter, Long> counts, Rate response, Rate onTimeComplet
         }
         return new Rates(Map.copyOf(c), RESPONSE.of(c), ON_TIME_COMPLETION.of(c), COMPLETION.of(c),
                 FIRST_TIME_RESOLUTION.of(c), RESOLUTION.of(c), SATISFACTION.of(c), DISPATCH_ACCURACY.of(c),
-                ROUTER_DISPATCH_ACCURACY.of(c), HAND_DISPATCH_ACCURACY.of(c));
+                ROUTER_DISPATCH_ACCURACY.of(c), HAND_DISPATCH_ACCURACY.of(c), ON_THE_SPOT_ANSWER.of(c));
     }
 
     /** One rate by its kind, for whoever goes through all six (the ranking, the digests). */
@@ -35,6 +35,7 @@ public record Rates(Map<Counter, Long> counts, Rate response, Rate onTimeComplet
             case DISPATCH_ACCURACY -> dispatchAccuracy;
             case ROUTER_DISPATCH_ACCURACY -> routerDispatchAccuracy;
             case HAND_DISPATCH_ACCURACY -> handDispatchAccuracy;
+            case ON_THE_SPOT_ANSWER -> onTheSpotAnswer;
         };
     }
 

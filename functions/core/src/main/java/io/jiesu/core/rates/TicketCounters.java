@@ -1,5 +1,6 @@
 package io.jiesu.core.rates;
 
+import io.jiesu.core.ticket.Category;
 import io.jiesu.core.ticket.Routing;
 import io.jiesu.core.ticket.Satisfaction;
 import io.jiesu.core.ticket.Ticket;
@@ -27,6 +28,7 @@ import java.util.Map;
  * counted twice;</li>
  * <li>SOLVED with ANSWERED, and the rating with RATED, on the callback's day (or the day an unanswered
  * callback window closed).</li>
+ * <li>ON_THE_SPOT with CONSULTATIONS, on the intake day, for the unit whose article answered it.</li>
  * </ul>
  */
 public final class TicketCounters {
@@ -47,10 +49,19 @@ public final class TicketCounters {
         Ticket after = t.after();
         Instant at = t.event().at();
         switch (t.event().type()) {
+            case ANSWERED_ON_SPOT -> {
+                // for the unit whose article answered it, on the day it was answered
+                String owner = after.answeredFrom() == null ? null : after.answeredFrom().unit();
+                d.add(owner, at, Counter.CONSULTATIONS, 1);
+                d.add(owner, at, Counter.ON_THE_SPOT, 1);
+            }
             case TICKET_DISPATCHED -> {
                 d.add(after.leadUnit(), at, Counter.DISPATCHED, 1);
                 d.add(after.leadUnit(), after.replyDueAt(), Counter.DUE, 1);
                 routing(d, after, at, 1, 1);
+                if (after.category() == Category.CONSULTATION) {
+                    d.add(after.leadUnit(), at, Counter.CONSULTATIONS, 1);
+                }
             }
             case TICKET_REOPENED -> {
                 // dispatched again to the same unit; still one ticket due, now on its fresh deadline
@@ -68,6 +79,10 @@ public final class TicketCounters {
                 d.add(before.leadUnit(), before.replyDueAt(), Counter.DUE, -1);
                 // that dispatch was not accurate: out of the kept, on the day it was dispatched
                 routing(d, before, before.dispatchedAt(), 0, -1);
+                if (before.category() == Category.CONSULTATION) {
+                    // the consultation is the next unit's, counted on its dispatch
+                    d.add(before.leadUnit(), before.dispatchedAt(), Counter.CONSULTATIONS, -1);
+                }
             }
             case TICKET_REPLIED -> {
                 d.add(after.leadUnit(), at, Counter.REPLIED, 1);

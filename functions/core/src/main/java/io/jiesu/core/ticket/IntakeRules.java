@@ -49,6 +49,13 @@ final class IntakeRules {
         if (in.answeredOnSpot() && in.category() != Category.CONSULTATION) {
             throw TicketRefusal.invalid("answeredOnSpot", "only a consultation can be answered on the spot");
         }
+        // the knowledge base answers it: the agent cites the article read out, and cites one only then
+        if (in.answeredOnSpot() && in.answeredFrom() == null) {
+            throw TicketRefusal.invalid("articleId", "cite the knowledge-base article the answer was read from");
+        }
+        if (!in.answeredOnSpot() && in.answeredFrom() != null) {
+            throw TicketRefusal.invalid("articleId", "an article is cited only by a consultation answered on the spot");
+        }
         TicketBuilder b = taken(id, in, province, at, actor);
         Ticket none = b.build();
         b.notice = notice;
@@ -63,6 +70,9 @@ final class IntakeRules {
             detail.put("notice", notice);
         }
         if (in.answeredOnSpot()) {
+            b.answeredFrom = in.answeredFrom();
+            detail.put("articleId", in.answeredFrom().articleId());
+            detail.put("articleVersion", Integer.toString(in.answeredFrom().version()));
             b.state = CLOSED;
             b.closure = Closure.ANSWERED_ON_SPOT;
             b.closedAt = at;

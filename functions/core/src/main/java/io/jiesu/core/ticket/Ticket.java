@@ -27,7 +27,8 @@ public record Ticket(
         Instant replyDueAt, Instant firstContactAt, Instant resultContactAt, Instant onSiteContactAt,
         Reply reply, Instant repliedAt, Instant callbackDueAt, CallbackResult callback,
         int reopenCount, Closure closure, Instant closedAt, String filedBy,
-        Supervision supervision, List<Extension> extensions, ProvinceRef province, Routing routing, String notice) {
+        Supervision supervision, List<Extension> extensions, ProvinceRef province, Routing routing, String notice,
+        AnsweredFrom answeredFrom) {
 
     /** A ticket sent down by a provincial platform: which one, and its number there (status goes back to it). */
     public record ProvinceRef(String code, String ticketId) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The next ticket while a transition shapes it: a field-by-field copy of the current one, so that each
- * transition names only the fields its rule changes (a ticket has 35 of them).
+ * transition names only the fields its rule changes (a ticket has 36 of them).
  */
 final class TicketBuilder {
     String id; long version; TicketState state;
@@ -18,7 +18,7 @@ final class TicketBuilder {
     Reply reply; Instant repliedAt, callbackDueAt; CallbackResult callback;
     int reopenCount; Closure closure; Instant closedAt; String filedBy;
     Ticket.Supervision supervision; List<Extension> extensions = List.of(); Ticket.ProvinceRef province;
-    Routing routing; String notice;
+    Routing routing; String notice; AnsweredFrom answeredFrom;
 
     TicketBuilder() {
     }
@@ -34,7 +34,7 @@ final class TicketBuilder {
         callbackDueAt = t.callbackDueAt(); callback = t.callback(); reopenCount = t.reopenCount();
         closure = t.closure(); closedAt = t.closedAt(); filedBy = t.filedBy();
         supervision = t.supervision(); extensions = t.extensions(); province = t.province();
-        routing = t.routing(); notice = t.notice();
+        routing = t.routing(); notice = t.notice(); answeredFrom = t.answeredFrom();
     }
 
     Ticket build() {
@@ -42,7 +42,7 @@ final class TicketBuilder {
                 receivedAt, dispatchDueAt, leadUnit, coUnits, dispatchedAt, signDueAt, signedAt, signedLate,
                 returnDueAt, returnedBy, replyDueAt, firstContactAt, resultContactAt, onSiteContactAt,
                 reply, repliedAt, callbackDueAt, callback, reopenCount, closure, closedAt, filedBy,
-                supervision, extensions, province, routing, notice);
+                supervision, extensions, province, routing, notice, answeredFrom);
     }
 
     /** The ticket as changed, one version on from {@code before}, with the event that records the step. */

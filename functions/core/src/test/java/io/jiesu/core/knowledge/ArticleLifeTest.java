@@ -52,7 +52,7 @@ class ArticleLifeTest {
     void aDraftOverADraftKeepsTheOlderOneAsWritten() {
         Article a = drafted().revise(heating("第二稿"), HEATING, AT.plusSeconds(10), CATALOGUE);
         assertEquals(2, a.versions().size());
-        assertEquals(SUPERSEDED, a.version(1).orElseThrow().status());
+        assertEquals(DISCARDED, a.version(1).orElseThrow().status(), "never published: not superseded");
         assertEquals(DRAFT, a.latest().status());
     }
 

@@ -97,7 +97,8 @@ class RatesStayWithinBoundsTest {
         boolean onSpot = category == Category.CONSULTATION && random.nextInt(10) == 0;
         Instant now = START.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)));
         Transition received = Ticket.receive(id, new NewTicket(category, Channel.PHONE, "随机的一生",
-                new Citizen("张三", "13812345678"), null, null, onSpot), now, AGENT, DEADLINES);
+                new Citizen("张三", "13812345678"), null, null, onSpot,
+                onSpot ? new AnsweredFrom("KB-" + id, 1, UNITS.get(random.nextInt(UNITS.size()))) : null), now, AGENT, DEADLINES);
         steps.add(received);
         Ticket t = received.after();
         for (int step = 0; step < 80 && t.state() != TicketState.CLOSED; step++) {

@@ -138,4 +138,36 @@ class TicketCountersTest {
         withAccuracy.put(Counter.ROUTED_KEPT, 1L);
         assertEquals(Ranking.score(Rates.of(c)), Ranking.score(Rates.of(withAccuracy)), 1e-12);
     }
+
+    @Test
+    void aConsultationAnsweredOnTheSpotCountsForTheUnitWhoseArticleAnsweredIt() {
+        Transition answered = Ticket.receive("T-9", new NewTicket(Category.CONSULTATION, Channel.PHONE, "供暖季哪天开始",
+                new Citizen("张三", "13812345678"), null, null, true, new AnsweredFrom("KB-1", 1, "heating-company")),
+                at("2026-03-02T23:50"), new Actor("agent", Role.AGENT, null), DEADLINES);
+        assertEquals(Map.of(new CounterKey("heating-company", LocalDate.of(2026, 3, 2)),
+                Map.of(Counter.CONSULTATIONS, 1L, Counter.ON_THE_SPOT, 1L)), COUNTERS.of(answered));
+    }
+
+    @Test
+    void aDispatchedConsultationCountsOnceForTheUnitThatKeepsIt() {
+        Ticket t = Ticket.receive("T-10", new NewTicket(Category.CONSULTATION, Channel.PHONE, "停水到几点",
+                new Citizen("张三", "13812345678"), null, null, false), at("2026-03-02T09:00"),
+                new Actor("agent", Role.AGENT, null), DEADLINES).after();
+        Transition dispatched = t.dispatch("water-authority", List.of(), at("2026-03-02T09:10"), SYSTEM, DEADLINES);
+        assertEquals(1L, COUNTERS.of(dispatched).get(new CounterKey("water-authority", LocalDate.of(2026, 3, 2)))
+                .get(Counter.CONSULTATIONS));
+        t = dispatched.after().sign(at("2026-03-02T09:20"), UNIT, DEADLINES).after();
+        Transition returned = t.returnToCentre("不属于本单位", at("2026-03-02T10:00"), UNIT);
+        assertEquals(-1L, COUNTERS.of(returned).get(new CounterKey("water-authority", LocalDate.of(2026, 3, 2)))
+                .get(Counter.CONSULTATIONS), "out again on the day it was counted: the next unit counts it");
+
+        Map<Counter, Long> day = new java.util.EnumMap<>(Counter.class);
+        for (Transition x : List.of(dispatched, returned)) {
+            COUNTERS.of(x).values().forEach(m -> m.forEach((k, v) -> day.merge(k, v, Long::sum)));
+        }
+        Rates rates = Rates.of(day);
+        assertNull(rates.onTheSpotAnswer().value(), "0 of 0: no value");
+        assertEquals(0.5, Rates.of(Map.of(Counter.CONSULTATIONS, 2L, Counter.ON_THE_SPOT, 1L)).onTheSpotAnswer().value());
+        assertEquals(0, RateKind.ON_THE_SPOT_ANSWER.weight(), "out of the ranking's composite");
+    }
 }

@@ -15,8 +15,10 @@ class AnsweredOnSpotTest {
     private static NewTicket answeredOnSpot(Category category) {
         NewTicket r = request(category);
         return new NewTicket(r.category(), r.channel(), "请问供暖季从哪天开始？", r.citizen(), r.location(), r.matter(),
-                true);
+                true, CITED);
     }
+
+    private static final AnsweredFrom CITED = new AnsweredFrom("KB-20261102-ABCDEFGH", 2, "heating-company");
 
     @Test
     void aConsultationAnsweredOnTheSpotIsClosedAtIntake() {
@@ -30,6 +32,22 @@ class AnsweredOnSpotTest {
         assertEquals(EventType.ANSWERED_ON_SPOT, t.event().type());
         assertEquals(AGENT, t.event().actor());
         assertEquals("consultation", t.event().detail().get("category"));
+        assertEquals(CITED, t.after().answeredFrom(), "the ticket keeps the article and version read out");
+        assertEquals("KB-20261102-ABCDEFGH", t.event().detail().get("articleId"));
+        assertEquals("2", t.event().detail().get("articleVersion"));
+    }
+
+    @Test
+    void anAnswerOnTheSpotCitesTheArticleItWasReadFrom() {
+        NewTicket r = request(Category.CONSULTATION);
+        TicketRefusal uncited = refused(() -> Ticket.receive(ID, new NewTicket(r.category(), r.channel(), r.content(),
+                r.citizen(), r.location(), r.matter(), true, null), RECEIVED_AT, AGENT, DEADLINES));
+        assertEquals(TicketRefusal.Reason.INVALID, uncited.reason());
+        assertEquals("articleId", uncited.field());
+
+        TicketRefusal citedButFiled = refused(() -> Ticket.receive(ID, new NewTicket(r.category(), r.channel(),
+                r.content(), r.citizen(), r.location(), r.matter(), false, CITED), RECEIVED_AT, AGENT, DEADLINES));
+        assertEquals("articleId", citedButFiled.field(), "a filed ticket cites no article");
     }
 
     @Test

@@ -23,13 +23,19 @@ final class CrossValidation {
     }
 
     static Result run(List<RoutingExample> examples, RouterTrainer trainer, int k, long seed) {
+        return run(examples, List.of(), trainer, k, seed);
+    }
+
+    /** @param lessons given to every fold's training beside its tickets (the catalogue's matters), never tested */
+    static Result run(List<RoutingExample> examples, List<RoutingExample> lessons, RouterTrainer trainer, int k,
+                      long seed) {
         int[] fold = folds(examples, k, seed);
         List<Outcome> outcomes = new ArrayList<>();
         List<Long> predictNanos = new ArrayList<>();
         long trainNanos = 0;
         int bytes = 0;
         for (int f = 0; f < k; f++) {
-            List<RoutingExample> train = new ArrayList<>();
+            List<RoutingExample> train = new ArrayList<>(lessons);
             List<RoutingExample> test = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
                 (fold[i] == f ? test : train).add(examples.get(i));
@@ -51,6 +57,47 @@ final class CrossValidation {
         Collections.sort(predictNanos);
         return new Result(outcomes, trainNanos / 1e9 / k, percentile(predictNanos, 0.50) / 1e6,
                 percentile(predictNanos, 0.95) / 1e6, bytes);
+    }
+
+    /** One held-out ticket's unit and the classifier's raw score of every unit. */
+    record Scored(String truth, Map<String, Double> scores, boolean probabilities) {
+        /** The outcome with the confidence a model of this temperature would show. */
+        Outcome outcome(double temperature) {
+            if (scores.isEmpty()) {
+                return new Outcome(truth, null, 0);
+            }
+            Map<String, Double> c = new TreeMap<>(scores);
+            if (!probabilities) {
+                RouterModel.softmax(c, temperature);
+            }
+            // as the model's suggestions: the highest confidence, ties to the first unit by name
+            Map.Entry<String, Double> best = null;
+            for (Map.Entry<String, Double> e : c.entrySet()) {
+                if (best == null || e.getValue() > best.getValue()) {
+                    best = e;
+                }
+            }
+            return new Outcome(truth, best.getKey(), best.getValue());
+        }
+    }
+
+    /** Cross-validation keeping the raw scores, so confidences of several temperatures come from one training. */
+    static List<Scored> scored(List<RoutingExample> examples, List<RoutingExample> lessons, RouterTrainer trainer,
+                               int k, long seed) {
+        int[] fold = folds(examples, k, seed);
+        List<Scored> out = new ArrayList<>();
+        for (int f = 0; f < k; f++) {
+            List<RoutingExample> train = new ArrayList<>(lessons);
+            List<RoutingExample> test = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                (fold[i] == f ? test : train).add(examples.get(i));
+            }
+            RouterModel model = trainer.train(train);
+            for (RoutingExample e : test) {
+                out.add(new Scored(e.unit(), model.scores(e.ticket()), model.probabilities()));
+            }
+        }
+        return out;
     }
 
     static double percentile(List<Long> sorted, double p) {

@@ -2,6 +2,7 @@ package io.jiesu.routing.eval;
 
 import io.jiesu.core.catalogue.Route;
 import io.jiesu.core.catalogue.RoutingCatalogue;
+import io.jiesu.routing.CatalogueLessons;
 import io.jiesu.routing.Classifier;
 import io.jiesu.routing.Features;
 import io.jiesu.routing.RouterModel;
@@ -9,11 +10,12 @@ import io.jiesu.routing.RouterTrainer;
 import io.jiesu.routing.RoutingExample;
 import io.jiesu.routing.Suggestion;
 import io.jiesu.routing.TicketImport;
+import io.jiesu.routing.Tuning;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,7 +35,8 @@ import java.util.Set;
  * <pre>
  * ./mvnw -B -o -q -pl functions/routing exec:java -Dexec.args="--file messages.json --taxonomy taxonomy.json"
  *   --folds K (5)  --seed S  --features char1-2|char1-3|words|words+char1-2  --classifier LIBLINEAR_LOGISTIC|LIBLINEAR_SVM|SGD_LOGISTIC|SGD_SVM
- *   --compare          every feature set and classifier, one line each
+ *   --compare          every feature set and classifier, one line each, then the chosen tuning and its steps
+ *   --sweep [--costs 1,2,4] [--balanced 0,1] [--lessons 0,1] [--idf 0,1]   the tuning grid (temperatures 1 … 0.1)
  *   --synthetic N      train on N generated tickets (--units U, 40) and time it
  * </pre>
  */
@@ -70,37 +73,104 @@ public final class EvaluateRouter {
         List<RoutingExample> examples = TicketImport.read(Files.readAllBytes(Path.of(opts.get("file"))));
         out.printf("%d labelled messages, %d units, %d-fold cross-validation, seed %d%n%n", examples.size(),
                 examples.stream().map(RoutingExample::unit).distinct().count(), folds, seed);
+        // with a classification tree, its matters are lessons for every fold, as the deployed training does with
+        // the catalogue in force (RouterTrainer.train(history, catalogue))
+        List<RoutingExample> lessons = opts.containsKey("taxonomy") ? CatalogueLessons.of(
+                KeywordBaseline.fromTaxonomy(Files.readAllBytes(Path.of(opts.get("taxonomy")))),
+                examples.stream().map(RoutingExample::unit).distinct().toList(), RouterTrainer.CATALOGUE_LESSON)
+                : List.of();
         if (opts.containsKey("compare")) {
-            compare(examples, trainer, folds, seed);
+            compare(examples, lessons, trainer, folds, seed);
         }
-        report(examples, trainer, folds, seed);
+        if (opts.containsKey("sweep")) {
+            sweep(examples, lessons, trainer, folds, seed, doubles(opts.getOrDefault("costs", "1,2,4")),
+                    doubles(opts.getOrDefault("idf", "0,1")), doubles(opts.getOrDefault("balanced", "0,1")),
+                    doubles(opts.getOrDefault("lessons", "0,1")));
+        }
+        report(examples, lessons, trainer, folds, seed);
         if (opts.containsKey("taxonomy")) {
             baseline(examples, KeywordBaseline.fromTaxonomy(Files.readAllBytes(Path.of(opts.get("taxonomy")))));
         }
     }
 
-    private void compare(List<RoutingExample> examples, RouterTrainer base, int folds, long seed) {
-        out.println("| features | classifier | accuracy | macro-F1 | threshold for precision ≥ 0.95 | automatic | p95 ms |");
-        out.println("|---|---|---|---|---|---|---|");
+    /**
+     * The first router's twelve (each classifier's own cost, margins as they are, no catalogue), then the chosen
+     * tuning and its steps, one line each.
+     */
+    private void compare(List<RoutingExample> examples, List<RoutingExample> lessons, RouterTrainer base,
+                         int folds, long seed) {
+        out.println("| features | classifier | tuning | catalogue lessons | accuracy | macro-F1 | threshold for precision ≥ 0.95 | automatic | p95 ms |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
         for (String f : List.of("char1-2", "char1-3", "words", "words+char1-2")) {
             for (Classifier c : List.of(Classifier.LIBLINEAR_LOGISTIC, Classifier.LIBLINEAR_SVM,
                     Classifier.SGD_LOGISTIC)) {
-                RouterTrainer t = base.with(Features.parse(f)).with(c);
-                CrossValidation.Result r = CrossValidation.run(examples, t, folds, seed);
-                Scores s = new Scores(r.outcomes());
-                Scores.AtThreshold at = s.lowestWithPrecision(0.95);
-                out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %s | %s | %.2f |%n", f, c, s.accuracy(),
-                        s.macroF1(), at == null ? "none" : String.format(Locale.ROOT, "%.2f", at.threshold()),
-                        at == null ? "0 %" : pct(at.coverage()), r.p95Millis());
+                compareLine(examples, List.of(), base.with(Features.parse(f)).with(c).with(Tuning.PLAIN), folds,
+                        seed);
             }
+        }
+        RouterTrainer svm = base.with(Features.CHOSEN).with(Classifier.CHOSEN);
+        compareLine(examples, List.of(), svm.with(Tuning.PLAIN.withTemperature(Tuning.CHOSEN.temperature())),
+                folds, seed);
+        compareLine(examples, List.of(), svm.with(Tuning.CHOSEN), folds, seed);
+        if (!lessons.isEmpty()) {
+            compareLine(examples, lessons, svm.with(Tuning.CHOSEN.withTemperature(1.0)), folds, seed);
+            compareLine(examples, lessons, svm.with(Tuning.CHOSEN.withBalanced(true)), folds, seed);
+            compareLine(examples, lessons, svm.with(Tuning.CHOSEN), folds, seed);
+            compareLine(examples, lessons, svm.with(Features.parse("words+char1-3")).with(Tuning.CHOSEN), folds,
+                    seed);
         }
         out.println();
     }
 
-    private void report(List<RoutingExample> examples, RouterTrainer trainer, int folds, long seed) {
-        CrossValidation.Result r = CrossValidation.run(examples, trainer, folds, seed);
+    private void compareLine(List<RoutingExample> examples, List<RoutingExample> lessons, RouterTrainer t,
+                             int folds, long seed) {
+        CrossValidation.Result r = CrossValidation.run(examples, lessons, t, folds, seed);
         Scores s = new Scores(r.outcomes());
-        out.printf(Locale.ROOT, "Learned router (%s, %s)%n", trainer.features().name(), trainer.classifier());
+        Scores.AtThreshold at = s.lowestWithPrecision(0.95);
+        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.3f | %.3f | %s | %s | %.2f |%n", t.features().name(),
+                t.classifier(), t.tuning().name(), lessons.isEmpty() ? "none" : lessons.size() + " matters",
+                s.accuracy(), s.macroF1(), at == null ? "none" : String.format(Locale.ROOT, "%.2f", at.threshold()),
+                at == null ? "0 %" : pct(at.coverage()), r.p95Millis());
+    }
+
+    /** Cost, unit balance, the catalogue's lessons and the softmax temperature, one line each. */
+    private void sweep(List<RoutingExample> examples, List<RoutingExample> lessons, RouterTrainer base, int folds,
+                       long seed, double[] costs, double[] idfs, double[] balances, double[] lessonWeights) {
+        out.println("| features | classifier | C | idf | balanced | catalogue lessons | T | accuracy | macro-F1 | threshold for precision ≥ 0.95 | automatic |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (double cost : costs) {
+          for (double idfOn : idfs) {
+            boolean idf = idfOn > 0;
+            for (double balancedOn : balances) {
+                boolean balanced = balancedOn > 0;
+                for (double lessonWeight : lessons.isEmpty() ? new double[] {0} : lessonWeights) {
+                    List<RoutingExample> given = lessons.stream().filter(l -> lessonWeight > 0)
+                            .map(l -> new RoutingExample(l.ticket(), l.unit(), lessonWeight)).toList();
+                    RouterTrainer t = base.with(base.tuning().withCost(cost).withBalanced(balanced).withIdf(idf));
+                    List<CrossValidation.Scored> scored = CrossValidation.scored(examples, given, t, folds, seed);
+                    for (double temperature : new double[] {1, 0.5, 0.25, 0.1}) {
+                        Scores s = new Scores(scored.stream().map(x -> x.outcome(temperature)).toList());
+                        Scores.AtThreshold at = s.lowestWithPrecision(0.95);
+                        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.3f | %.3f | %s | %s |%n",
+                                base.features().name(), base.classifier(), cost, idf ? "yes" : "no",
+                                balanced ? "yes" : "no",
+                                lessonWeight == 0 ? "none" : "weight " + lessonWeight, temperature, s.accuracy(),
+                                s.macroF1(), at == null ? "none" : String.format(Locale.ROOT, "%.2f", at.threshold()),
+                                at == null ? "0 %" : pct(at.coverage()));
+                    }
+                }
+            }
+          }
+        }
+        out.println();
+    }
+
+    private void report(List<RoutingExample> examples, List<RoutingExample> lessons, RouterTrainer trainer,
+                        int folds, long seed) {
+        CrossValidation.Result r = CrossValidation.run(examples, lessons, trainer, folds, seed);
+        Scores s = new Scores(r.outcomes());
+        out.printf(Locale.ROOT, "Learned router (%s, %s, %s; catalogue lessons: %s)%n", trainer.features().name(),
+                trainer.classifier(), trainer.tuning().name(), lessons.isEmpty() ? "none" : lessons.size() + " matters");
         out.printf(Locale.ROOT, "accuracy %.3f   macro-F1 %.3f   (full coverage)%n", s.accuracy(), s.macroF1());
         out.printf(Locale.ROOT, "training %.2f s per fold; prediction p50 %.2f ms, p95 %.2f ms; model %,d bytes%n%n",
                 r.trainSecondsPerFold(), r.p50Millis(), r.p95Millis(), r.modelBytes());
@@ -164,13 +234,15 @@ public final class EvaluateRouter {
         List<RoutingExample> all = SyntheticTickets.generate(count + 1000, units, seed);
         List<RoutingExample> train = all.subList(0, count);
         List<RoutingExample> test = all.subList(count, all.size());
-        // CPU time beside wall time: on a shared machine the wall clock measures the neighbours too
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-        long c0 = cpu.getCurrentThreadCpuTime();
+        // CPU time (all threads: training uses every core) beside wall time: on a shared machine the wall clock
+        // measures the neighbours too; the load average says how many there were
+        OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+        long c0 = os.getProcessCpuTime();
         long t0 = System.nanoTime();
         RouterModel model = trainer.train(train);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - c0) / 1e9;
+        double load = os.getSystemLoadAverage();
         byte[] bytes = model.toBytes();
         RouterModel loaded = RouterModel.fromBytes(bytes);
         test.forEach(e -> loaded.suggest(e.ticket()));
@@ -183,12 +255,16 @@ public final class EvaluateRouter {
             right += !s.isEmpty() && s.get(0).unit().equals(e.unit()) ? 1 : 0;
         }
         nanos.sort(null);
-        out.printf(Locale.ROOT, "Synthetic: %,d tickets, %d units, %s/%s: training %.1f s (CPU %.1f s); model %,d bytes "
+        out.printf(Locale.ROOT, "Synthetic: %,d tickets, %d units, %s/%s: training %.1f s (CPU %.1f s, %d cores, load average %.1f); model %,d bytes "
                         + "(%,d features); prediction p50 %.2f ms, p95 %.2f ms over %d tickets (accuracy %.2f, "
                         + "meaningless on made-up text)%n", count, units, trainer.features().name(),
-                trainer.classifier(), seconds, cpuSeconds, bytes.length, model.about().featureCount(),
+                trainer.classifier(), seconds, cpuSeconds, Runtime.getRuntime().availableProcessors(), load, bytes.length, model.about().featureCount(),
                 CrossValidation.percentile(nanos, 0.5) / 1e6, CrossValidation.percentile(nanos, 0.95) / 1e6,
                 test.size(), right / (double) test.size());
+    }
+
+    private static double[] doubles(String list) {
+        return java.util.Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
 
     private static String pct(double share) {
