@@ -333,6 +333,7 @@ try {
   check(takenIn >= 3, `the wall counts today's intake from the dashboard (${takenIn})`)
   const more = await apiCall('POST', '/v1/tickets', 'agent', {
     category: 'consultation', channel: 'phone', content: '社保卡补办需要哪些材料', citizenName: '赵六', citizenPhone: '13600002222', answeredOnSpot: true,
+    articleId: article.id, articleVersion: 1, // on the spot cites the article read out (the published one above)
   })
   check(more.status === 201, 'another call is taken while the wall is on')
   const moved = await wall.waitForFunction((before) => Number(document.querySelector('[data-test=counter-received] .value')?.textContent) > before,

@@ -30,7 +30,7 @@ const en: typeof zh = {
     reply: 'Reply', escalation: 'Escalation', reopenCount: 'Reopened', none: 'None',
   },
   agent: {
-    title: 'Agent desk', file: 'File ticket (Ctrl+Enter)', answeredOnSpot: 'Answered on the spot (a consultation, never dispatched)',
+    title: 'Agent desk', file: 'File ticket (Ctrl+Enter)', answeredOnSpot: 'Answered on the spot? Use "Answer on the spot and close" on the answer at the right: it is closed citing the answer, never dispatched',
     filed: 'Ticket filed: {id}', earlier: "Caller's earlier tickets", earlierHint: "Type the phone number to see the caller's earlier tickets",
     earlierNone: 'No earlier tickets', knowledge: 'Knowledge base and notices', knowledgeEmpty: "As you type the caller's words, matching answers and the notices of cuts for the caller's place appear here",
     callback: 'Callback', solved: 'Solved', record: 'Record callback', recorded: 'Callback recorded',

@@ -30,7 +30,7 @@ export default {
     reply: '答复', escalation: '督办等级', reopenCount: '重办次数', none: '无',
   },
   agent: {
-    title: '话务受理', file: '登记工单 (Ctrl+Enter)', answeredOnSpot: '即时答复（咨询当场解答，不派单）',
+    title: '话务受理', file: '登记工单 (Ctrl+Enter)', answeredOnSpot: '咨询当场解答的：在右侧知识库答案上点“即时答复并办结”，引用该答案办结，不派单',
     filed: '工单已登记：{id}', earlier: '来电人历史工单', earlierHint: '输入手机号后显示该来电人此前的工单',
     earlierNone: '无历史工单', knowledge: '知识库与通知', knowledgeEmpty: '输入来电内容后，这里显示匹配的答案和来电地点的停水停电等通知',
     callback: '回访登记', solved: '问题已解决', record: '登记回访', recorded: '回访已登记',
