@@ -170,6 +170,7 @@ try {
   await centre.goto(base + '#/knowledge')
   await centre.locator('[data-test=articles]').getByText(question).first().click()
   await centre.locator('[data-test=publish-article]').waitFor()
+  await centre.waitForTimeout(500) // the drawer slides in
   await centre.screenshot({ path: SHOTS + 'knowledge-review.png' })
   await centre.locator('[data-test=publish-article]').click()
   await success(centre, '已完成')
