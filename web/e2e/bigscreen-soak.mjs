@@ -64,7 +64,7 @@ try {
       const r = await fetch(`${api}/v1/tickets`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${agent}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-        body: JSON.stringify({ category: 'consultation', channel: 'phone', content: `大屏长时间运行测试咨询 ${filed + 1}`, citizenName: '测试', citizenPhone: '13700000000', answeredOnSpot: true }),
+        body: JSON.stringify({ category: 'consultation', channel: 'phone', content: `大屏长时间运行测试咨询 ${filed + 1}`, citizenName: '测试', citizenPhone: '13700000000' }),
       }).catch(() => null)
       if (r?.ok) filed++
     }

@@ -148,6 +148,92 @@ try {
   check(true, 'the photo is uploaded straight to storage after filing')
   await agent.screenshot({ path: SHOTS + 'agent-desk.png' })
 
+  // 1b. the knowledge base: the heating company drafts an article on screen and sends it for review, the centre
+  // publishes it; a notice of a heating cut for the caller's place is published ahead (through the api)
+  const run = String(Math.floor(Math.random() * 1e6))
+  const question = `供暖费补贴怎么申请 ${run}`
+  const drafter = await as('unit')
+  await drafter.goto(base + '#/knowledge')
+  await drafter.locator('[data-test=new-article]').click()
+  await drafter.locator('[data-test=article-question]').fill(question)
+  await drafter.locator('[data-test=article-variants]').fill('暖气费补贴在哪里办')
+  await drafter.locator('[data-test=article-answer]').fill('低保、特困家庭可持身份证和户口本向所在街道申请供暖费补贴，每个供暖季申请一次。')
+  await drafter.locator('[data-test=article-basis]').fill('北京市城镇低收入家庭供暖补贴办法')
+  await drafter.locator('[data-test=article-matters]').click()
+  await drafter.locator('.el-select-dropdown__item:visible').filter({ hasText: '供暖温度不达标' }).click()
+  await drafter.locator('[data-test=article-save]').click()
+  await success(drafter, '已完成')
+  await drafter.locator('[data-test=submit-article]').click()
+  const inReview = await drafter.locator('.el-drawer .el-tag').getByText('待审核').first().waitFor({ timeout: 15000 }).then(() => true, () => false)
+  check(inReview, 'the unit drafts an article on screen and sends it for review')
+  const centre = await as('dispatcher')
+  await centre.goto(base + '#/knowledge')
+  await centre.locator('[data-test=articles]').getByText(question).first().click()
+  await centre.locator('[data-test=publish-article]').waitFor()
+  await centre.waitForTimeout(500) // the drawer slides in
+  await centre.screenshot({ path: SHOTS + 'knowledge-review.png' })
+  await centre.locator('[data-test=publish-article]').click()
+  await success(centre, '已完成')
+  const listed = await apiCall('GET', '/v1/knowledge/articles?status=published&limit=200', 'dispatcher')
+  const article = listed.body.items.find((a) => a.versions.some((v) => v.question === question))
+  check(article?.publishedVersion === 1, `the centre publishes it from the review queue (${article?.id})`)
+
+  const place = `和平里北街${run}号院`
+  const hour = 3600 * 1000
+  const cut = await apiCall('POST', '/v1/notices', 'unit', {
+    kind: 'heating', title: `${place}换热站检修停暖`, text: '换热站阀门检修，期间暂停供暖，预计当日恢复。',
+    areas: [{ place }], from: new Date(Date.now() - hour).toISOString(), to: new Date(Date.now() + 6 * hour).toISOString(),
+  })
+  check(cut.status === 201 && (await apiCall('POST', `/v1/notices/${cut.body.id}/publish`, 'reviewer')).status === 200,
+    "the unit head publishes a notice of a heating cut for the caller's place")
+
+  // the agent types the caller's words: the notice for the caller's place first, then the published article
+  await agent.locator('[data-test=phone]').fill('136' + run.padStart(8, '0'))
+  await agent.locator('[data-test=name]').fill('赵六')
+  await agent.locator('[data-test=location]').fill(place)
+  await agent.locator('[data-test=content]').fill('想问一下供暖费补贴怎么申请')
+  const row = agent.locator('[data-test=knowledge-items] > li').filter({ hasText: question })
+  await row.waitFor({ timeout: 15000 }).catch(() => {})
+  check(await row.isVisible(), 'the published article appears in the panel as the caller\'s words are typed')
+  const first = await agent.locator('[data-test=knowledge-items] > li').first().innerText()
+  check(first.includes(`${place}换热站检修停暖`), "the notice covering the caller's place comes first")
+  await agent.screenshot({ path: SHOTS + 'agent-knowledge.png' })
+  await row.locator('[data-test=helpful]').click()
+  await success(agent, '已记录反馈')
+  await row.locator('[data-test=answer-on-spot]').click()
+  const answeredOnSpot = (await success(agent, '已即时答复并办结')).split('：')[1].trim()
+  const closed = await apiCall('GET', `/v1/tickets/${answeredOnSpot}`, 'agent')
+  check(closed.body.state === 'closed' && closed.body.closure === 'answered_on_spot'
+    && closed.body.answeredFrom?.articleId === article.id && closed.body.answeredFrom?.version === 1,
+    `answering on the spot files the consultation closed, citing the article and version (${answeredOnSpot})`)
+  const marked = await apiCall('GET', `/v1/knowledge/articles/${article.id}`, 'dispatcher')
+  check(marked.body.helpful === 1, 'the agent\'s "helpful" is counted on the article')
+
+  // a citizen online finds the answer before filing and says it answered the question: counted, nothing filed
+  const deflected = async () => (await apiCall('GET', '/v1/dashboard', 'supervisor')).body.today.deflected
+  const before = { deflected: await deflected(), tickets: (await apiCall('GET', '/v1/citizens/me/tickets?limit=100', 'citizen')).body.items.length }
+  const citizen = await as('citizen', { width: 1280, height: 800 })
+  await citizen.goto(base + '#/citizen')
+  await citizen.locator('[data-test=citizen-words]').fill('供暖费补贴怎么申请')
+  await citizen.locator('[data-test=citizen-search]').click()
+  const found = citizen.locator('[data-test=citizen-answer]').filter({ hasText: question })
+  await found.waitFor({ timeout: 15000 })
+  check(await citizen.locator('[data-test=citizen-file-form]').isVisible(), 'a citizen sees the answers before the form to file')
+  await found.locator('[data-test=citizen-answered]').click()
+  await found.locator('[data-test=citizen-thanks]').waitFor()
+  let counted = false
+  for (const until = Date.now() + 15000; !counted && Date.now() < until; await citizen.waitForTimeout(500)) {
+    counted = (await deflected()) === before.deflected + 1
+  }
+  const after = (await apiCall('GET', '/v1/citizens/me/tickets?limit=100', 'citizen')).body.items.length
+  check(counted && after === before.tickets, '"this answered my question" is counted as a deflection and files nothing')
+  await citizen.screenshot({ path: SHOTS + 'citizen.png' })
+  const board = await as('reviewer')
+  await board.goto(base + '#/notices')
+  await board.locator('[data-test=notices]').getByText(`${place}换热站检修停暖`).first().waitFor()
+  await board.waitForTimeout(500) // the tags' styles come with their chunk
+  await board.screenshot({ path: SHOTS + 'notices.png' })
+
   // 2. the heating company's staff find it in their inbox (routed by the catalogue), see the phone masked, and sign
   const unit = await as('unit')
   await unit.goto(base + '#/unit')
@@ -247,7 +333,8 @@ try {
   const takenIn = Number(await wall.locator('[data-test=counter-received] .value').innerText())
   check(takenIn >= 3, `the wall counts today's intake from the dashboard (${takenIn})`)
   const more = await apiCall('POST', '/v1/tickets', 'agent', {
-    category: 'consultation', channel: 'phone', content: '社保卡补办需要哪些材料', citizenName: '赵六', citizenPhone: '13600002222',
+    category: 'consultation', channel: 'phone', content: '社保卡补办需要哪些材料', citizenName: '赵六', citizenPhone: '13600002222', answeredOnSpot: true,
+    articleId: article.id, articleVersion: 1, // on the spot cites the article read out (the published one above)
   })
   check(more.status === 201, 'another call is taken while the wall is on')
   const moved = await wall.waitForFunction((before) => Number(document.querySelector('[data-test=counter-received] .value')?.textContent) > before,

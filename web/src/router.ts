@@ -9,6 +9,9 @@ export const screens: (RouteRecordRaw & { meta: { roles: Role[]; nav: string } }
   { path: '/supervisor', component: () => import('./views/Supervision.vue'), meta: { roles: ['supervisor', 'admin'], nav: 'nav.supervisor' } },
   { path: '/screen', component: () => import('./views/BigScreen.vue'), meta: { roles: ['supervisor', 'admin', 'dispatcher'], nav: 'nav.screen' } },
   { path: '/admin', component: () => import('./views/AdminCatalogue.vue'), meta: { roles: ['admin'], nav: 'nav.admin' } },
+  { path: '/knowledge', component: () => import('./views/KnowledgeArticles.vue'), meta: { roles: ['unit', 'reviewer', 'dispatcher', 'admin'], nav: 'nav.knowledge' } },
+  { path: '/notices', component: () => import('./views/NoticeBoard.vue'), meta: { roles: ['unit', 'reviewer', 'dispatcher', 'admin'], nav: 'nav.notices' } },
+  { path: '/citizen', component: () => import('./views/CitizenService.vue'), meta: { roles: ['citizen'], nav: 'nav.citizen' } },
 ]
 
 export const router = createRouter({

@@ -3,7 +3,8 @@ import type zh from './zh-CN'
 /** English, the console's second language; typed against zh-CN so a missing key fails the type check. */
 const en: typeof zh = {
   app: { title: '12345 Jiesu', signOut: 'Sign out', signedInAs: 'Signed in as' },
-  nav: { agent: 'Agent desk', dispatcher: 'Dispatch', unit: 'Unit', supervisor: 'Supervision', screen: 'Big screen', admin: 'Admin' },
+  nav: { agent: 'Agent desk', dispatcher: 'Dispatch', unit: 'Unit', supervisor: 'Supervision', screen: 'Big screen', admin: 'Admin',
+    knowledge: 'Knowledge base', notices: 'Notices', citizen: 'Ask 12345' },
   signIn: {
     title: 'Sign in', token: 'Access token (JWT)', submit: 'Sign in', localRole: 'Local run: a token per role', unit: 'Unit',
     badToken: 'The token cannot be read',
@@ -29,9 +30,9 @@ const en: typeof zh = {
     reply: 'Reply', escalation: 'Escalation', reopenCount: 'Reopened', none: 'None',
   },
   agent: {
-    title: 'Agent desk', file: 'File ticket (Ctrl+Enter)', answeredOnSpot: 'Answered on the spot (a consultation, never dispatched)',
+    title: 'Agent desk', file: 'File ticket (Ctrl+Enter)', answeredOnSpot: 'Answered on the spot? Use "Answer on the spot and close" on the answer at the right: it is closed citing the answer, never dispatched',
     filed: 'Ticket filed: {id}', earlier: "Caller's earlier tickets", earlierHint: "Type the phone number to see the caller's earlier tickets",
-    earlierNone: 'No earlier tickets', knowledge: 'Knowledge base and notices', knowledgeEmpty: 'When the knowledge base lands, answers and notices of cuts appear here as the call goes on',
+    earlierNone: 'No earlier tickets', knowledge: 'Knowledge base and notices', knowledgeEmpty: "As you type the caller's words, matching answers and the notices of cuts for the caller's place appear here",
     callback: 'Callback', solved: 'Solved', record: 'Record callback', recorded: 'Callback recorded',
   },
   dispatcher: {
@@ -91,6 +92,35 @@ const en: typeof zh = {
   attachment: {
     title: 'Files', choose: 'Add photos or PDFs', hint: 'JPEG, PNG, WebP, HEIC photos or PDF', uploaded: 'Files uploaded: {n}',
     failed: 'A file could not be uploaded', intake: 'Intake', contact: 'Contact', reply: 'Reply',
+  },
+  kb: {
+    panelHint: 'Updates as you type · Alt+K jumps to the first', noMatch: 'No matching answer or notice', answerOnSpot: 'Answer on the spot and close',
+    answeredOnSpot: 'Answered on the spot and closed: {id}', helpful: 'Helpful', unhelpful: 'Not helpful', thanks: 'Feedback recorded', basis: 'Policy basis',
+    unit: 'Unit', version: 'version {n}', full: 'Full text', matches: "Caller's place", needCaller: "Fill in the caller's name and phone first",
+    articles: 'Knowledge base', mine: "My unit's articles", queue: 'Review queue', published: 'Published', all: 'All', newArticle: 'New article',
+    edit: 'Edit (new version)', submit: 'Submit for review', publish: 'Publish', reject: 'Send back', rejectReason: 'Why it goes back', withdraw: 'Withdraw',
+    withdrawReason: 'Why it is withdrawn', versions: 'Every version', question: 'Question', variants: 'Other ways to ask (one a line)', answer: 'Answer',
+    internalNote: 'Internal note (staff only)', basisDocument: 'Policy document', basisNumber: 'Document number', matters: 'Matters',
+    categories: 'Categories (comma separated)', validFrom: 'Valid from', validTo: 'Valid to', citizensMaySee: 'Citizens may see it', save: 'Save',
+    status: 'Status', changedAt: 'Changed', marks: 'Helpful / not', author: 'Author', note: 'Note', empty: 'No articles',
+    done: 'Done', unitField: 'Unit', failing: 'Often marked not helpful',
+  },
+  articleStatus: {
+    draft: 'Draft', in_review: 'In review', published: 'Published', superseded: 'Superseded', expired: 'Expired', discarded: 'Discarded',
+  },
+  noticeKind: { water: 'Water cut', power: 'Power cut', heating: 'Heating cut', gas: 'Gas cut', road_closure: 'Road closure', other: 'Other' },
+  noticeStatus: { draft: 'Draft', published: 'Published', withdrawn: 'Withdrawn', ended: 'Ended' },
+  notice: {
+    title: 'Notices of cuts and closures', new: 'New notice', kind: 'Kind', heading: 'Title', text: 'Text', areas: 'Areas', street: 'Street',
+    community: 'Community', place: 'Place', addArea: 'Add area', keywords: 'Keywords (comma separated)', from: 'From', to: 'To',
+    unit: 'Publishing unit', publish: 'Publish', withdraw: 'Withdraw', withdrawReason: 'Why it is withdrawn', linked: 'Linked tickets', empty: 'No notices',
+    save: 'Save', status: 'Status', edit: 'Edit', upcoming: 'Upcoming', inForce: 'In force', done: 'Done',
+  },
+  citizen: {
+    title: '12345 for citizens', ask: 'What would you like to ask or report?', askHint: 'See the answers we have first: one may settle it now', search: 'Find answers',
+    answered: 'This answered my question', thanks: 'Thank you: glad it helped', stillNeed: 'Not answered: file a request', file: 'File a request',
+    filed: 'Request filed: {id}', mine: 'My requests', none: 'No answer found; you can file a request', notices: 'Notices of cuts and closures',
+    noTickets: 'No requests yet', basis: 'Basis',
   },
   common: { refresh: 'Refresh', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…', more: 'Load more', search: 'Search' },
 }

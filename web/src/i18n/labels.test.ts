@@ -21,6 +21,7 @@ const schema = readFileSync(resolve(__dirname, '../api/schema.d.ts'), 'utf8')
 const labelled: Record<string, keyof typeof zhCN> = {
   TicketState: 'state', Category: 'category', Channel: 'channel', Satisfaction: 'satisfaction', ContactKind: 'contactKind',
   Outcome: 'outcome', Closure: 'closure', EventType: 'event', Role: 'role',
+  NoticeKind: 'noticeKind', NoticeStatus: 'noticeStatus', ArticleStatus: 'articleStatus',
 }
 
 describe('labels', () => {

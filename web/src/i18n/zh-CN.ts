@@ -3,6 +3,7 @@ export default {
   app: { title: '12345 接诉即办', signOut: '退出', signedInAs: '当前用户' },
   nav: {
     agent: '话务受理', dispatcher: '派单', unit: '承办单位', supervisor: '督办', screen: '大屏', admin: '管理',
+    knowledge: '知识库', notices: '通知公告', citizen: '市民服务',
   },
   signIn: {
     title: '登录', token: '访问令牌 (JWT)', submit: '登录', localRole: '本地运行：按角色取令牌', unit: '单位',
@@ -29,9 +30,9 @@ export default {
     reply: '答复', escalation: '督办等级', reopenCount: '重办次数', none: '无',
   },
   agent: {
-    title: '话务受理', file: '登记工单 (Ctrl+Enter)', answeredOnSpot: '即时答复（咨询当场解答，不派单）',
+    title: '话务受理', file: '登记工单 (Ctrl+Enter)', answeredOnSpot: '咨询当场解答的：在右侧知识库答案上点“即时答复并办结”，引用该答案办结，不派单',
     filed: '工单已登记：{id}', earlier: '来电人历史工单', earlierHint: '输入手机号后显示该来电人此前的工单',
-    earlierNone: '无历史工单', knowledge: '知识库与通知', knowledgeEmpty: '知识库上线后，这里随来电内容显示答案和停水停电等通知',
+    earlierNone: '无历史工单', knowledge: '知识库与通知', knowledgeEmpty: '输入来电内容后，这里显示匹配的答案和来电地点的停水停电等通知',
     callback: '回访登记', solved: '问题已解决', record: '登记回访', recorded: '回访已登记',
   },
   dispatcher: {
@@ -91,6 +92,35 @@ export default {
   attachment: {
     title: '附件', choose: '添加照片或PDF', hint: 'JPEG、PNG、WebP、HEIC 照片或 PDF', uploaded: '附件已上传：{n} 个',
     failed: '附件上传失败', intake: '受理', contact: '联系', reply: '答复',
+  },
+  kb: {
+    panelHint: '随来电内容更新 · Alt+K 跳到第一条', noMatch: '没有匹配的答案或通知', answerOnSpot: '即时答复并办结',
+    answeredOnSpot: '已即时答复并办结：{id}', helpful: '有帮助', unhelpful: '没帮助', thanks: '已记录反馈', basis: '政策依据',
+    unit: '主管单位', version: '第{n}版', full: '全文', matches: '来电地点', needCaller: '请先填写来电人姓名和电话',
+    articles: '知识库', mine: '本单位文章', queue: '待审核', published: '已发布', all: '全部', newArticle: '新建文章',
+    edit: '修改（新版本）', submit: '提交审核', publish: '发布', reject: '退回', rejectReason: '退回理由', withdraw: '撤回',
+    withdrawReason: '撤回理由', versions: '全部版本', question: '问题', variants: '相似问法（每行一个）', answer: '答案',
+    internalNote: '内部备注（仅工作人员可见）', basisDocument: '依据文件名称', basisNumber: '文号', matters: '事项',
+    categories: '分类（逗号分隔）', validFrom: '生效时间', validTo: '失效时间', citizensMaySee: '市民可见', save: '保存',
+    status: '状态', changedAt: '更新时间', marks: '有帮助 / 没帮助', author: '撰写人', note: '说明', empty: '暂无文章',
+    done: '已完成', unitField: '单位', failing: '常被标为没帮助',
+  },
+  articleStatus: {
+    draft: '草稿', in_review: '待审核', published: '已发布', superseded: '已被替代', expired: '已失效', discarded: '已废弃',
+  },
+  noticeKind: { water: '停水', power: '停电', heating: '停暖', gas: '停气', road_closure: '道路封闭', other: '其他' },
+  noticeStatus: { draft: '草稿', published: '已发布', withdrawn: '已撤回', ended: '已结束' },
+  notice: {
+    title: '停水停电等通知', new: '新建通知', kind: '类型', heading: '标题', text: '内容', areas: '范围', street: '街道',
+    community: '社区', place: '具体地点', addArea: '添加范围', keywords: '关键词（逗号分隔）', from: '开始', to: '结束',
+    unit: '发布单位', publish: '发布', withdraw: '撤回', withdrawReason: '撤回理由', linked: '关联工单', empty: '暂无通知',
+    save: '保存', status: '状态', edit: '修改', upcoming: '即将开始', inForce: '进行中', done: '已完成',
+  },
+  citizen: {
+    title: '12345 市民服务', ask: '您想咨询或反映什么？', askHint: '先看看已有的答复，也许马上就能解决', search: '查找答案',
+    answered: '这解答了我的问题', thanks: '感谢反馈，很高兴帮到您', stillNeed: '没有解决，提交诉求', file: '提交诉求',
+    filed: '诉求已提交：{id}', mine: '我的诉求', none: '没有找到答案，您可以直接提交诉求', notices: '停水停电等通知',
+    noTickets: '暂无诉求', basis: '依据',
   },
   common: { refresh: '刷新', cancel: '取消', confirm: '确定', loading: '加载中…', more: '加载更多', search: '搜索' },
 }

@@ -15,7 +15,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console (web/) in headless Chromium against the running pipeline: an agent files from the keyboard, the unit
- * signs and contacts, its reviewer replies, the agent records the callback, a dispatcher places an unroutable ticket,
+ * signs and contacts, its reviewer replies, the agent records the callback; the unit drafts a knowledge-base article
+ * that the centre publishes, the agent sees it (after the notice for the caller's place) as the caller's words are
+ * typed and answers on the spot, a citizen finds it and says it answered the question; a dispatcher places an unroutable ticket,
  * a supervisor reads the history, the big screen renders at 1920×1080, an admin reads the catalogue in two languages.
  * A photo attached at intake shows on the lead unit's workbench; another unit neither lists nor opens the ticket;
  * the big screen's intake counter moves when a ticket is filed.
@@ -38,7 +40,8 @@ class ConsoleEndToEndTest {
                 "admin", api.token("admin"),
                 "unit", api.unitToken("heating-company"),
                 "reviewer", api.reviewerToken("heating-company"),
-                "otherUnit", api.unitToken("water-authority"));
+                "otherUnit", api.unitToken("water-authority"),
+                "citizen", api.token("citizen"));
         ProcessBuilder browser = new ProcessBuilder("node", "e2e/console.mjs").directory(web.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(web.resolve("e2e/console.log").toFile());
