@@ -1,5 +1,6 @@
 package io.jiesu.api.calendar;
 
+import io.jiesu.core.Refusal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -7,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.jiesu.aws.calendar.CalendarStore;
 import io.jiesu.core.calendar.HolidayList;
 import io.jiesu.core.calendar.WorkCalendar;
-import io.jiesu.core.ticket.TicketRefusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -63,13 +63,13 @@ public class CalendarResource {
         try {
             list = HolidayList.parse(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (UncheckedIOException | IllegalArgumentException e) {
-            throw TicketRefusal.invalid("days", "not a holiday list: " + e.getMessage());
+            throw Refusal.invalid("days", "not a holiday list: " + e.getMessage());
         }
         if (list.year() != year) {
-            throw TicketRefusal.invalid("year", "the list is for " + list.year() + ", not " + year);
+            throw Refusal.invalid("year", "the list is for " + list.year() + ", not " + year);
         }
         if (list.isEmpty()) {
-            throw TicketRefusal.invalid("days", "the list for " + year + " has no days");
+            throw Refusal.invalid("days", "the list for " + year + " has no days");
         }
         calendars.load(json);
         return new LoadedYear(year, list.offDays().size(), list.papers());

@@ -10,7 +10,6 @@ import io.jiesu.aws.knowledge.KnowledgeBase;
 import io.jiesu.core.knowledge.Article;
 import io.jiesu.core.knowledge.ArticleStatus;
 import io.jiesu.core.knowledge.Articles;
-import io.jiesu.core.knowledge.KnowledgeRefusal;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -195,7 +194,7 @@ public class KnowledgeResource {
     public Deflection answeredMyQuestion(@PathParam("articleId") @Size(max = 64) String id) {
         Article a = knowledge.get(id);
         if (a.published().isEmpty()) {
-            throw KnowledgeRefusal.wrongStatus("count an answer of", a.status(), ArticleStatus.PUBLISHED);
+            throw a.status().refuses("count an answer of", ArticleStatus.PUBLISHED);
         }
         figures.deflected(clock.instant(), caller.actor().id() + id);
         return new Deflection(id, true);

@@ -1,12 +1,12 @@
 package io.jiesu.api.problems;
 
+import io.jiesu.core.Refusal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.jiesu.aws.ticket.ConcurrentTransitionException;
 import io.jiesu.aws.ticket.IdempotencyKeyReusedException;
 import io.jiesu.aws.ticket.TicketNotFoundException;
-import io.jiesu.core.ticket.TicketRefusal;
 import io.jiesu.api.validation.BadInput;
 import io.jiesu.api.validation.ParamLimits;
 import jakarta.validation.ConstraintViolation;
@@ -30,14 +30,19 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String TYPE = "https://jiesu.io/problems/";
 
+    /** Every rule's refusal, of tickets, articles and notices alike: the rule's words, and the field to fix. */
     @ServerExceptionMapper
-    public Response refused(TicketRefusal e) {
+    public Response refused(Refusal e) {
         return switch (e.reason()) {
             case INVALID -> respond(422, "invalid-request", "The request breaks a rule of the hotline", e.getMessage(),
                     e.field() == null ? List.of() : List.of(new Problem.FieldError(e.field(), e.getMessage())));
-            case NOT_ASSIGNED -> respond(403, "not-your-ticket", "Not allowed on this ticket", e.getMessage(), List.of());
-            case WINDOW_CLOSED -> respond(409, "window-closed", "Too late for this step", e.getMessage(), List.of());
             case WRONG_STATE -> respond(409, "wrong-state", "Not allowed in the ticket's current state", e.getMessage(), List.of());
+            case WRONG_STATUS -> respond(409, "wrong-status", "Not allowed in the current status", e.getMessage(), List.of());
+            case WINDOW_CLOSED -> respond(409, "window-closed", "Too late for this step", e.getMessage(), List.of());
+            case NOT_YOUR_TICKET -> respond(403, "not-your-ticket", "Not allowed on this ticket", e.getMessage(), List.of());
+            case NOT_YOUR_ARTICLE -> respond(403, "not-your-article", "Not allowed on this article", e.getMessage(), List.of());
+            case NOT_YOUR_NOTICE -> respond(403, "not-your-notice", "Not allowed on this notice", e.getMessage(), List.of());
+            case NOT_CENTRE -> respond(403, "forbidden", "Forbidden", e.getMessage(), List.of());
         };
     }
 

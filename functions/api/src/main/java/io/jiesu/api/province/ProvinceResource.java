@@ -1,5 +1,6 @@
 package io.jiesu.api.province;
 
+import io.jiesu.core.Refusal;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -85,13 +86,13 @@ public class ProvinceResource {
         }
         ProvinceTicketRequest in = json.readValue(body, ProvinceTicketRequest.class);
         if (in == null) {
-            throw TicketRefusal.invalid("provinceTicketId", "the body is not a ticket");
+            throw Refusal.invalid("provinceTicketId", "the body is not a ticket");
         }
         var violations = validator.validate(in);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        Category category = ProvinceCategories.of(in.category()).orElseThrow(() -> TicketRefusal.invalid("category",
+        Category category = ProvinceCategories.of(in.category()).orElseThrow(() -> Refusal.invalid("category",
                 "unknown provincial category '" + in.category() + "'; one of " + new TreeSet<>(ProvinceCategories.codes())));
         NewTicket ticket = new NewTicket(category, Channel.PROVINCE, in.content().strip(),
                 new Citizen(in.citizen().name().strip(), in.citizen().phone()), in.address(), in.matter(), false);

@@ -1,5 +1,6 @@
 package io.jiesu.api.rates;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.api.security.Caller;
 import io.jiesu.api.validation.ParamLimits;
 import io.jiesu.aws.rates.RateReports;
@@ -7,7 +8,6 @@ import io.jiesu.core.policy.Policy;
 import io.jiesu.core.rates.Ranking;
 import io.jiesu.core.rates.Rates;
 import io.jiesu.core.catalogue.HandlingUnit;
-import io.jiesu.core.ticket.TicketRefusal;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -107,7 +107,7 @@ public class RatesResource {
         try {
             m = YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw TicketRefusal.invalid("month", "a month is written 2026-11");
+            throw Refusal.invalid("month", "a month is written 2026-11");
         }
         requireCalendarYear("month", m.getYear());
         return new RankingReport(m, reports.minimumToRank(), reports.ranking(m));
@@ -118,10 +118,10 @@ public class RatesResource {
         LocalDate f = parse("from", from, today.withDayOfMonth(1));
         LocalDate t = parse("to", to, today);
         if (t.isBefore(f)) {
-            throw TicketRefusal.invalid("to", "to comes before from");
+            throw Refusal.invalid("to", "to comes before from");
         }
         if (f.plusYears(1).isBefore(t)) {
-            throw TicketRefusal.invalid("to", "a report covers at most a year");
+            throw Refusal.invalid("to", "a report covers at most a year");
         }
         return new LocalDate[]{f, t};
     }
@@ -134,7 +134,7 @@ public class RatesResource {
         try {
             day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw TicketRefusal.invalid(field, "a day is written 2026-11-22");
+            throw Refusal.invalid(field, "a day is written 2026-11-22");
         }
         requireCalendarYear(field, day.getYear());
         return day;
@@ -146,7 +146,7 @@ public class RatesResource {
      */
     private static void requireCalendarYear(String field, int year) {
         if (year < ParamLimits.MIN_YEAR || year > ParamLimits.MAX_YEAR) {
-            throw TicketRefusal.invalid(field, "a year from " + ParamLimits.MIN_YEAR + " to " + ParamLimits.MAX_YEAR);
+            throw Refusal.invalid(field, "a year from " + ParamLimits.MIN_YEAR + " to " + ParamLimits.MAX_YEAR);
         }
     }
 }

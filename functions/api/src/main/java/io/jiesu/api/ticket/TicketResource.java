@@ -1,5 +1,6 @@
 package io.jiesu.api.ticket;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.api.security.Caller;
 import io.jiesu.aws.catalogue.CatalogueStore;
 import io.jiesu.aws.ticket.Intake;
@@ -106,11 +107,11 @@ public class TicketResource {
     public TicketView dispatch(@PathParam("id") String id, @Valid @NotNull DispatchRequest in) {
         RoutingCatalogue units = catalogue.current();
         if (units.unit(in.leadUnit()).isEmpty()) {
-            throw TicketRefusal.invalid("leadUnit", "no handling unit '" + in.leadUnit() + "' in the catalogue");
+            throw Refusal.invalid("leadUnit", "no handling unit '" + in.leadUnit() + "' in the catalogue");
         }
         if (in.coUnits() != null) {
             in.coUnits().stream().filter(u -> units.unit(u).isEmpty()).findFirst().ifPresent(u -> {
-                throw TicketRefusal.invalid("coUnits", "no handling unit '" + u + "' in the catalogue");
+                throw Refusal.invalid("coUnits", "no handling unit '" + u + "' in the catalogue");
             });
         }
         return step(id, t -> t.dispatch(in.leadUnit(), in.coUnits(), clock.instant(), caller.actor(), deadlines));

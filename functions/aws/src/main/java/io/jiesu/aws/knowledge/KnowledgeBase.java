@@ -1,5 +1,6 @@
 package io.jiesu.aws.knowledge;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.aws.catalogue.CatalogueStore;
 import io.jiesu.core.knowledge.AnswerHit;
 import io.jiesu.core.knowledge.AnswerIndex;
@@ -11,7 +12,6 @@ import io.jiesu.core.knowledge.Articles;
 import io.jiesu.core.knowledge.KnowledgePolicy;
 import io.jiesu.core.ticket.Actor;
 import io.jiesu.core.ticket.AnsweredFrom;
-import io.jiesu.core.ticket.TicketRefusal;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -129,13 +129,13 @@ public class KnowledgeBase {
      * one superseded while the agent read it out); never a draft, nor one withdrawn or expired.
      */
     public AnsweredFrom cited(String id, Integer version) {
-        Article a = articles.find(id).orElseThrow(() -> TicketRefusal.invalid("articleId", "no article " + id));
+        Article a = articles.find(id).orElseThrow(() -> Refusal.invalid("articleId", "no article " + id));
         if (version == null) {
-            throw TicketRefusal.invalid("articleVersion", "cite the version of the article that was read out");
+            throw Refusal.invalid("articleVersion", "cite the version of the article that was read out");
         }
         ArticleStatus status = a.version(version).map(v -> v.status()).orElse(null);
         if (status != ArticleStatus.PUBLISHED && status != ArticleStatus.SUPERSEDED) {
-            throw TicketRefusal.invalid("articleVersion", "version " + version + " of " + id + " does not answer callers");
+            throw Refusal.invalid("articleVersion", "version " + version + " of " + id + " does not answer callers");
         }
         return new AnsweredFrom(id, version, a.unit());
     }

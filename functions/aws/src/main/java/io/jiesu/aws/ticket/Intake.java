@@ -1,5 +1,6 @@
 package io.jiesu.aws.ticket;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.notice.Notice;
 import io.jiesu.core.notice.NoticeBoard;
@@ -9,7 +10,6 @@ import io.jiesu.core.ticket.Channel;
 import io.jiesu.core.ticket.NewTicket;
 import io.jiesu.core.ticket.Role;
 import io.jiesu.core.ticket.Ticket;
-import io.jiesu.core.ticket.TicketRefusal;
 import io.jiesu.core.ticket.Transition;
 import org.jboss.logging.Logger;
 
@@ -67,10 +67,10 @@ public class Intake {
         if (actor.role() == Role.CITIZEN) {
             // a citizen files online; only an agent answers on the spot or records a call
             if (!CITIZEN_CHANNELS.contains(ticket.channel())) {
-                throw TicketRefusal.invalid("channel", "citizens file through web, mobile or wechat");
+                throw Refusal.invalid("channel", "citizens file through web, mobile or wechat");
             }
             if (ticket.answeredOnSpot()) {
-                throw TicketRefusal.invalid("answeredOnSpot", "only an agent answers on the spot");
+                throw Refusal.invalid("answeredOnSpot", "only an agent answers on the spot");
             }
         }
         Instant now = clock.instant();

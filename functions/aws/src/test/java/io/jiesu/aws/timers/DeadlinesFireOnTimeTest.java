@@ -1,5 +1,6 @@
 package io.jiesu.aws.timers;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.aws.Emulators;
 import io.jiesu.aws.queues.TicketQueues;
 import io.jiesu.aws.resources.CloudResources;
@@ -119,7 +120,7 @@ class DeadlinesFireOnTimeTest {
         step(id, "2026-03-03T10:00", t -> t.requestExtension(2, "需协调产权单位", clock.instant(), unit("housing-bureau"), DEADLINES));
         step(id, "2026-03-03T11:00", t -> t.decideExtension(true, "同意", clock.instant(), DISPATCHER, DEADLINES));
         assertEquals(at("2026-03-09T17:30"), ticket(id).replyDueAt(), "two working days after 03-05");
-        TicketRefusal beyond = assertThrows(TicketRefusal.class, () -> ticket(id)
+        Refusal beyond = assertThrows(Refusal.class, () -> ticket(id)
                 .requestExtension(1, "还需时间", clock.instant(), unit("housing-bureau"), DEADLINES));
         assertEquals("days", beyond.field(), "a help request runs at most 5 working days in all");
 

@@ -1,9 +1,9 @@
 package io.jiesu.core.attachment;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.ticket.Actor;
 import io.jiesu.core.ticket.Role;
 import io.jiesu.core.ticket.Ticket;
-import io.jiesu.core.ticket.TicketRefusal;
 import io.jiesu.core.ticket.TicketState;
 
 import java.util.Locale;
@@ -37,11 +37,11 @@ public final class AttachmentRules {
     public String checkFile(String contentType, long size) {
         String type = contentType.strip().toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
-            throw TicketRefusal.invalid("contentType", "a photo (JPEG, PNG, WebP, HEIC) or a PDF only; "
+            throw Refusal.invalid("contentType", "a photo (JPEG, PNG, WebP, HEIC) or a PDF only; "
                     + "allowed: " + TYPES.stream().sorted().toList());
         }
         if (size > maxBytes) {
-            throw TicketRefusal.invalid("size", "a file may be at most " + maxBytes + " bytes");
+            throw Refusal.invalid("size", "a file may be at most " + maxBytes + " bytes");
         }
         return type;
     }
@@ -52,7 +52,7 @@ public final class AttachmentRules {
             case INTAKE -> {
                 requireRole(actor, purpose, Role.AGENT, Role.CITIZEN);
                 if (t.state() == TicketState.CLOSED) {
-                    throw TicketRefusal.wrongState("a closed ticket takes no more intake files");
+                    throw Refusal.wrongState("a closed ticket takes no more intake files");
                 }
             }
             case CONTACT, REPLY -> {
@@ -62,10 +62,10 @@ public final class AttachmentRules {
                     requireRole(actor, purpose, Role.REVIEWER);
                 }
                 if (actor.unitId() == null || !actor.unitId().equals(t.leadUnit())) {
-                    throw TicketRefusal.notAssigned("only the lead unit contacts the citizen and replies");
+                    throw Refusal.notYourTicket("only the lead unit contacts the citizen and replies");
                 }
                 if (t.state() != TicketState.SIGNED) {
-                    throw TicketRefusal.wrongState("attach " + purpose.code() + " files to", t.state(), TicketState.SIGNED);
+                    throw t.state().refuses("attach " + purpose.code() + " files to", TicketState.SIGNED);
                 }
             }
         }
@@ -77,6 +77,6 @@ public final class AttachmentRules {
                 return;
             }
         }
-        throw TicketRefusal.notAssigned("a " + actor.role().code() + " does not attach " + purpose.code() + " files");
+        throw Refusal.notYourTicket("a " + actor.role().code() + " does not attach " + purpose.code() + " files");
     }
 }

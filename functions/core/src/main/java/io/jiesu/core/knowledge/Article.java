@@ -1,5 +1,6 @@
 package io.jiesu.core.knowledge;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.catalogue.RoutingCatalogue;
 import io.jiesu.core.ticket.Actor;
 
@@ -10,7 +11,7 @@ import java.util.Optional;
 /**
  * An article of the knowledge base (知识库): a question and its answer, owned by the unit that leads its matters,
  * with every version it ever had. Immutable: each step returns the next article (revision + 1), or is refused with a
- * {@link KnowledgeRefusal} naming the rule. The rules live by who applies them: {@link DraftingRules} (the unit),
+ * {@link Refusal} naming the rule. The rules live by who applies them: {@link DraftingRules} (the unit),
  * {@link ReviewRules} (the hotline centre), {@link ValidityRules} (time).
  *
  * <p>A published article being revised keeps answering with its published version until the centre publishes the
@@ -104,7 +105,7 @@ public record Article(String id, String unit, long revision, List<ArticleVersion
      */
     public Article marked(boolean helped) {
         if (published().isEmpty()) {
-            throw KnowledgeRefusal.wrongStatus("mark the answer of", status(), ArticleStatus.PUBLISHED);
+            throw status().refuses("mark the answer of", ArticleStatus.PUBLISHED);
         }
         return new Article(id, unit, revision, versions, reviewedAt, changedAt,
                 helpful + (helped ? 1 : 0), unhelpful + (helped ? 0 : 1));

@@ -1,5 +1,6 @@
 package io.jiesu.core.knowledge;
 
+import io.jiesu.core.Refusal;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
@@ -16,6 +17,12 @@ public enum ArticleStatus {
     @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The refusal of a step this status does not allow, naming the statuses that do. */
+    public Refusal refuses(String step, ArticleStatus... allowed) {
+        return Refusal.wrongStatus("cannot " + step + " an article that is " + code() + "; allowed from "
+                + java.util.Arrays.stream(allowed).map(ArticleStatus::code).toList());
     }
 
     /** From its code (draft, in_review…), as query parameters and stored items carry it. */

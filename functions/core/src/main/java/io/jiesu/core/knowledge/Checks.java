@@ -1,5 +1,6 @@
 package io.jiesu.core.knowledge;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.ticket.Actor;
 import io.jiesu.core.ticket.Role;
 
@@ -18,7 +19,7 @@ final class Checks {
 
     static void content(ArticleContent c) {
         if (c == null) {
-            throw KnowledgeRefusal.invalid("question", "an article needs a question and its answer");
+            throw Refusal.invalid("question", "an article needs a question and its answer");
         }
         text(c.question(), "question", "write the question as callers ask it");
         text(c.answer(), "answer", "write the answer");
@@ -26,26 +27,26 @@ final class Checks {
             text(v, "variants", "a variant of the question needs words");
         }
         if (c.basis() == null) {
-            throw KnowledgeRefusal.invalid("basisDocument", "name the policy the answer rests on");
+            throw Refusal.invalid("basisDocument", "name the policy the answer rests on");
         }
         text(c.basis().document(), "basisDocument", "name the policy document the answer rests on");
         if (c.matters().isEmpty()) {
-            throw KnowledgeRefusal.invalid("matters", "name at least one catalogue matter the article answers for");
+            throw Refusal.invalid("matters", "name at least one catalogue matter the article answers for");
         }
         for (String k : c.categories()) {
             text(k, "categories", "a category needs a name");
         }
         if (c.validFrom() == null) {
-            throw KnowledgeRefusal.invalid("validFrom", "say from when the answer is valid");
+            throw Refusal.invalid("validFrom", "say from when the answer is valid");
         }
         if (c.validTo() != null && !c.validTo().isAfter(c.validFrom())) {
-            throw KnowledgeRefusal.invalid("validTo", "the validity must end after it starts");
+            throw Refusal.invalid("validTo", "the validity must end after it starts");
         }
     }
 
     static void text(String value, String field, String message) {
         if (value == null || value.isBlank()) {
-            throw KnowledgeRefusal.invalid(field, message);
+            throw Refusal.invalid(field, message);
         }
     }
 }

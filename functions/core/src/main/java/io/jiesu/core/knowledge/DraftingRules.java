@@ -1,5 +1,6 @@
 package io.jiesu.core.knowledge;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.catalogue.Matter;
 import io.jiesu.core.catalogue.RoutingCatalogue;
 import io.jiesu.core.ticket.Actor;
@@ -35,7 +36,7 @@ final class DraftingRules {
     static Article revise(Article a, ArticleContent content, Actor actor, Instant at, RoutingCatalogue catalogue) {
         owner(a, actor, "update");
         if (a.status() == IN_REVIEW) {
-            throw KnowledgeRefusal.wrongStatus("update", IN_REVIEW, DRAFT, PUBLISHED, EXPIRED);
+            throw IN_REVIEW.refuses("update", DRAFT, PUBLISHED, EXPIRED);
         }
         Checks.content(content);
         mattersLedBy(a.unit(), content.matters(), catalogue);
@@ -50,7 +51,7 @@ final class DraftingRules {
     static Article submit(Article a, Actor actor, Instant at) {
         owner(a, actor, "send for review");
         if (a.status() != DRAFT) {
-            throw KnowledgeRefusal.wrongStatus("send for review", a.status(), DRAFT);
+            throw a.status().refuses("send for review", DRAFT);
         }
         return a.next(replaceLatest(a, a.latest().withStatus(IN_REVIEW, null)), a.reviewedAt(), at);
     }
@@ -61,7 +62,7 @@ final class DraftingRules {
         }
         Checks.text(reason, "reason", "say why the article is withdrawn");
         ArticleVersion published = a.published()
-                .orElseThrow(() -> KnowledgeRefusal.wrongStatus("withdraw", a.status(), PUBLISHED));
+                .orElseThrow(() -> a.status().refuses("withdraw", PUBLISHED));
         return a.next(ValidityRules.without(a, published, "withdrawn: " + reason.strip()), a.reviewedAt(), at);
     }
 
@@ -73,14 +74,14 @@ final class DraftingRules {
 
     private static String unitOf(Actor actor) {
         if ((actor.role() != Role.UNIT && actor.role() != Role.REVIEWER) || actor.unitId() == null) {
-            throw KnowledgeRefusal.notOwner("only a handling unit drafts articles, about the matters it leads");
+            throw Refusal.notYourArticle("only a handling unit drafts articles, about the matters it leads");
         }
         return actor.unitId();
     }
 
     private static void owner(Article a, Actor actor, String step) {
         if (!a.unit().equals(unitOf(actor))) {
-            throw KnowledgeRefusal.notOwner("only the unit that owns the article can " + step + " it");
+            throw Refusal.notYourArticle("only the unit that owns the article can " + step + " it");
         }
     }
 
@@ -88,9 +89,9 @@ final class DraftingRules {
     private static void mattersLedBy(String unit, List<String> matters, RoutingCatalogue catalogue) {
         for (String code : matters) {
             Matter m = catalogue.matters().stream().filter(x -> x.code().equals(code)).findFirst()
-                    .orElseThrow(() -> KnowledgeRefusal.invalid("matters", "no matter " + code + " in the catalogue"));
+                    .orElseThrow(() -> Refusal.invalid("matters", "no matter " + code + " in the catalogue"));
             if (!unit.equals(m.leadUnit())) {
-                throw KnowledgeRefusal.notOwner("matter " + code + " is led by another unit: its articles are theirs");
+                throw Refusal.notYourArticle("matter " + code + " is led by another unit: its articles are theirs");
             }
         }
     }

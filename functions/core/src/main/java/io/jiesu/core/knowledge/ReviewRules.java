@@ -1,5 +1,6 @@
 package io.jiesu.core.knowledge;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.ticket.Actor;
 
 import java.time.Instant;
@@ -22,7 +23,7 @@ final class ReviewRules {
         inReview(a, "publish");
         ArticleContent c = a.latest().content();
         if (c.validTo() != null && !c.validTo().isAfter(at)) {
-            throw KnowledgeRefusal.invalid("validTo", "the version's validity has ended already; send it back "
+            throw Refusal.invalid("validTo", "the version's validity has ended already; send it back "
                     + "for a new version with a later end");
         }
         List<ArticleVersion> versions = new ArrayList<>();
@@ -44,13 +45,13 @@ final class ReviewRules {
 
     private static void centre(Actor actor, String step) {
         if (!Checks.centre(actor)) {
-            throw KnowledgeRefusal.notCentre("only the hotline centre can " + step + " an article");
+            throw Refusal.notCentre("only the hotline centre can " + step + " an article");
         }
     }
 
     private static void inReview(Article a, String step) {
         if (a.status() != IN_REVIEW) {
-            throw KnowledgeRefusal.wrongStatus(step, a.status(), IN_REVIEW);
+            throw a.status().refuses(step, IN_REVIEW);
         }
     }
 }

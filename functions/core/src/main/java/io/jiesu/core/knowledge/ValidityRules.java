@@ -1,5 +1,6 @@
 package io.jiesu.core.knowledge;
 
+import io.jiesu.core.Refusal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,10 @@ final class ValidityRules {
 
     static Article expire(Article a, Instant at) {
         ArticleVersion published = a.published()
-                .orElseThrow(() -> KnowledgeRefusal.wrongStatus("expire", a.status(), ArticleStatus.PUBLISHED));
+                .orElseThrow(() -> a.status().refuses("expire", ArticleStatus.PUBLISHED));
         Instant end = published.content().validTo();
         if (end == null || end.isAfter(at)) {
-            throw KnowledgeRefusal.invalid("validTo", "the article is valid until " + end + "; withdraw it instead");
+            throw Refusal.invalid("validTo", "the article is valid until " + end + "; withdraw it instead");
         }
         return a.next(without(a, published, "validity ended"), a.reviewedAt(), at);
     }

@@ -1,5 +1,6 @@
 package io.jiesu.core.notice;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.catalogue.HandlingUnit;
 import io.jiesu.core.catalogue.RoutingCatalogue;
 import io.jiesu.core.ticket.Actor;
@@ -51,17 +52,17 @@ public final class NoticeRules {
         requireMayWrite(n, actor); // who may, before what state: a caller who may not learns nothing of the notice
         NoticeStatus now = n.statusAt(at);
         if (now != DRAFT && now != PUBLISHED) {
-            throw NoticeRefusal.wrongStatus("change", now);
+            throw now.refuses("change");
         }
         if (now == PUBLISHED) {
             requireMayPublish(n, actor, "a published notice is changed by its unit's reviewer or the hotline centre");
         }
         if (d.unit() != null && !d.unit().equals(n.unit())) {
-            throw NoticeRefusal.invalid("unit", "the publishing unit of a notice does not change; write a new notice");
+            throw Refusal.invalid("unit", "the publishing unit of a notice does not change; write a new notice");
         }
         NoticeDraft checked = valid(d, catalogue);
         if (now == PUBLISHED && !checked.to().isAfter(at)) {
-            throw NoticeRefusal.invalid("to", "a published notice cannot be made to end in the past; withdraw it instead");
+            throw Refusal.invalid("to", "a published notice cannot be made to end in the past; withdraw it instead");
         }
         return n.toBuilder().says(checked).next();
     }
@@ -71,10 +72,10 @@ public final class NoticeRules {
         requireMayWrite(n, actor);
         requireMayPublish(n, actor, "a unit's notice is published by its reviewer (the unit head) or the hotline centre");
         if (n.status() != DRAFT) {
-            throw NoticeRefusal.wrongStatus("publish", n.statusAt(at));
+            throw n.statusAt(at).refuses("publish");
         }
         if (!n.to().isAfter(at)) {
-            throw NoticeRefusal.wrongStatus("cannot publish a notice whose end has passed; change its end first");
+            throw Refusal.wrongStatus("cannot publish a notice whose end has passed; change its end first");
         }
         NoticeBuilder b = n.toBuilder();
         b.status = PUBLISHED;
@@ -89,7 +90,7 @@ public final class NoticeRules {
         requireMayPublish(n, actor, "a unit's notice is withdrawn by its reviewer (the unit head) or the hotline centre");
         NoticeStatus now = n.statusAt(at);
         if (now != DRAFT && now != PUBLISHED) {
-            throw NoticeRefusal.wrongStatus("withdraw", now);
+            throw now.refuses("withdraw");
         }
         NoticeBuilder b = n.toBuilder();
         b.status = WITHDRAWN;
@@ -128,7 +129,7 @@ public final class NoticeRules {
 
     public static void requireMayRead(Notice n, Actor actor) {
         if (!mayRead(n, actor)) {
-            throw NoticeRefusal.notYours(actor.role() == Role.AGENT ? "agents see published notices only"
+            throw Refusal.notYourNotice(actor.role() == Role.AGENT ? "agents see published notices only"
                     : "a draft is seen by its own unit and the hotline centre only");
         }
     }
@@ -137,32 +138,32 @@ public final class NoticeRules {
     private static void requireMayWrite(Notice n, Actor actor) {
         boolean ownUnit = (actor.role() == Role.UNIT || actor.role() == Role.REVIEWER) && n.unit().equals(actor.unitId());
         if (!ownUnit && !CENTRE.contains(actor.role())) {
-            throw NoticeRefusal.notYours("a notice is written by its own unit or the hotline centre");
+            throw Refusal.notYourNotice("a notice is written by its own unit or the hotline centre");
         }
     }
 
     private static void requireMayPublish(Notice n, Actor actor, String rule) {
         boolean unitHead = actor.role() == Role.REVIEWER && n.unit().equals(actor.unitId());
         if (!unitHead && !CENTRE.contains(actor.role())) {
-            throw NoticeRefusal.notYours(rule);
+            throw Refusal.notYourNotice(rule);
         }
     }
 
     private static String publishingUnit(String named, Actor actor, RoutingCatalogue catalogue) {
         if (actor.role() == Role.UNIT || actor.role() == Role.REVIEWER) {
             if (named != null && !named.equals(actor.unitId())) {
-                throw NoticeRefusal.notYours("unit staff publish notices in their own unit's name only");
+                throw Refusal.notYourNotice("unit staff publish notices in their own unit's name only");
             }
             return actor.unitId();
         }
         if (!CENTRE.contains(actor.role())) {
-            throw NoticeRefusal.notYours("a notice is written by the unit responsible or the hotline centre");
+            throw Refusal.notYourNotice("a notice is written by the unit responsible or the hotline centre");
         }
         if (named == null || named.isBlank()) {
-            throw NoticeRefusal.invalid("unit", "name the unit that publishes the notice (the one responsible for the cut)");
+            throw Refusal.invalid("unit", "name the unit that publishes the notice (the one responsible for the cut)");
         }
         if (catalogue.unit(named).isEmpty()) {
-            throw NoticeRefusal.invalid("unit", "no handling unit '" + named + "' in the catalogue");
+            throw Refusal.invalid("unit", "no handling unit '" + named + "' in the catalogue");
         }
         return named;
     }
@@ -170,36 +171,36 @@ public final class NoticeRules {
     /** The draft as the rules accept it: something to say, somewhere, for a time; streets named by the catalogue. */
     private static NoticeDraft valid(NoticeDraft d, RoutingCatalogue catalogue) {
         if (d.kind() == null) {
-            throw NoticeRefusal.invalid("kind", "say what the notice is of: water, power, heating, gas, road_closure or other");
+            throw Refusal.invalid("kind", "say what the notice is of: water, power, heating, gas, road_closure or other");
         }
         if (d.title() == null || d.title().isBlank()) {
-            throw NoticeRefusal.invalid("title", "a notice has a title");
+            throw Refusal.invalid("title", "a notice has a title");
         }
         if (d.text() == null || d.text().isBlank()) {
-            throw NoticeRefusal.invalid("text", "a notice says what happens, where and until when");
+            throw Refusal.invalid("text", "a notice says what happens, where and until when");
         }
         if (d.from() == null) {
-            throw NoticeRefusal.invalid("from", "a notice says when the cut or closure starts");
+            throw Refusal.invalid("from", "a notice says when the cut or closure starts");
         }
         if (d.to() == null) {
-            throw NoticeRefusal.invalid("to", "a notice says when the cut or closure ends (an estimate may be moved later)");
+            throw Refusal.invalid("to", "a notice says when the cut or closure ends (an estimate may be moved later)");
         }
         if (!d.to().isAfter(d.from())) {
-            throw NoticeRefusal.invalid("to", "must be after from");
+            throw Refusal.invalid("to", "must be after from");
         }
         if (d.areas().isEmpty()) {
-            throw NoticeRefusal.invalid("areas", "name at least one street, community or place the notice covers");
+            throw Refusal.invalid("areas", "name at least one street, community or place the notice covers");
         }
         List<NoticeArea> areas = new ArrayList<>();
         for (int i = 0; i < d.areas().size(); i++) {
             NoticeArea a = d.areas().get(i);
             if (a == null || a.isEmpty()) {
-                throw NoticeRefusal.invalid("areas[" + i + "]", "name a street, a community or a place");
+                throw Refusal.invalid("areas[" + i + "]", "name a street, a community or a place");
             }
             String streetName = null;
             if (a.street() != null) {
                 String field = "areas[" + i + "].street";
-                streetName = catalogue.unit(a.street()).map(HandlingUnit::name).orElseThrow(() -> NoticeRefusal.invalid(
+                streetName = catalogue.unit(a.street()).map(HandlingUnit::name).orElseThrow(() -> Refusal.invalid(
                         field, "no street office '" + a.street() + "' in the catalogue"));
             }
             // the street's name is the catalogue's, as published now: callers say it, not its id

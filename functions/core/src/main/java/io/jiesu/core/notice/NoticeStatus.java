@@ -1,5 +1,6 @@
 package io.jiesu.core.notice;
 
+import io.jiesu.core.Refusal;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -18,6 +19,11 @@ public enum NoticeStatus {
     @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The refusal of a step this status does not allow. */
+    public Refusal refuses(String step) {
+        return Refusal.wrongStatus("cannot " + step + " a notice that is " + code());
     }
 
     @JsonCreator

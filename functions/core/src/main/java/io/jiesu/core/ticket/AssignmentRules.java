@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.deadline.Deadlines;
 
 import java.time.Instant;
@@ -21,11 +22,11 @@ final class AssignmentRules {
     static Transition dispatch(Ticket t, String lead, List<String> co, Instant at, Actor actor, Deadlines deadlines) {
         Guards.inState(t, "dispatch", RECEIVED, AWAITING_DISPATCH, JOINT_REVIEW);
         if (lead == null || lead.isBlank()) {
-            throw TicketRefusal.invalid("leadUnit", "a dispatch names its lead unit");
+            throw Refusal.invalid("leadUnit", "a dispatch names its lead unit");
         }
         // joint review is where the centre fixes the lead unit, even to one that returned the ticket
         if (t.state() != JOINT_REVIEW && t.returnedBy().contains(lead)) {
-            throw TicketRefusal.invalid("leadUnit", lead + " returned this ticket as outside its remit;"
+            throw Refusal.invalid("leadUnit", lead + " returned this ticket as outside its remit;"
                     + " route it elsewhere, or fix its lead unit in joint review");
         }
         List<String> coUnits = co == null ? List.of() : co.stream().filter(u -> !u.equals(lead)).distinct().toList();
@@ -76,7 +77,7 @@ final class AssignmentRules {
         Guards.inState(t, "return", SIGNED);
         Guards.text(reason, "reason", "a return must say why the matter is outside the unit's remit");
         if (at.isAfter(t.returnDueAt())) {
-            throw TicketRefusal.windowClosed(
+            throw Refusal.windowClosed(
                     "the return window closed at " + t.returnDueAt() + "; handle the ticket or ask the centre");
         }
         TicketBuilder b = t.toBuilder();

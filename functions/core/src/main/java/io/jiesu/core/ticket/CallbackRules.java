@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.deadline.Deadlines;
 
 import java.time.Instant;
@@ -30,10 +31,10 @@ final class CallbackRules {
     static Transition record(Ticket t, CallbackResult result, Instant at, Actor actor) {
         Guards.inState(t, "record a callback on", AWAITING_CALLBACK);
         if (result.satisfaction() == null) {
-            throw TicketRefusal.invalid("satisfaction", "satisfaction is satisfied, basically_satisfied or unsatisfied");
+            throw Refusal.invalid("satisfaction", "satisfaction is satisfied, basically_satisfied or unsatisfied");
         }
         if (result.satisfaction() == Satisfaction.UNSATISFIED && result.demandReasonable() == null) {
-            throw TicketRefusal.invalid("demandReasonable",
+            throw Refusal.invalid("demandReasonable",
                     "an unsatisfied rating says whether the demand is reasonable (reopen) or beyond policy (explain)");
         }
         TicketBuilder b = t.toBuilder();

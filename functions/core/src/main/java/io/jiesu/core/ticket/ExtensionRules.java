@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.deadline.Deadlines;
 
 import java.time.Instant;
@@ -25,13 +26,13 @@ final class ExtensionRules {
         Guards.inState(t, "extend", DISPATCHED, SIGNED);
         Guards.text(reason, "reason", "an extension request says why more time is needed");
         if (days < 1) {
-            throw TicketRefusal.invalid("days", "ask for at least one working day");
+            throw Refusal.invalid("days", "ask for at least one working day");
         }
         if (t.pendingExtension().isPresent()) {
-            throw TicketRefusal.wrongState("an extension request is already waiting for the hotline centre");
+            throw Refusal.wrongState("an extension request is already waiting for the hotline centre");
         }
         if (at.isAfter(t.replyDueAt())) {
-            throw TicketRefusal.windowClosed(
+            throw Refusal.windowClosed(
                     "the reply was due at " + t.replyDueAt() + "; an extension is asked for before the deadline");
         }
         withinLimits(t, days, deadlines);
@@ -46,7 +47,7 @@ final class ExtensionRules {
     static Transition decide(Ticket t, boolean approve, String note, Instant at, Actor actor, Deadlines deadlines) {
         Guards.inState(t, "decide an extension of", DISPATCHED, SIGNED);
         Extension pending = t.pendingExtension().orElseThrow(
-                () -> TicketRefusal.wrongState("no extension request is waiting"));
+                () -> Refusal.wrongState("no extension request is waiting"));
         TicketBuilder b = t.toBuilder();
         List<Extension> all = new ArrayList<>(t.extensions());
         all.set(all.indexOf(pending), pending.decided(approve, at, actor.id(), note));
@@ -73,17 +74,17 @@ final class ExtensionRules {
         if (step.isPresent()) {
             int allowed = policy.maxExtensions(category).orElse(0);
             if (approved.size() >= allowed) {
-                throw TicketRefusal.invalid("days", "a " + category.code() + " may be extended at most " + allowed + " times");
+                throw Refusal.invalid("days", "a " + category.code() + " may be extended at most " + allowed + " times");
             }
             if (days > step.getAsInt()) {
-                throw TicketRefusal.invalid("days", "one extension of a " + category.code() + " adds at most "
+                throw Refusal.invalid("days", "one extension of a " + category.code() + " adds at most "
                         + step.getAsInt() + " working days");
             }
             return;
         }
         int soFar = deadlines.replyDays(category, t.provincial()) + approved.stream().mapToInt(Extension::days).sum();
         if (soFar + days > policy.maxDays(category)) {
-            throw TicketRefusal.invalid("days", "a " + category.code() + " runs at most " + policy.maxDays(category)
+            throw Refusal.invalid("days", "a " + category.code() + " runs at most " + policy.maxDays(category)
                     + " working days in all; " + (policy.maxDays(category) - soFar) + " more can be asked for");
         }
     }

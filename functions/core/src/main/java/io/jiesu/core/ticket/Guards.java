@@ -1,5 +1,7 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
+
 /** The checks every transition starts with; each refuses with the rule it enforces. */
 final class Guards {
     private Guards() {
@@ -12,7 +14,7 @@ final class Guards {
                 return;
             }
         }
-        throw TicketRefusal.wrongState(step, t.state(), allowed);
+        throw t.state().refuses(step, allowed);
     }
 
     /**
@@ -23,14 +25,14 @@ final class Guards {
         if (actor.role() == Role.UNIT || actor.role() == Role.REVIEWER) {
             // a ticket with no lead unit yet is in no state a unit acts in: the state check refuses it
             if (t.leadUnit() != null && !t.leadUnit().equals(actor.unitId())) {
-                throw TicketRefusal.notAssigned("only the lead unit can " + step + " this ticket");
+                throw Refusal.notYourTicket("only the lead unit can " + step + " this ticket");
             }
         }
     }
 
     static void text(String value, String field, String message) {
         if (value == null || value.isBlank()) {
-            throw TicketRefusal.invalid(field, message);
+            throw Refusal.invalid(field, message);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.deadline.Deadlines;
 
 import java.time.Instant;
@@ -24,7 +25,7 @@ final class IntakeRules {
      */
     static Transition atHotline(String id, NewTicket in, String notice, Instant at, Actor actor, Deadlines deadlines) {
         if (in.channel() == Channel.PROVINCE) {
-            throw TicketRefusal.invalid("channel",
+            throw Refusal.invalid("channel",
                     "provincial tickets come only through the provincial platform's signed webhook");
         }
         return receive(id, in, null, notice, at, actor, deadlines);
@@ -47,14 +48,14 @@ final class IntakeRules {
     private static Transition receive(String id, NewTicket in, Ticket.ProvinceRef province, String notice, Instant at,
                                       Actor actor, Deadlines deadlines) {
         if (in.answeredOnSpot() && in.category() != Category.CONSULTATION) {
-            throw TicketRefusal.invalid("answeredOnSpot", "only a consultation can be answered on the spot");
+            throw Refusal.invalid("answeredOnSpot", "only a consultation can be answered on the spot");
         }
         // the knowledge base answers it: the agent cites the article read out, and cites one only then
         if (in.answeredOnSpot() && in.answeredFrom() == null) {
-            throw TicketRefusal.invalid("articleId", "cite the knowledge-base article the answer was read from");
+            throw Refusal.invalid("articleId", "cite the knowledge-base article the answer was read from");
         }
         if (!in.answeredOnSpot() && in.answeredFrom() != null) {
-            throw TicketRefusal.invalid("articleId", "an article is cited only by a consultation answered on the spot");
+            throw Refusal.invalid("articleId", "an article is cited only by a consultation answered on the spot");
         }
         TicketBuilder b = taken(id, in, province, at, actor);
         Ticket none = b.build();

@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -31,7 +32,7 @@ final class ReplyRules {
     private static void answers(Reply reply) {
         Guards.text(reply.result(), "result", "the reply must say what was done: no empty answer");
         if (reply.outcome() == null) {
-            throw TicketRefusal.invalid("outcome", "outcome is solved or explained");
+            throw Refusal.invalid("outcome", "outcome is solved or explained");
         }
         if (reply.outcome() == Outcome.EXPLAINED) {
             Guards.text(reply.policyBasis(), "policyBasis", "an explained reply cites the policy basis");
@@ -43,10 +44,10 @@ final class ReplyRules {
 
     private static void contacted(Ticket t) {
         if (t.firstContactAt() == null) {
-            throw TicketRefusal.invalid("contacts", "record the first contact with the citizen before replying");
+            throw Refusal.invalid("contacts", "record the first contact with the citizen before replying");
         }
         if (t.supervision().onSiteRequired() && t.onSiteContactAt() == null) {
-            throw TicketRefusal.invalid("contacts", (t.provincial() ? "a provincial ticket" : "a ticket reopened "
+            throw Refusal.invalid("contacts", (t.provincial() ? "a provincial ticket" : "a ticket reopened "
                     + t.reopenCount() + " times") + " needs a face-to-face visit (on_site contact) before its reply");
         }
     }

@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import java.time.Instant;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ final class SupervisionRules {
     static Transition escalate(Ticket t, Instant at, Actor actor) {
         Guards.inState(t, "escalate", DISPATCHED, SIGNED);
         if (!t.overdue()) {
-            throw TicketRefusal.wrongState("only an overdue ticket is escalated");
+            throw Refusal.wrongState("only an overdue ticket is escalated");
         }
         TicketBuilder b = t.toBuilder();
         b.supervision = t.supervision().escalated();

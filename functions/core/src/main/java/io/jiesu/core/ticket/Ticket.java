@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.deadline.Deadlines;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ import static io.jiesu.core.ticket.TicketState.*;
 /**
  * A ticket (工单) and the transitions allowed between its states. Immutable: every transition returns the
  * next ticket (version + 1) and the event that records it; a step not allowed from the current state is
- * refused with a {@link TicketRefusal}. The rules of each part of a ticket's life (docs/domain.md, "The life
+ * refused with a {@link Refusal}. The rules of each part of a ticket's life (docs/domain.md, "The life
  * of a ticket") live in their own class, named after that part: {@link IntakeRules}, {@link AssignmentRules},
  * {@link HandlingRules}, {@link ReplyRules}, {@link ExtensionRules}, {@link CallbackRules},
  * {@link SupervisionRules}; the methods here are the entry points the stages and the API call. {@code notice} is

@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
@@ -29,6 +30,12 @@ public enum TicketState {
     @JsonValue
     public String code() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The refusal of a step this state does not allow, naming the states that do. */
+    public Refusal refuses(String step, TicketState... allowed) {
+        return Refusal.wrongState("cannot " + step + " a ticket that is " + code() + "; allowed from "
+                + java.util.Arrays.stream(allowed).map(TicketState::code).toList());
     }
 
     /** From the wire code (as in ?state=dispatched); JAX-RS uses this for query parameters. */

@@ -1,5 +1,6 @@
 package io.jiesu.core.deadline;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.policy.Policy;
 import io.jiesu.core.ticket.*;
@@ -93,7 +94,7 @@ class TicketTimersTest {
         }
         Ticket twice = t.sign(at("2026-03-02T13:00"), UNIT, DEADLINES).after()
                 .recordContact(ContactKind.FIRST, null, at("2026-03-02T13:05"), UNIT).after();
-        TicketRefusal refused = assertThrows(TicketRefusal.class, () -> twice.reply(new Reply("已处理", Outcome.SOLVED, null,
+        Refusal refused = assertThrows(Refusal.class, () -> twice.reply(new Reply("已处理", Outcome.SOLVED, null,
                 "李工", "13900001111", "rev"), at("2026-03-02T14:00"), UNIT));
         assertEquals("contacts", refused.field());
     }

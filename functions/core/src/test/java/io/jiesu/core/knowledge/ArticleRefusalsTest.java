@@ -1,12 +1,13 @@
 package io.jiesu.core.knowledge;
 
+import io.jiesu.core.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
 
 import static io.jiesu.core.knowledge.KnowledgeFixtures.*;
-import static io.jiesu.core.knowledge.KnowledgeRefusal.Reason.*;
+import static io.jiesu.core.Refusal.Reason.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every step the knowledge base's rules refuse, with the rule the refusal names. */
@@ -19,7 +20,7 @@ class ArticleRefusalsTest {
     }
 
     private static void invalid(String field, org.junit.jupiter.api.function.Executable step) {
-        KnowledgeRefusal r = refused(step);
+        Refusal r = refused(step);
         assertEquals(INVALID, r.reason());
         assertEquals(field, r.field());
     }
@@ -48,18 +49,18 @@ class ArticleRefusalsTest {
 
     @Test
     void aUnitWritesOnlyAboutTheMattersItLeads() {
-        assertEquals(NOT_OWNER, refused(() -> Article.draft("K", heating("答"), WATER, AT, CATALOGUE)).reason());
-        assertEquals(NOT_OWNER, refused(() -> Article.draft("K", heating("答"), DISPATCHER, AT, CATALOGUE)).reason());
+        assertEquals(NOT_YOUR_ARTICLE, refused(() -> Article.draft("K", heating("答"), WATER, AT, CATALOGUE)).reason());
+        assertEquals(NOT_YOUR_ARTICLE, refused(() -> Article.draft("K", heating("答"), DISPATCHER, AT, CATALOGUE)).reason());
     }
 
     @Test
     void onlyTheOwningUnitUpdatesSendsForReview() {
         Article a = drafted();
-        assertEquals(NOT_OWNER, refused(() -> a.revise(heating("答"), WATER, AT, CATALOGUE)).reason());
-        assertEquals(NOT_OWNER, refused(() -> a.submitForReview(WATER, AT)).reason());
-        assertEquals(NOT_OWNER, refused(() -> a.submitForReview(ADMIN, AT)).reason());
-        assertEquals(NOT_OWNER, refused(() -> published().withdraw("因为", WATER, AT)).reason());
-        assertEquals(NOT_OWNER, refused(() -> published().withdraw("因为", AGENT, AT)).reason());
+        assertEquals(NOT_YOUR_ARTICLE, refused(() -> a.revise(heating("答"), WATER, AT, CATALOGUE)).reason());
+        assertEquals(NOT_YOUR_ARTICLE, refused(() -> a.submitForReview(WATER, AT)).reason());
+        assertEquals(NOT_YOUR_ARTICLE, refused(() -> a.submitForReview(ADMIN, AT)).reason());
+        assertEquals(NOT_YOUR_ARTICLE, refused(() -> published().withdraw("因为", WATER, AT)).reason());
+        assertEquals(NOT_YOUR_ARTICLE, refused(() -> published().withdraw("因为", AGENT, AT)).reason());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.jiesu.core.knowledge;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.catalogue.HandlingUnit;
 import io.jiesu.core.catalogue.Matter;
 import io.jiesu.core.catalogue.RoutingCatalogue;
@@ -45,7 +46,7 @@ final class KnowledgeFixtures {
         return drafted().submitForReview(HEATING, AT.plusSeconds(60)).publish(DISPATCHER, AT.plusSeconds(120));
     }
 
-    static KnowledgeRefusal refused(Executable step) {
-        return assertThrows(KnowledgeRefusal.class, step);
+    static Refusal refused(Executable step) {
+        return assertThrows(Refusal.class, step);
     }
 }

@@ -1,5 +1,6 @@
 package io.jiesu.core.notice;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.ticket.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -25,22 +26,22 @@ class NoticeRulesTest {
     @Test
     void unitStaffMayNotWriteInAnotherUnitsName() {
         NoticeDraft forPower = withUnit(waterCutInHepingli(), "power-company");
-        refused(NoticeRefusal.Reason.NOT_YOURS, null, () -> NoticeRules.draft("N1", forPower, CATALOGUE, MONDAY_9, WATER_STAFF));
+        refused(Refusal.Reason.NOT_YOUR_NOTICE, null, () -> NoticeRules.draft("N1", forPower, CATALOGUE, MONDAY_9, WATER_STAFF));
     }
 
     @Test
     void theCentreWritesInTheNameOfTheUnitItNamesWhichMustBeInTheCatalogue() {
         Notice n = NoticeRules.draft("N1", withUnit(waterCutInHepingli(), "water-authority"), CATALOGUE, MONDAY_9, DISPATCHER);
         assertEquals("water-authority", n.unit());
-        refused(NoticeRefusal.Reason.INVALID, "unit", () -> NoticeRules.draft("N1", waterCutInHepingli(), CATALOGUE, MONDAY_9, DISPATCHER));
-        refused(NoticeRefusal.Reason.INVALID, "unit",
+        refused(Refusal.Reason.INVALID, "unit", () -> NoticeRules.draft("N1", waterCutInHepingli(), CATALOGUE, MONDAY_9, DISPATCHER));
+        refused(Refusal.Reason.INVALID, "unit",
                 () -> NoticeRules.draft("N1", withUnit(waterCutInHepingli(), "gas-company"), CATALOGUE, MONDAY_9, ADMIN));
     }
 
     @Test
     void agentsSupervisorsAndCitizensWriteNoNotices() {
         for (Actor a : List.of(AGENT, SUPERVISOR, CITIZEN)) {
-            refused(NoticeRefusal.Reason.NOT_YOURS, null,
+            refused(Refusal.Reason.NOT_YOUR_NOTICE, null,
                     () -> NoticeRules.draft("N1", withUnit(waterCutInHepingli(), "water-authority"), CATALOGUE, MONDAY_9, a));
         }
     }
@@ -62,9 +63,9 @@ class NoticeRulesTest {
     @Test
     void onlyTheUnitsReviewerOrTheCentrePublishesNotAnyOfItsStaff() {
         Notice draft = drafted();
-        refused(NoticeRefusal.Reason.NOT_YOURS, null, () -> NoticeRules.publish(draft, MONDAY_9, WATER_STAFF));
-        refused(NoticeRefusal.Reason.NOT_YOURS, null, () -> NoticeRules.publish(draft, MONDAY_9, POWER_HEAD));
-        refused(NoticeRefusal.Reason.NOT_YOURS, null, () -> NoticeRules.publish(draft, MONDAY_9, SUPERVISOR));
+        refused(Refusal.Reason.NOT_YOUR_NOTICE, null, () -> NoticeRules.publish(draft, MONDAY_9, WATER_STAFF));
+        refused(Refusal.Reason.NOT_YOUR_NOTICE, null, () -> NoticeRules.publish(draft, MONDAY_9, POWER_HEAD));
+        refused(Refusal.Reason.NOT_YOUR_NOTICE, null, () -> NoticeRules.publish(draft, MONDAY_9, SUPERVISOR));
         for (Actor a : List.of(WATER_HEAD, DISPATCHER, ADMIN)) {
             Notice p = NoticeRules.publish(draft, MONDAY_9, a);
             assertEquals(NoticeStatus.PUBLISHED, p.status());
@@ -95,8 +96,8 @@ class NoticeRulesTest {
     @Test
     void aNoticeIsPublishedOnceAndNotAfterItsEnd() {
         Notice p = published();
-        refused(NoticeRefusal.Reason.WRONG_STATUS, null, () -> NoticeRules.publish(p, TUESDAY_8, WATER_HEAD));
-        refused(NoticeRefusal.Reason.WRONG_STATUS, null, () -> NoticeRules.publish(drafted(), TUESDAY_18, WATER_HEAD));
+        refused(Refusal.Reason.WRONG_STATUS, null, () -> NoticeRules.publish(p, TUESDAY_8, WATER_HEAD));
+        refused(Refusal.Reason.WRONG_STATUS, null, () -> NoticeRules.publish(drafted(), TUESDAY_18, WATER_HEAD));
     }
 
     @Test
@@ -109,7 +110,7 @@ class NoticeRulesTest {
         assertEquals(NoticeStatus.DRAFT, changedDraft.status());
 
         Notice p = published();
-        refused(NoticeRefusal.Reason.NOT_YOURS, null, () -> NoticeRules.update(p, longer, CATALOGUE, TUESDAY_12, WATER_STAFF));
+        refused(Refusal.Reason.NOT_YOUR_NOTICE, null, () -> NoticeRules.update(p, longer, CATALOGUE, TUESDAY_12, WATER_STAFF));
         Notice extended = NoticeRules.update(p, longer, CATALOGUE, TUESDAY_12, WATER_HEAD);
         assertEquals(NoticeStatus.PUBLISHED, extended.status());
         assertEquals("和平里地区停水通知（延长）", extended.title());
@@ -119,18 +120,18 @@ class NoticeRulesTest {
     @Test
     void anotherUnitChangesNothingAndLearnsNothingOfTheNoticesStatus() {
         Notice withdrawn = NoticeRules.withdraw(published(), "取消", MONDAY_9, WATER_HEAD);
-        refused(NoticeRefusal.Reason.NOT_YOURS, null,
+        refused(Refusal.Reason.NOT_YOUR_NOTICE, null,
                 () -> NoticeRules.update(withdrawn, waterCutInHepingli(), CATALOGUE, MONDAY_9, POWER_STAFF));
-        refused(NoticeRefusal.Reason.NOT_YOURS, null, () -> NoticeRules.withdraw(withdrawn, null, MONDAY_9, POWER_HEAD));
+        refused(Refusal.Reason.NOT_YOUR_NOTICE, null, () -> NoticeRules.withdraw(withdrawn, null, MONDAY_9, POWER_HEAD));
     }
 
     @Test
     void thePublishingUnitNeverChangesAndAPublishedNoticeIsNotMadeToEndInThePast() {
-        refused(NoticeRefusal.Reason.INVALID, "unit",
+        refused(Refusal.Reason.INVALID, "unit",
                 () -> NoticeRules.update(drafted(), withUnit(waterCutInHepingli(), "power-company"), CATALOGUE, MONDAY_9, DISPATCHER));
         NoticeDraft endsAtNoon = new NoticeDraft(NoticeKind.WATER, "停水", "停水", waterCutInHepingli().areas(), List.of(),
                 TUESDAY_8, TUESDAY_12, null);
-        refused(NoticeRefusal.Reason.INVALID, "to",
+        refused(Refusal.Reason.INVALID, "to",
                 () -> NoticeRules.update(published(), endsAtNoon, CATALOGUE, TUESDAY_12.plusSeconds(60), WATER_HEAD));
     }
 
@@ -140,18 +141,18 @@ class NoticeRulesTest {
         assertEquals(NoticeStatus.WITHDRAWN, withdrawn.status());
         assertEquals("管线维修取消", withdrawn.withdrawReason());
         assertFalse(withdrawn.inForceAt(TUESDAY_12), "a withdrawn notice is in force no more");
-        refused(NoticeRefusal.Reason.WRONG_STATUS, null, () -> NoticeRules.withdraw(withdrawn, null, TUESDAY_12, WATER_HEAD));
-        refused(NoticeRefusal.Reason.WRONG_STATUS, null,
+        refused(Refusal.Reason.WRONG_STATUS, null, () -> NoticeRules.withdraw(withdrawn, null, TUESDAY_12, WATER_HEAD));
+        refused(Refusal.Reason.WRONG_STATUS, null,
                 () -> NoticeRules.update(withdrawn, waterCutInHepingli(), CATALOGUE, TUESDAY_12, WATER_HEAD));
-        refused(NoticeRefusal.Reason.WRONG_STATUS, null, () -> NoticeRules.withdraw(published(), null, TUESDAY_18, DISPATCHER));
-        refused(NoticeRefusal.Reason.WRONG_STATUS, null,
+        refused(Refusal.Reason.WRONG_STATUS, null, () -> NoticeRules.withdraw(published(), null, TUESDAY_18, DISPATCHER));
+        refused(Refusal.Reason.WRONG_STATUS, null,
                 () -> NoticeRules.update(published(), waterCutInHepingli(), CATALOGUE, TUESDAY_18, DISPATCHER));
     }
 
     @Test
     void aDraftMayBeDroppedByWithdrawingIt() {
         assertEquals(NoticeStatus.WITHDRAWN, NoticeRules.withdraw(drafted(), null, MONDAY_9, DISPATCHER).status());
-        refused(NoticeRefusal.Reason.NOT_YOURS, null, () -> NoticeRules.withdraw(drafted(), null, MONDAY_9, WATER_STAFF));
+        refused(Refusal.Reason.NOT_YOUR_NOTICE, null, () -> NoticeRules.withdraw(drafted(), null, MONDAY_9, WATER_STAFF));
     }
 
     @Test
@@ -168,7 +169,7 @@ class NoticeRulesTest {
             assertTrue(NoticeRules.mayRead(p, a), a + " reads the published notice");
         }
         assertFalse(NoticeRules.mayRead(p, CITIZEN), "citizens read the public view, not the notice as staff see it");
-        refused(NoticeRefusal.Reason.NOT_YOURS, null, () -> NoticeRules.requireMayRead(draft, AGENT));
+        refused(Refusal.Reason.NOT_YOUR_NOTICE, null, () -> NoticeRules.requireMayRead(draft, AGENT));
     }
 
     private static NoticeDraft withUnit(NoticeDraft d, String unit) {
@@ -176,11 +177,11 @@ class NoticeRulesTest {
     }
 
     private static void refused(String field, NoticeDraft d) {
-        refused(NoticeRefusal.Reason.INVALID, field, () -> NoticeRules.draft("N1", d, CATALOGUE, MONDAY_9, WATER_STAFF));
+        refused(Refusal.Reason.INVALID, field, () -> NoticeRules.draft("N1", d, CATALOGUE, MONDAY_9, WATER_STAFF));
     }
 
-    private static void refused(NoticeRefusal.Reason reason, String field, Executable step) {
-        NoticeRefusal r = assertThrows(NoticeRefusal.class, step);
+    private static void refused(Refusal.Reason reason, String field, Executable step) {
+        Refusal r = assertThrows(Refusal.class, step);
         assertEquals(reason, r.reason(), r.getMessage());
         assertEquals(field, r.field(), r.getMessage());
     }

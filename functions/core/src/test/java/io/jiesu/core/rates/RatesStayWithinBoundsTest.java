@@ -1,5 +1,6 @@
 package io.jiesu.core.rates;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.policy.Policy;
@@ -106,7 +107,7 @@ class RatesStayWithinBoundsTest {
             Transition next;
             try {
                 next = step(t, now, random);
-            } catch (TicketRefusal refused) {
+            } catch (Refusal refused) {
                 continue;                                                           // not allowed now: try another step
             }
             if (next != null) {

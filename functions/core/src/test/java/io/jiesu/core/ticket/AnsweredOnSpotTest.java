@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,12 +41,12 @@ class AnsweredOnSpotTest {
     @Test
     void anAnswerOnTheSpotCitesTheArticleItWasReadFrom() {
         NewTicket r = request(Category.CONSULTATION);
-        TicketRefusal uncited = refused(() -> Ticket.receive(ID, new NewTicket(r.category(), r.channel(), r.content(),
+        Refusal uncited = refused(() -> Ticket.receive(ID, new NewTicket(r.category(), r.channel(), r.content(),
                 r.citizen(), r.location(), r.matter(), true, null), RECEIVED_AT, AGENT, DEADLINES));
-        assertEquals(TicketRefusal.Reason.INVALID, uncited.reason());
+        assertEquals(Refusal.Reason.INVALID, uncited.reason());
         assertEquals("articleId", uncited.field());
 
-        TicketRefusal citedButFiled = refused(() -> Ticket.receive(ID, new NewTicket(r.category(), r.channel(),
+        Refusal citedButFiled = refused(() -> Ticket.receive(ID, new NewTicket(r.category(), r.channel(),
                 r.content(), r.citizen(), r.location(), r.matter(), false, CITED), RECEIVED_AT, AGENT, DEADLINES));
         assertEquals("articleId", citedButFiled.field(), "a filed ticket cites no article");
     }
@@ -73,10 +74,10 @@ class AnsweredOnSpotTest {
     @ParameterizedTest
     @EnumSource(value = Category.class, names = "CONSULTATION", mode = EnumSource.Mode.EXCLUDE)
     void anythingButAConsultationAnsweredOnTheSpotIsRefusedAsInvalid(Category category) {
-        TicketRefusal refusal = refused(() -> Ticket.receive(ID, answeredOnSpot(category), RECEIVED_AT, AGENT,
+        Refusal refusal = refused(() -> Ticket.receive(ID, answeredOnSpot(category), RECEIVED_AT, AGENT,
                 DEADLINES));
 
-        assertEquals(TicketRefusal.Reason.INVALID, refusal.reason());
+        assertEquals(Refusal.Reason.INVALID, refusal.reason());
         assertEquals("answeredOnSpot", refusal.field());
     }
 }

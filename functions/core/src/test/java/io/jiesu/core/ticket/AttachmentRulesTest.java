@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.attachment.AttachmentPurpose;
 import io.jiesu.core.attachment.AttachmentRules;
 import org.junit.jupiter.api.Test;
@@ -17,20 +18,20 @@ class AttachmentRulesTest {
     void photosAndPdfsUpToTheLimitOnly() {
         assertEquals("image/heic", RULES.checkFile(" Image/HEIC ", 1));
         assertEquals("application/pdf", RULES.checkFile("application/pdf", 10L * 1024 * 1024));
-        assertEquals("contentType", assertThrows(TicketRefusal.class, () -> RULES.checkFile("image/svg+xml", 1)).field());
-        assertEquals("contentType", assertThrows(TicketRefusal.class, () -> RULES.checkFile("image/jpeg; x=1", 1)).field());
-        TicketRefusal tooLarge = assertThrows(TicketRefusal.class, () -> RULES.checkFile("image/png", 10L * 1024 * 1024 + 1));
+        assertEquals("contentType", assertThrows(Refusal.class, () -> RULES.checkFile("image/svg+xml", 1)).field());
+        assertEquals("contentType", assertThrows(Refusal.class, () -> RULES.checkFile("image/jpeg; x=1", 1)).field());
+        Refusal tooLarge = assertThrows(Refusal.class, () -> RULES.checkFile("image/png", 10L * 1024 * 1024 + 1));
         assertEquals("size", tooLarge.field());
-        assertEquals(TicketRefusal.Reason.INVALID, tooLarge.reason());
+        assertEquals(Refusal.Reason.INVALID, tooLarge.reason());
     }
 
     @Test
     void theAgentOrCitizenAttachAtIntakeWhileTheTicketIsOpen() {
         RULES.checkStep(AttachmentPurpose.INTAKE, dispatched(), AGENT);
         RULES.checkStep(AttachmentPurpose.INTAKE, signed(), CITIZEN);
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED, assertThrows(TicketRefusal.class,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET, assertThrows(Refusal.class,
                 () -> RULES.checkStep(AttachmentPurpose.INTAKE, signed(), LEAD_STAFF)).reason());
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED, assertThrows(TicketRefusal.class,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET, assertThrows(Refusal.class,
                 () -> RULES.checkStep(AttachmentPurpose.INTAKE, signed(), DISPATCHER)).reason());
     }
 
@@ -39,16 +40,16 @@ class AttachmentRulesTest {
         RULES.checkStep(AttachmentPurpose.CONTACT, signed(), LEAD_STAFF);
         RULES.checkStep(AttachmentPurpose.CONTACT, signed(), LEAD_REVIEWER);
         RULES.checkStep(AttachmentPurpose.REPLY, signed(), LEAD_REVIEWER);
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED, assertThrows(TicketRefusal.class,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET, assertThrows(Refusal.class,
                 () -> RULES.checkStep(AttachmentPurpose.REPLY, signed(), LEAD_STAFF)).reason());
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED, assertThrows(TicketRefusal.class,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET, assertThrows(Refusal.class,
                 () -> RULES.checkStep(AttachmentPurpose.CONTACT, signed(), CO_STAFF)).reason());
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED, assertThrows(TicketRefusal.class,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET, assertThrows(Refusal.class,
                 () -> RULES.checkStep(AttachmentPurpose.CONTACT, signed(), AGENT)).reason());
         // not yet signed: a wrong state, told only to the unit that could act
-        assertEquals(TicketRefusal.Reason.WRONG_STATE, assertThrows(TicketRefusal.class,
+        assertEquals(Refusal.Reason.WRONG_STATE, assertThrows(Refusal.class,
                 () -> RULES.checkStep(AttachmentPurpose.CONTACT, dispatched(), LEAD_STAFF)).reason());
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED, assertThrows(TicketRefusal.class,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET, assertThrows(Refusal.class,
                 () -> RULES.checkStep(AttachmentPurpose.CONTACT, dispatched(), CO_STAFF)).reason());
     }
 }

@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -25,8 +26,8 @@ class AuthorisationBeforeStateTest {
                 "extend a replied ticket", a -> () -> replied().requestExtension(1, "需协调", REPLIED_AT, a, DEADLINES));
         for (var step : steps.entrySet()) {
             for (Actor unit : List.of(CO_STAFF, OTHER_UNIT_STAFF)) {
-                TicketRefusal refusal = refused(() -> step.getValue().apply(unit).run());
-                assertEquals(TicketRefusal.Reason.NOT_ASSIGNED, refusal.reason(), unit.unitId() + ": " + step.getKey()
+                Refusal refusal = refused(() -> step.getValue().apply(unit).run());
+                assertEquals(Refusal.Reason.NOT_YOUR_TICKET, refusal.reason(), unit.unitId() + ": " + step.getKey()
                         + " -> " + refusal.getMessage());
             }
         }

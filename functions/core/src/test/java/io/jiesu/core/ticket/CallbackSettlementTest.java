@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -87,27 +88,27 @@ class CallbackSettlementTest {
         Ticket signedAgain = settle(Satisfaction.UNSATISFIED, true).after()
                 .sign(at("2026-03-12T11:00"), LEAD_STAFF, DEADLINES).after();
 
-        TicketRefusal refusal = refused(() -> signedAgain.reply(solvedReply(), at("2026-03-13T11:00"), LEAD_STAFF));
+        Refusal refusal = refused(() -> signedAgain.reply(solvedReply(), at("2026-03-13T11:00"), LEAD_STAFF));
         assertEquals("contacts", refusal.field());
     }
 
     @Test
     void anUnsatisfiedRatingThatDoesNotSayWhetherTheDemandIsReasonableIsInvalid() {
         Ticket awaiting = awaitingCallback();
-        TicketRefusal refusal = refused(() -> awaiting.recordCallback(rated(Satisfaction.UNSATISFIED, null),
+        Refusal refusal = refused(() -> awaiting.recordCallback(rated(Satisfaction.UNSATISFIED, null),
                 CALLBACK_AT, CALLBACK_AGENT));
 
-        assertEquals(TicketRefusal.Reason.INVALID, refusal.reason());
+        assertEquals(Refusal.Reason.INVALID, refusal.reason());
         assertEquals("demandReasonable", refusal.field());
     }
 
     @Test
     void aCallbackWithoutASatisfactionIsInvalid() {
         Ticket awaiting = awaitingCallback();
-        TicketRefusal refusal = refused(() -> awaiting.recordCallback(new CallbackResult(null, true, null, null),
+        Refusal refusal = refused(() -> awaiting.recordCallback(new CallbackResult(null, true, null, null),
                 CALLBACK_AT, CALLBACK_AGENT));
 
-        assertEquals(TicketRefusal.Reason.INVALID, refusal.reason());
+        assertEquals(Refusal.Reason.INVALID, refusal.reason());
         assertEquals("satisfaction", refusal.field());
     }
 

@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -43,9 +44,9 @@ class LateSignTest {
     @Test
     void onlyTheLeadUnitMaySign() {
         Ticket dispatched = dispatched();
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET,
                 refused(() -> dispatched.sign(SIGN_DUE, OTHER_UNIT_STAFF, DEADLINES)).reason());
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET,
                 refused(() -> dispatched.sign(SIGN_DUE, CO_STAFF, DEADLINES)).reason());
     }
 }

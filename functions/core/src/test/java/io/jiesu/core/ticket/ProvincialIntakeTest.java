@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static io.jiesu.core.ticket.TicketFixtures.*;
@@ -15,8 +16,8 @@ class ProvincialIntakeTest {
 
     @Test
     void theOrdinaryIntakeRefusesTheProvinceChannelNamingIt() {
-        TicketRefusal refusal = refused(() -> Ticket.receive(ID, byProvinceChannel(), RECEIVED_AT, AGENT, DEADLINES));
-        assertEquals(TicketRefusal.Reason.INVALID, refusal.reason());
+        Refusal refusal = refused(() -> Ticket.receive(ID, byProvinceChannel(), RECEIVED_AT, AGENT, DEADLINES));
+        assertEquals(Refusal.Reason.INVALID, refusal.reason());
         assertEquals("channel", refusal.field());
     }
 

@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -53,8 +54,8 @@ class RedispatchAfterReturnTest {
     void theNewLeadUnitCannotReplyWithoutContactingTheCitizenItself() {
         Ticket signed = redispatchedToWater().sign(at("2026-03-09T11:30"), WATER_STAFF, DEADLINES).after();
 
-        TicketRefusal refusal = refused(() -> signed.reply(solvedReply(), at("2026-03-10T11:00"), WATER_STAFF));
-        assertEquals(TicketRefusal.Reason.INVALID, refusal.reason());
+        Refusal refusal = refused(() -> signed.reply(solvedReply(), at("2026-03-10T11:00"), WATER_STAFF));
+        assertEquals(Refusal.Reason.INVALID, refusal.reason());
         assertEquals("contacts", refusal.field());
     }
 
@@ -62,7 +63,7 @@ class RedispatchAfterReturnTest {
     void theReturningUnitCanNoLongerActOnTheTicket() {
         Ticket t = redispatchedToWater();
 
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET,
                 refused(() -> t.sign(at("2026-03-09T11:30"), LEAD_STAFF, DEADLINES)).reason());
     }
 }

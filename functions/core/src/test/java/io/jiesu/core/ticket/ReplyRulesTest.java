@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static io.jiesu.core.ticket.TicketFixtures.*;
@@ -17,8 +18,8 @@ class ReplyRulesTest {
 
     private static void assertInvalid(Reply reply, String field) {
         Ticket contacted = contacted();
-        TicketRefusal refusal = refused(() -> contacted.reply(reply, REPLIED_AT, LEAD_STAFF));
-        assertEquals(TicketRefusal.Reason.INVALID, refusal.reason(), refusal.getMessage());
+        Refusal refusal = refused(() -> contacted.reply(reply, REPLIED_AT, LEAD_STAFF));
+        assertEquals(Refusal.Reason.INVALID, refusal.reason(), refusal.getMessage());
         assertEquals(field, refusal.field(), refusal.getMessage());
     }
 
@@ -77,9 +78,9 @@ class ReplyRulesTest {
     @Test
     void aReplyBeforeTheFirstContactWithTheCitizenIsInvalidOnTheContactsField() {
         Ticket signed = signed();
-        TicketRefusal refusal = refused(() -> signed.reply(solvedReply(), REPLIED_AT, LEAD_STAFF));
+        Refusal refusal = refused(() -> signed.reply(solvedReply(), REPLIED_AT, LEAD_STAFF));
 
-        assertEquals(TicketRefusal.Reason.INVALID, refusal.reason());
+        assertEquals(Refusal.Reason.INVALID, refusal.reason());
         assertEquals("contacts", refusal.field());
     }
 
@@ -87,7 +88,7 @@ class ReplyRulesTest {
     void aResultContactDoesNotStandInForTheFirstContact() {
         Ticket onlyResult = signed()
                 .recordContact(ContactKind.RESULT, null, at("2026-03-11T15:00"), LEAD_STAFF).after();
-        TicketRefusal refusal = refused(() -> onlyResult.reply(solvedReply(), REPLIED_AT, LEAD_STAFF));
+        Refusal refusal = refused(() -> onlyResult.reply(solvedReply(), REPLIED_AT, LEAD_STAFF));
 
         assertEquals("contacts", refusal.field());
     }
@@ -95,7 +96,7 @@ class ReplyRulesTest {
     @Test
     void onlyTheLeadUnitMayReply() {
         Ticket contacted = contacted();
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET,
                 refused(() -> contacted.reply(solvedReply(), REPLIED_AT, CO_STAFF)).reason());
     }
 }

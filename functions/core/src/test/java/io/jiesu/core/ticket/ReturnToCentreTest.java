@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,9 +45,9 @@ class ReturnToCentreTest {
     @Test
     void aReturnOneMinuteAfterTheWindowIsRefusedAsWindowClosed() {
         Ticket signed = signed();
-        TicketRefusal refusal = refused(() -> signed.returnToCentre(REASON, WINDOW_CLOSES.plusSeconds(60), LEAD_STAFF));
+        Refusal refusal = refused(() -> signed.returnToCentre(REASON, WINDOW_CLOSES.plusSeconds(60), LEAD_STAFF));
 
-        assertEquals(TicketRefusal.Reason.WINDOW_CLOSED, refusal.reason());
+        assertEquals(Refusal.Reason.WINDOW_CLOSED, refusal.reason());
         assertNull(refusal.field());
         assertTrue(refusal.getMessage().contains(WINDOW_CLOSES.toString()), refusal.getMessage());
     }
@@ -55,8 +56,8 @@ class ReturnToCentreTest {
     void aReturnWithABlankReasonIsInvalidOnTheReasonField() {
         Ticket signed = signed();
         for (String blank : new String[] {null, "", "   "}) {
-            TicketRefusal refusal = refused(() -> signed.returnToCentre(blank, at("2026-03-09T15:00"), LEAD_STAFF));
-            assertEquals(TicketRefusal.Reason.INVALID, refusal.reason(), "reason " + blank);
+            Refusal refusal = refused(() -> signed.returnToCentre(blank, at("2026-03-09T15:00"), LEAD_STAFF));
+            assertEquals(Refusal.Reason.INVALID, refusal.reason(), "reason " + blank);
             assertEquals("reason", refusal.field(), "reason " + blank);
         }
     }
@@ -64,15 +65,15 @@ class ReturnToCentreTest {
     @Test
     void aUnitThatIsNotTheLeadCannotReturnTheTicket() {
         Ticket signed = signed();
-        TicketRefusal refusal = refused(() -> signed.returnToCentre(REASON, at("2026-03-09T15:00"), OTHER_UNIT_STAFF));
+        Refusal refusal = refused(() -> signed.returnToCentre(REASON, at("2026-03-09T15:00"), OTHER_UNIT_STAFF));
 
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED, refusal.reason());
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET, refusal.reason());
     }
 
     @Test
     void aCoUnitCannotReturnTheTicketEither() {
         Ticket signed = signed();
-        assertEquals(TicketRefusal.Reason.NOT_ASSIGNED,
+        assertEquals(Refusal.Reason.NOT_YOUR_TICKET,
                 refused(() -> signed.returnToCentre(REASON, at("2026-03-09T15:00"), CO_STAFF)).reason());
     }
 }

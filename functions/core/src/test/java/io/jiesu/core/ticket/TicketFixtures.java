@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import io.jiesu.core.calendar.WorkCalendar;
 import io.jiesu.core.deadline.Deadlines;
 import io.jiesu.core.policy.Policy;
@@ -101,7 +102,7 @@ final class TicketFixtures {
         return ratedAs(Satisfaction.SATISFIED, null).settleCallback(SETTLED_AT, SYSTEM, DEADLINES).after();
     }
 
-    static TicketRefusal refused(Executable step) {
-        return assertThrows(TicketRefusal.class, step);
+    static Refusal refused(Executable step) {
+        return assertThrows(Refusal.class, step);
     }
 }

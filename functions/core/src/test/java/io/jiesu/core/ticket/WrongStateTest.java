@@ -1,5 +1,6 @@
 package io.jiesu.core.ticket;
 
+import io.jiesu.core.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A step that the ticket's current state does not allow is refused as WRONG_STATE, naming that state. */
 class WrongStateTest {
 
-    private static void assertWrongState(TicketRefusal refusal, String state) {
-        assertEquals(TicketRefusal.Reason.WRONG_STATE, refusal.reason());
+    private static void assertWrongState(Refusal refusal, String state) {
+        assertEquals(Refusal.Reason.WRONG_STATE, refusal.reason());
         assertNull(refusal.field());
         assertTrue(refusal.getMessage().contains("a ticket that is " + state), refusal.getMessage());
     }
@@ -21,7 +22,7 @@ class WrongStateTest {
     @Test
     void signingATicketThatWasOnlyReceivedIsRefusedNamingReceived() {
         Ticket received = received();
-        TicketRefusal refusal = refused(() -> received.sign(SIGNED_AT, LEAD_STAFF, DEADLINES));
+        Refusal refusal = refused(() -> received.sign(SIGNED_AT, LEAD_STAFF, DEADLINES));
 
         assertWrongState(refusal, "received");
         assertEquals("cannot sign a ticket that is received; allowed from [dispatched]", refusal.getMessage());
@@ -36,7 +37,7 @@ class WrongStateTest {
     @Test
     void dispatchingAClosedTicketIsRefusedNamingClosed() {
         Ticket closed = closedSatisfied();
-        TicketRefusal refusal = refused(() -> closed.dispatch(LEAD, List.of(), at("2026-03-13T09:00"), DISPATCHER,
+        Refusal refusal = refused(() -> closed.dispatch(LEAD, List.of(), at("2026-03-13T09:00"), DISPATCHER,
                 DEADLINES));
 
         assertWrongState(refusal, "closed");
