@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The chaos run, small: twenty-four full lives while SQS sends fail or go twice, DynamoDB calls fail before or
- * after they are done, and a stage process on the lives' path is killed mid-batch and restarted, again and again
- * (the next kill three seconds after the restarted process took its first batch). Nothing may be lost, nothing
+ * after they are done, and a stage process on the lives' path is killed mid-batch and restarted, up to four times (the
+ * next kill three seconds after the restarted process took its first batch). Nothing may be lost, nothing
  * applied twice, and the counters must equal a recount from the histories. Then four tickets are left unsigned
  * and the clock travels through all their deadlines (twenty) while the scheduler drops a share of its firings:
  * every deadline must still act exactly once, never early.
@@ -23,25 +23,25 @@ import static org.junit.jupiter.api.Assertions.*;
  * it prints says how long each phase took.
  */
 class ChaosEndToEndTest {
-    private static final int LIVES = 24;
-    private static final int CLIENTS = 8;
-    /** Three seconds after the last restarted stage took its first batch, the next one is killed mid-batch. */
-    private static final Duration KILL_EVERY = Duration.ofSeconds(3);
-    /** Tickets left unsigned for the deadline part: five deadlines each, a share of their firings dropped. */
-    private static final int LEFT_UNSIGNED = 4;
+    /**
+     * Twenty-four lives by eight clients; three seconds after the last restarted stage took its first batch the next
+     * one is killed mid-batch, four times at most (each kill stalls its stage for a JVM start); four tickets left
+     * unsigned for the deadline part, five deadlines each.
+     */
+    private static final ChaosRun.Size SIZE = new ChaosRun.Size(24, 8, Duration.ofSeconds(3), 4, 4);
 
     @Test
     void livesThroughInjectedFaultsLoseNothingAndChangeNothingTwice() throws Exception {
         Path root = Path.of(System.getProperty("jiesu.root", "../..")).toAbsolutePath().normalize();
         long seed = 7;
         try (LocalRun run = LocalRun.start(new LocalRun.Options(0, 0, 5, 5, root, Map.of()).withChaos(ChaosRun.faults(seed)))) {
-            ChaosRun.Report report = ChaosRun.drive(run, LIVES, CLIENTS, KILL_EVERY, LEFT_UNSIGNED, seed);
+            ChaosRun.Report report = ChaosRun.drive(run, SIZE, seed);
             System.out.print(report.summary());
             assertTrue(report.kills() >= 2, "stage processes were killed: " + report.kills());
             assertTrue(report.injected().keySet().stream().anyMatch(k -> k.startsWith("duplicate AmazonSQS")), "messages went twice");
             assertTrue(report.injected().keySet().stream().anyMatch(k -> k.startsWith("fail-after DynamoDB")), "writes failed after they were done");
             assertEquals(Map.of(), report.notClosed(), "every ticket closed");
-            assertEquals(LIVES, report.closed());
+            assertEquals(SIZE.lives(), report.closed());
             assertEquals(java.util.List.of(), report.appliedTwice());
             assertEquals(report.recounted(), report.counted(), "counters equal the recount");
             // then tickets left unsigned climb their whole ladder while the scheduler drops a share of its firings

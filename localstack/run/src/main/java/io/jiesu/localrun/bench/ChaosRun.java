@@ -108,14 +108,23 @@ public final class ChaosRun {
     private ChaosRun() {
     }
 
-    /** Drives the lives on a run started with {@link #faults} and checks them; the run is left up. */
-    public static Report drive(LocalRun run, int lives, int clients, Duration killEvery, long seed) throws Exception {
-        return drive(run, lives, clients, killEvery, LEFT_UNSIGNED, seed);
+    /**
+     * How big a chaos run is: lives driven by that many clients; a stage killed {@code killEvery} after the last
+     * restarted one took its first batch, at most {@code mostKills} times; tickets left unsigned for the deadlines.
+     */
+    public record Size(int lives, int clients, Duration killEvery, int mostKills, int leftUnsigned) {
     }
 
-    /** The same, with {@code leftUnsigned} tickets left unsigned for the deadline part. */
-    public static Report drive(LocalRun run, int lives, int clients, Duration killEvery, int leftUnsigned, long seed)
-            throws Exception {
+    /** Drives the lives on a run started with {@link #faults} and checks them; the run is left up. */
+    public static Report drive(LocalRun run, int lives, int clients, Duration killEvery, long seed) throws Exception {
+        return drive(run, new Size(lives, clients, killEvery, Integer.MAX_VALUE, LEFT_UNSIGNED), seed);
+    }
+
+    /** The same, sized by {@code size}. */
+    public static Report drive(LocalRun run, Size size, long seed) throws Exception {
+        int lives = size.lives();
+        int clients = size.clients();
+        Duration killEvery = size.killEvery();
         Instant begin = Instant.now();
         Map<String, Duration> phases = new java.util.LinkedHashMap<>();
         PipelineClient client = new PipelineClient(run, Duration.ofMinutes(3));
@@ -139,7 +148,7 @@ public final class ChaosRun {
             Random random = new Random(seed);
             List<QueueName> onThePath = List.of(QueueName.DISPATCH, QueueName.REPLY, QueueName.CALLBACK);
             try {
-                while (!Thread.currentThread().isInterrupted()) {
+                while (!Thread.currentThread().isInterrupted() && kills.get() < size.mostKills()) {
                     Thread.sleep(killEvery.toMillis());
                     QueueName stage = onThePath.get(random.nextInt(onThePath.size()));
                     var mapping = run.mapping(stage);
@@ -177,7 +186,7 @@ public final class ChaosRun {
         Report r = check(run, client, ids, kills.get(), injected, begin, failures);
         Instant checked = Instant.now();
         phases.put("settle and check", Duration.between(lived, checked));
-        Deadlines deadlines = deadlines(run, client, leftUnsigned, seed);
+        Deadlines deadlines = deadlines(run, client, size.leftUnsigned(), seed);
         phases.put("deadlines", Duration.between(checked, Instant.now()));
         return new Report(r.lives(), r.closed(), r.notClosed(), r.appliedTwice(), r.counted(), r.recounted(), r.kills(),
                 r.injected(), Duration.between(begin, Instant.now()), deadlines, phases);
