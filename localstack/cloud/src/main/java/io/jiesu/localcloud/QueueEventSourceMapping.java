@@ -198,6 +198,11 @@ public final class QueueEventSourceMapping implements AutoCloseable {
         return recordsSucceeded.get();
     }
 
+    /** Batches handed to the function and not answered yet (a chaos run kills a stage while it holds one). */
+    public int batchesInFlight() {
+        return inFlight.size();
+    }
+
     /** Records left on the queue for redelivery: listed in batchItemFailures, or in a batch that failed whole. */
     public long recordsFailed() {
         return recordsFailed.get();

@@ -82,7 +82,7 @@ class PermissionTableEndToEndTest {
     private static final Map<PermissionTable.Row, Map<String, Cell>> SEEN = new LinkedHashMap<>();
     /** Tickets that only refused (or read-only) calls touch, by state, with the version they had when prepared. */
     private static final Map<Need, String> SHARED = new EnumMap<>(Need.class);
-    private static final Map<String, Long> SHARED_VERSIONS = new LinkedHashMap<>();
+    private static final Map<String, Long> SHARED_VERSIONS = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
     private Call call(Api api, PermissionTable.Row row) {
         return switch (row.endpoint()) {
@@ -153,34 +153,65 @@ class PermissionTableEndToEndTest {
         return tests.stream();
     }
 
+    /**
+     * The cells of a row are independent (an allowed call that changes a ticket gets its own, refused ones share one
+     * that they must leave as it was), so a row's calls go out together: the walk takes a few seconds, not half a
+     * minute of one call after another.
+     */
+    private static final java.util.concurrent.ExecutorService CALLERS =
+            java.util.concurrent.Executors.newFixedThreadPool(4, io.jiesu.localcloud.DaemonThreads.named("permission-walk"));
+
     private void walk(Api api, PermissionTable.Row row) {
         Call call = call(api, row);
-        Map<String, Cell> cells = new LinkedHashMap<>();
+        Map<String, List<java.util.concurrent.Future<String[]>>> answers = new LinkedHashMap<>();
         for (String column : TABLE.columns()) {
             String expected = row.expected().get(column);
-            List<String> tokens = tokens(api, row, column);
+            List<java.util.concurrent.Future<String[]>> calls = new ArrayList<>();
+            for (String token : tokens(api, row, column)) {
+                calls.add(CALLERS.submit(() -> {
+                    boolean allowed = PermissionTable.ALLOWED.equals(expected);
+                    String id = call.article() != ArticleNeed.NONE
+                            ? allowed && call.changesTicket() ? article(api, call.article()) : sharedArticle(api, call.article())
+                            : call.need() == Need.NONE ? null
+                            : allowed && call.changesTicket() ? prepare(api, call.need()) : shared(api, call.need());
+                    Api.Reply r = send(api, row, id, token, bodyFor(row, column, call.body()));
+                    return new String[]{Integer.toString(r.status()), allowed ? checkAllowed(row, column, r) : checkRefused(expected, r)};
+                }));
+            }
+            answers.put(column, calls);
+        }
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        for (Map.Entry<String, List<java.util.concurrent.Future<String[]>>> column : answers.entrySet()) {
             List<String> observed = new ArrayList<>();
             List<String> problems = new ArrayList<>();
-            for (String token : tokens) {
-                boolean allowed = PermissionTable.ALLOWED.equals(expected);
-                String id = call.article() != ArticleNeed.NONE
-                        ? allowed && call.changesTicket() ? article(api, call.article()) : sharedArticle(api, call.article())
-                        : call.need() == Need.NONE ? null
-                        : allowed && call.changesTicket() ? prepare(api, call.need()) : shared(api, call.need());
-                Api.Reply r = send(api, row, id, token, bodyFor(row, column, call.body()));
-                observed.add(Integer.toString(r.status()));
-                String problem = allowed ? checkAllowed(row, column, r) : checkRefused(expected, r);
-                if (problem != null) {
-                    problems.add(problem);
+            for (java.util.concurrent.Future<String[]> answer : column.getValue()) {
+                String[] seen = answered(answer);
+                observed.add(seen[0]);
+                if (seen[1] != null) {
+                    problems.add(seen[1]);
                 }
             }
-            cells.put(column, new Cell(String.join("/", observed), problems.isEmpty(), String.join("; ", problems)));
+            cells.put(column.getKey(), new Cell(String.join("/", observed), problems.isEmpty(), String.join("; ", problems)));
         }
         SEEN.put(row, cells);
         List<String> wrong = cells.entrySet().stream().filter(e -> !e.getValue().ok())
                 .map(e -> e.getKey() + ": expected " + row.expected().get(e.getKey()) + ", " + e.getValue().problem())
                 .toList();
         assertTrue(wrong.isEmpty(), row.name() + " does not hold:\n  " + String.join("\n  ", wrong));
+    }
+
+    /** A call's answer; a failure while preparing it (an assertion) fails the row as it would have unwalked. */
+    private static String[] answered(java.util.concurrent.Future<String[]> answer) {
+        try {
+            return answer.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String checkAllowed(PermissionTable.Row row, String column, Api.Reply r) {
@@ -335,7 +366,7 @@ class PermissionTableEndToEndTest {
                  "location":"东城区和平里5号楼"}""".formatted(content);
     }
 
-    private static String shared(Api api, Need need) {
+    private static synchronized String shared(Api api, Need need) {
         return SHARED.computeIfAbsent(need, n -> {
             String id = prepare(api, n);
             SHARED_VERSIONS.put(id, api.get(pathOf(id), api.token("supervisor")).body().path("version").asLong());
@@ -398,7 +429,7 @@ class PermissionTableEndToEndTest {
 
     // ---- knowledge-base articles in the status a call needs, owned by OWN_UNIT ---------------------------------
 
-    private static String sharedArticle(Api api, ArticleNeed need) {
+    private static synchronized String sharedArticle(Api api, ArticleNeed need) {
         return SHARED_ARTICLES.computeIfAbsent(need, n -> article(api, n));
     }
 

@@ -194,8 +194,14 @@ class RatesByNumbersEndToEndTest {
              monday = monday.plusWeeks(1)) {
             ranges.add("from=" + monday + "&to=" + monday.plusDays(6));
         }
+        // asked all at once (reads only), checked one by one
+        Map<String, java.util.concurrent.CompletableFuture<Api.Reply>> asked = new LinkedHashMap<>();
+        java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        ranges.forEach(range -> asked.put(range, java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> api.get("/v1/rates?" + range, supervisor), readers)));
+        readers.shutdown();
         for (String range : ranges) {
-            Api.Reply r = api.get("/v1/rates?" + range, supervisor);
+            Api.Reply r = asked.get(range).join();
             assertEquals(200, r.status(), range + ": " + r.raw().body());
             r.body().path("units").forEach(u -> assertRatesWithinBounds(u.path("rates"), range + " " + u.path("unitId").asText()));
             assertRatesWithinBounds(r.body().path("overall"), range + " overall");

@@ -69,7 +69,7 @@ public final class ChaosRun {
 
     public record Report(int lives, int closed, Map<String, String> notClosed, List<String> appliedTwice,
                          Map<String, Long> counted, Map<String, Long> recounted, int kills,
-                         Map<String, Long> injected, Duration took, Deadlines deadlines) {
+                         Map<String, Long> injected, Duration took, Deadlines deadlines, Map<String, Duration> phases) {
         public boolean countersMatch() {
             return counted.equals(recounted);
         }
@@ -83,6 +83,10 @@ public final class ChaosRun {
             StringBuilder s = new StringBuilder();
             s.append("Chaos run: %d lives in %.0f s, %d stage processes killed and restarted, %d faults injected%n"
                     .formatted(lives, took.toMillis() / 1000.0, kills, injected.values().stream().mapToLong(Long::longValue).sum()));
+            // where the time went, so a slow run can be told apart from a stuck one
+            s.append("  phases:");
+            phases.forEach((phase, d) -> s.append(" %s %.1f s;".formatted(phase, d.toMillis() / 1000.0)));
+            s.append("\n");
             injected.forEach((k, v) -> s.append("  %-60s %d%n".formatted(k, v)));
             s.append("  every ticket accounted for: %s (%d of %d closed)%s%n".formatted(notClosed.isEmpty() ? "yes" : "NO",
                     closed, lives, notClosed.isEmpty() ? "" : " " + notClosed));
@@ -104,9 +108,25 @@ public final class ChaosRun {
     private ChaosRun() {
     }
 
+    /**
+     * How big a chaos run is: lives driven by that many clients; a stage killed {@code killEvery} after the last
+     * restarted one took its first batch, at most {@code mostKills} times; tickets left unsigned for the deadlines.
+     */
+    public record Size(int lives, int clients, Duration killEvery, int mostKills, int leftUnsigned) {
+    }
+
     /** Drives the lives on a run started with {@link #faults} and checks them; the run is left up. */
     public static Report drive(LocalRun run, int lives, int clients, Duration killEvery, long seed) throws Exception {
+        return drive(run, new Size(lives, clients, killEvery, Integer.MAX_VALUE, LEFT_UNSIGNED), seed);
+    }
+
+    /** The same, sized by {@code size}. */
+    public static Report drive(LocalRun run, Size size, long seed) throws Exception {
+        int lives = size.lives();
+        int clients = size.clients();
+        Duration killEvery = size.killEvery();
         Instant begin = Instant.now();
+        Map<String, Duration> phases = new java.util.LinkedHashMap<>();
         PipelineClient client = new PipelineClient(run, Duration.ofMinutes(3));
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger kills = new AtomicInteger();
@@ -127,14 +147,22 @@ public final class ChaosRun {
         Thread killer = new Thread(() -> {
             Random random = new Random(seed);
             List<QueueName> onThePath = List.of(QueueName.DISPATCH, QueueName.REPLY, QueueName.CALLBACK);
-            while (!Thread.currentThread().isInterrupted()) {
-                try {
+            try {
+                while (!Thread.currentThread().isInterrupted() && kills.get() < size.mostKills()) {
                     Thread.sleep(killEvery.toMillis());
-                } catch (InterruptedException e) {
-                    return;
+                    QueueName stage = onThePath.get(random.nextInt(onThePath.size()));
+                    var mapping = run.mapping(stage);
+                    // mid-batch: while the stage holds a batch it has not answered (or, if none comes soon, anyway)
+                    awaitOrTimeout(() -> mapping.batchesInFlight() > 0, killEvery);
+                    long served = mapping.batchesDelivered();
+                    run.killAndRestart(stage);
+                    kills.incrementAndGet();
+                    // the next kill only once the fresh process has taken a batch: on a slow machine the pipeline
+                    // would otherwise spend the whole run waiting for restarting JVMs
+                    awaitOrTimeout(() -> mapping.batchesDelivered() > served, Duration.ofMinutes(1));
                 }
-                run.killAndRestart(onThePath.get(random.nextInt(onThePath.size())));
-                kills.incrementAndGet();
+            } catch (InterruptedException e) {
+                // the lives are done
             }
         }, "chaos-killer");
         killer.start();
@@ -149,14 +177,27 @@ public final class ChaosRun {
         killer.interrupt();
         killer.join();
         drivers.shutdown();
+        Instant lived = Instant.now();
+        phases.put("lives", Duration.between(begin, lived));
         // faults off: whatever is still in flight must now arrive
         run.faultProxies().forEach(p -> p.calm());
         Map<String, Long> injected = new TreeMap<>();
         run.faultProxies().forEach(p -> injected.putAll(p.injected()));
         Report r = check(run, client, ids, kills.get(), injected, begin, failures);
-        Deadlines deadlines = deadlines(run, client, LEFT_UNSIGNED, seed);
+        Instant checked = Instant.now();
+        phases.put("settle and check", Duration.between(lived, checked));
+        Deadlines deadlines = deadlines(run, client, size.leftUnsigned(), seed);
+        phases.put("deadlines", Duration.between(checked, Instant.now()));
         return new Report(r.lives(), r.closed(), r.notClosed(), r.appliedTwice(), r.counted(), r.recounted(), r.kills(),
-                r.injected(), Duration.between(begin, Instant.now()), deadlines);
+                r.injected(), Duration.between(begin, Instant.now()), deadlines, phases);
+    }
+
+    /** Waits until {@code condition} holds or {@code timeout} has passed. */
+    private static void awaitOrTimeout(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        Instant giveUp = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean() && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(20);
+        }
     }
 
     /** Tickets left unsigned while the clock travels through their whole supervision ladder. */
@@ -301,7 +342,7 @@ public final class ChaosRun {
         counted.put("rated", counts.path("rated").asLong());
         counted.put("closed", counts.path("closed").asLong());
         counted.put("due", counts.path("due").asLong());
-        return new Report(ids.size(), closed, notClosed, twice, counted, recount, kills, injected, Duration.between(begin, Instant.now()), null);
+        return new Report(ids.size(), closed, notClosed, twice, counted, recount, kills, injected, Duration.between(begin, Instant.now()), null, Map.of());
     }
 
     public static void main(String[] args) throws Exception {
