@@ -29,7 +29,8 @@ export function firstScreen(): string {
 
 router.beforeEach((to) => {
   if (to.path === '/sign-in') return true
-  if (!session.token) return '/sign-in'
+  // the screen asked for goes with the sign-in, so the city's provider can send the user back to it
+  if (!session.token) return to.fullPath === '/' ? '/sign-in' : { path: '/sign-in', query: { to: to.fullPath } }
   const roles = (to.meta as { roles?: Role[] }).roles
   if (roles && !hasRole(...roles)) return firstScreen()
   return true
