@@ -15,7 +15,9 @@ export const screens: (RouteRecordRaw & { meta: { roles: Role[]; nav: string } }
 ]
 
 export const router = createRouter({
-  history: createWebHashHistory(),
+  // the base is the page without its query: the provider's answer (?code=…&state=…) is spent at start (main.ts) and
+  // must not stay in every address the console writes, as the default base (path and query) would keep it
+  history: createWebHashHistory(location.pathname),
   routes: [
     { path: '/', redirect: () => firstScreen() },
     { path: '/sign-in', component: () => import('./views/SignIn.vue') },

@@ -161,6 +161,11 @@ async function renew(): Promise<void> {
   try {
     const user = await manager!.signinSilent()
     if (user && adopt(user)) return
+    if (user) {
+      // signed in, but to nothing the api accepts any more: the sign-in screen says why
+      location.hash = '#/sign-in'
+      return
+    }
   } catch {
     // no session left at the provider: sign in again below
   }
