@@ -107,7 +107,9 @@ async function userManager(oidc: OidcConfig): Promise<UserManager> {
   if (!manager) {
     const { UserManager, WebStorageStateStore } = await import('oidc-client-ts')
     config = oidc
-    manager = new UserManager({ ...settingsFor(oidc, location.href), userStore: new WebStorageStateStore({ store: sessionStorage }) })
+    // the user and the sign-in's state (its PKCE verifier among it) stay in this tab, not in local storage
+    const tab = new WebStorageStateStore({ store: sessionStorage })
+    manager = new UserManager({ ...settingsFor(oidc, location.href), userStore: tab, stateStore: tab })
   }
   return manager
 }

@@ -31,7 +31,7 @@ class TokenAudienceConfigTest {
     }
 
     private static Optional<Set<String>> audiences(Map<String, String> environment) throws IOException {
-        SmallRyeConfig config = new SmallRyeConfigBuilder()
+        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultInterceptors()
                 .withSources(new PropertiesConfigSource(TokenAudienceConfigTest.class.getResource("/application.properties"), 250))
                 .withSources(new PropertiesConfigSource(environment, "environment", 300))
                 .build();
