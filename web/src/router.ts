@@ -15,7 +15,9 @@ export const screens: (RouteRecordRaw & { meta: { roles: Role[]; nav: string } }
 ]
 
 export const router = createRouter({
-  history: createWebHashHistory(),
+  // the base is the page without its query: the provider's answer (?code=…&state=…) is spent at start (main.ts) and
+  // must not stay in every address the console writes, as the default base (path and query) would keep it
+  history: createWebHashHistory(location.pathname),
   routes: [
     { path: '/', redirect: () => firstScreen() },
     { path: '/sign-in', component: () => import('./views/SignIn.vue') },
@@ -29,7 +31,8 @@ export function firstScreen(): string {
 
 router.beforeEach((to) => {
   if (to.path === '/sign-in') return true
-  if (!session.token) return '/sign-in'
+  // the screen asked for goes with the sign-in, so the city's provider can send the user back to it
+  if (!session.token) return to.fullPath === '/' ? '/sign-in' : { path: '/sign-in', query: { to: to.fullPath } }
   const roles = (to.meta as { roles?: Role[] }).roles
   if (roles && !hasRole(...roles)) return firstScreen()
   return true

@@ -8,6 +8,13 @@ const en: typeof zh = {
   signIn: {
     title: 'Sign in', token: 'Access token (JWT)', submit: 'Sign in', localRole: 'Local run: a token per role', unit: 'Unit',
     badToken: 'The token cannot be read',
+    city: "Sign in with the city's identity service", cityHint: "You will go to the city's sign-in page and come back here once signed in.",
+    providerUnreachable: 'The identity service cannot be reached', badConfig: "The console's configuration is wrong (config.json)",
+    refused: {
+      noToken: 'The identity service issued no token this system accepts (issuer, audience or expiry differ): ask an administrator to check the client settings',
+      noRole: 'Your account has no Jiesu role yet: ask an administrator',
+      failed: 'Sign-in did not complete',
+    },
   },
   role: {
     agent: 'Agent', dispatcher: 'Dispatcher', unit: 'Unit staff', reviewer: 'Reviewer', supervisor: 'Supervisor', admin: 'Admin',

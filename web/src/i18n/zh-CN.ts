@@ -8,6 +8,13 @@ export default {
   signIn: {
     title: '登录', token: '访问令牌 (JWT)', submit: '登录', localRole: '本地运行：按角色取令牌', unit: '单位',
     badToken: '令牌无法读取',
+    city: '使用城市统一身份认证登录', cityHint: '将跳转到本市统一身份认证平台，登录后自动返回。',
+    providerUnreachable: '无法连接统一身份认证平台', badConfig: '控制台配置有误 (config.json)',
+    refused: {
+      noToken: '身份认证平台签发的令牌不被本系统接受（签发方、受众或有效期不符），请联系管理员核对客户端配置',
+      noRole: '您的账号尚未分配接诉即办角色，请联系管理员',
+      failed: '登录未完成',
+    },
   },
   role: {
     agent: '话务员', dispatcher: '派单员', unit: '承办人', reviewer: '审核人', supervisor: '督办员', admin: '管理员',

@@ -116,6 +116,7 @@ public final class LocalRun implements AutoCloseable {
     private SchedulerServer schedulerServer;
     private ReconcileTicker reconciler;
     private io.jiesu.localrun.console.ConsoleServer console;
+    private io.jiesu.localrun.console.ConsoleServer providerConsole;
     private io.jiesu.localcloud.S3Server s3Server;
 
     private LocalRun(Options o) {
@@ -417,8 +418,8 @@ public final class LocalRun implements AutoCloseable {
      * is not built (a build without the web module).
      */
     public synchronized java.util.Optional<URI> serveConsole(int port) {
-        Path dist = options.root().resolve("web").resolve("dist");
-        if (!Files.isRegularFile(dist.resolve("index.html"))) {
+        Path dist = builtConsole();
+        if (dist == null) {
             return java.util.Optional.empty();
         }
         if (console == null) {
@@ -426,6 +427,31 @@ public final class LocalRun implements AutoCloseable {
             resources.add(console);
         }
         return java.util.Optional.of(console.uri());
+    }
+
+    /**
+     * The console as a city deploys it: it signs in with an identity provider (here the token server's stand-in,
+     * OpenID Connect code flow with PKCE) instead of the role picker. Empty when the console is not built.
+     */
+    public synchronized java.util.Optional<URI> serveConsoleWithProvider(int port) {
+        Path dist = builtConsole();
+        if (dist == null) {
+            return java.util.Optional.empty();
+        }
+        if (providerConsole == null) {
+            // the api requires the mint's issuer; the provider's endpoints are on the token server (authority)
+            String config = "{\"api\":\"\",\"tokens\":null,\"oidc\":{\"issuer\":\"" + TokenMint.ISSUER
+                    + "\",\"clientId\":\"" + OidcProvider.CLIENT_ID + "\",\"authority\":\"" + tokens.oidc() + "\"}}";
+            providerConsole = new io.jiesu.localrun.console.ConsoleServer(dist, api, tokens.uri(), port, config);
+            resources.add(providerConsole);
+        }
+        return java.util.Optional.of(providerConsole.uri());
+    }
+
+    /** web/dist, or null when the console is not built (a build without the web module). */
+    private Path builtConsole() {
+        Path dist = options.root().resolve("web").resolve("dist");
+        return Files.isRegularFile(dist.resolve("index.html")) ? dist : null;
     }
 
     public URI tokenUri() {

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.Set;
 
 /**
  * GET /token?role=unit&unit=heating-company[&sub=alice]: a bearer token for trying the API on the local run.
- * Only the local run has it; the deployed api cannot mint tokens.
+ * Only the local run has it; the deployed api cannot mint tokens. Under /oidc it also stands in for the city's
+ * identity provider ({@link OidcProvider}).
  */
 final class TokenServer implements AutoCloseable {
     private static final Set<String> ROLES = Set.of("citizen", "agent", "dispatcher", "unit", "reviewer",
@@ -52,6 +54,7 @@ final class TokenServer implements AutoCloseable {
                 out.write(bytes);
             }
         });
+        new OidcProvider(mint, Clock.systemUTC()).register(server);
         server.start();
     }
 
@@ -59,10 +62,20 @@ final class TokenServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/token");
     }
 
+    /** The local stand-in for the city's identity provider (OpenID Connect, code flow with PKCE). */
+    URI oidc() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + OidcProvider.PATH);
+    }
+
     private static Map<String, String> query(URI uri) {
+        return query(uri.getRawQuery());
+    }
+
+    /** A query string or form body, decoded. */
+    static Map<String, String> query(String raw) {
         Map<String, String> params = new HashMap<>();
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
                 int eq = pair.indexOf('=');
                 if (eq > 0) {
                     params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),

@@ -415,6 +415,25 @@ class TemplateTest {
         assertNone(problems);
     }
 
+    @Test
+    void theApiTakesOnlyTheConsolesTokensAndTheConsoleIsToldWhereToSignIn() {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> parameters = map(template.get("Parameters"), "Parameters");
+        compare(problems, "a ConsoleClientId parameter beside JwtIssuer", true,
+                parameters.containsKey("ConsoleClientId") && parameters.containsKey("JwtIssuer"));
+        Map<String, Object> env = environment("ApiFunction");
+        compare(problems, "ApiFunction JIESU_JWT_ISSUER", "!Ref JwtIssuer", refOrValue(env.get("JIESU_JWT_ISSUER")));
+        // the api's audience is the console's client id: the tokens the console holds are the ones the api accepts
+        compare(problems, "ApiFunction JIESU_JWT_AUDIENCE", "!Ref ConsoleClientId", refOrValue(env.get("JIESU_JWT_AUDIENCE")));
+        // the deploy writes this output as the console's config.json
+        String config = String.valueOf(map(map(template.get("Outputs"), "Outputs").get("ConsoleConfig"), "ConsoleConfig").get("Value"));
+        for (String part : List.of("\"tokens\":null", "\"issuer\":\"${JwtIssuer}\"", "\"clientId\":\"${ConsoleClientId}\"",
+                "\"api\":\"https://${HttpApi}.execute-api.")) {
+            compare(problems, "ConsoleConfig output carries " + part, true, config.contains(part));
+        }
+        assertNone(problems);
+    }
+
     // --- naming convention -----------------------------------------------------------------------------------
 
     private static String pascal(QueueName q) {

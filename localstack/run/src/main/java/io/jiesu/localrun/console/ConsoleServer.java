@@ -33,11 +33,20 @@ public final class ConsoleServer implements AutoCloseable {
     // cross-origin caller, so the api's CORS (for consoles hosted apart) has nothing to check
     private static final Set<String> NOT_PASSED = Set.of("host", "connection", "content-length", "transfer-encoding",
             "upgrade", "expect", "keep-alive", "te", "trailer", "proxy-connection", "origin");
+    // text compresses to a quarter or less; fonts (woff2) and images are compressed already
+    private static final Set<String> COMPRESSED = Set.of("html", "js", "css", "json", "svg", "ttf");
     private final HttpServer server;
+    /** Each file is compressed once per version of it (a developer may build again while the run serves). */
+    private final Map<String, byte[]> gzipped = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Path dist;
 
     public ConsoleServer(Path dist, URI api, URI tokens, int port) {
+        this(dist, api, tokens, port, "{\"api\":\"\",\"tokens\":\"\"}");
+    }
+
+    /** With the config.json the console reads (the local run's role picker above; a provider's sign-in, say). */
+    public ConsoleServer(Path dist, URI api, URI tokens, int port, String configJson) {
         this.dist = dist.toAbsolutePath().normalize();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -52,8 +61,8 @@ public final class ConsoleServer implements AutoCloseable {
         server.createContext("/v1/", exchange -> pass(exchange, api));
         server.createContext("/q/", exchange -> pass(exchange, api));
         server.createContext("/token", exchange -> pass(exchange, tokens.resolve("/")));
-        server.createContext("/config.json", exchange -> send(exchange, 200, "json",
-                "{\"api\":\"\",\"tokens\":\"\"}".getBytes(StandardCharsets.UTF_8)));
+        byte[] config = configJson.getBytes(StandardCharsets.UTF_8);
+        server.createContext("/config.json", exchange -> send(exchange, 200, "json", config, "/config.json"));
         server.createContext("/", this::file);
         server.start();
     }
@@ -66,11 +75,17 @@ public final class ConsoleServer implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         Path file = dist.resolve(path.equals("/") ? "index.html" : path.substring(1)).normalize();
         if (!file.startsWith(dist) || !Files.isRegularFile(file)) {
-            send(exchange, 404, "html", new byte[0]);
+            send(exchange, 404, "html", new byte[0], null);
             return;
         }
         String name = file.getFileName().toString();
-        send(exchange, 200, name.substring(name.lastIndexOf('.') + 1), Files.readAllBytes(file));
+        // Vite names what is under assets/ by its content: a new build has new names, so a browser may keep these
+        // for good; index.html (and config.json) are asked again every time, so a new build shows at once
+        if (path.startsWith("/assets/")) {
+            exchange.getResponseHeaders().set("Cache-Control", "public, max-age=31536000, immutable");
+        }
+        send(exchange, 200, name.substring(name.lastIndexOf('.') + 1), Files.readAllBytes(file),
+                file + "@" + Files.getLastModifiedTime(file).toMillis());
     }
 
     private void pass(HttpExchange exchange, URI to) throws IOException {
@@ -107,12 +122,41 @@ public final class ConsoleServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String extension, byte[] body) throws IOException {
+    /** Gzipped when the type is text and the browser takes gzip; `file` names the body for the compressed copy. */
+    private void send(HttpExchange exchange, int status, String extension, byte[] body, String file) throws IOException {
         try (exchange; OutputStream out = exchange.getResponseBody()) {
             exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(extension, "application/octet-stream"));
-            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-            out.write(body);
+            exchange.getResponseHeaders().putIfAbsent("Cache-Control", java.util.List.of("no-cache"));
+            byte[] sent = body;
+            if (COMPRESSED.contains(extension) && body.length > 0) {
+                exchange.getResponseHeaders().set("Vary", "Accept-Encoding");
+                if (acceptsGzip(exchange)) {
+                    sent = file == null ? gzip(body) : gzipped.computeIfAbsent(file, f -> gzip(body));
+                    exchange.getResponseHeaders().set("Content-Encoding", "gzip");
+                }
+            }
+            exchange.sendResponseHeaders(status, sent.length == 0 ? -1 : sent.length);
+            out.write(sent);
         }
+    }
+
+    private static boolean acceptsGzip(HttpExchange exchange) {
+        return exchange.getRequestHeaders().getOrDefault("Accept-Encoding", java.util.List.of()).stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(v -> v.strip().toLowerCase())
+                .anyMatch(v -> v.equals("gzip") || (v.startsWith("gzip;") && !v.replace(" ", "").endsWith("q=0")));
+    }
+
+    private static byte[] gzip(byte[] body) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(body.length / 3);
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(bytes) {
+            { def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION); }
+        }) {
+            out.write(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     @Override
