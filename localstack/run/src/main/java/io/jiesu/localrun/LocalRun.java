@@ -219,6 +219,7 @@ public final class LocalRun implements AutoCloseable {
             // what the send-a-digest-now command needs to find this run
             java.util.Properties found = new java.util.Properties();
             found.setProperty("sqs.endpoint", sqsEndpoint.toString());
+            found.setProperty("dynamo.endpoint", dynamoEndpoint.toString());
             found.setProperty("digest.queue.url", queueUrls.get(QueueName.DIGEST));
             found.setProperty("clock.offset.file", clockFile.toString());
             found.setProperty("mail.dir", logDir.resolve("mail").toString());

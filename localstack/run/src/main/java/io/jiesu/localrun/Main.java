@@ -20,6 +20,15 @@ public final class Main {
             }
             return;
         }
+        if (args.length > 0 && args[0].equals("backfill-words")) {
+            try {
+                BackfillWords.run(root, args);
+            } catch (java.io.IOException e) {
+                System.err.println(e.getMessage());
+                System.exit(1);
+            }
+            return;
+        }
         LocalRun.Options defaults = LocalRun.Options.defaults(root);
         int apiPort = io.jiesu.localrun.bench.Args.number(args, "--api-port", defaults.apiPort());
         int tokenPort = io.jiesu.localrun.bench.Args.number(args, "--token-port", defaults.tokenPort());
