@@ -6,9 +6,7 @@ import io.jiesu.localcloud.LocalAws;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
@@ -24,15 +22,7 @@ public final class BackfillWords {
     }
 
     static void run(Path root, String[] args) throws IOException {
-        Path runFile = LocalRun.logDir(root).resolve(LocalRun.RUN_FILE);
-        if (!Files.exists(runFile)) {
-            System.err.println("no local run is up (" + runFile + " is missing): start one with bash localstack/run-local.sh");
-            System.exit(1);
-        }
-        Properties found = new Properties();
-        try (Reader in = Files.newBufferedReader(runFile)) {
-            found.load(in);
-        }
+        Properties found = LocalRun.running(root);
         String cursor = args.length > 1 ? args[1] : null;
         int tickets = 0, keys = 0, words = 0;
         try (DynamoDbClient dynamo = LocalAws.dynamo(URI.create(found.getProperty("dynamo.endpoint")))) {

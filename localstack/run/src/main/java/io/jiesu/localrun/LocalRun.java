@@ -82,6 +82,23 @@ public final class LocalRun implements AutoCloseable {
     /** Written into the log directory once the run is up, for {@link SendDigest}. */
     static final String RUN_FILE = "local-run.properties";
 
+    /**
+     * What a command for the running local cloud needs to find it (endpoints, queue URLs), from the file the run
+     * writes when it is up; exits with a hint when no run is up.
+     */
+    static java.util.Properties running(Path root) throws IOException {
+        Path runFile = logDir(root).resolve(RUN_FILE);
+        if (!Files.exists(runFile)) {
+            System.err.println("no local run is up (" + runFile + " is missing): start one with bash localstack/run-local.sh");
+            System.exit(1);
+        }
+        java.util.Properties found = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(runFile)) {
+            found.load(in);
+        }
+        return found;
+    }
+
     /** Where the local run's supervisor receives the digests (unit heads: the demo catalogue's headEmail). */
     public static final String SUPERVISOR_EMAIL = "supervisor@jiesu.local";
 

@@ -22,8 +22,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,20 +50,8 @@ class TicketSearchByWordsTest {
     void freshTable() {
         table = Emulators.newTable();
         store = new TicketStore(Emulators.dynamo(), table, PHONES);
-        lists = new TicketLists(recording(Emulators.dynamo()), table, PHONES);
+        lists = new TicketLists(DynamoCalls.recording(Emulators.dynamo(), calls, new ArrayList<>()), table, PHONES);
         words = new WordIndex(Emulators.dynamo(), table);
-    }
-
-    private DynamoDbClient recording(DynamoDbClient real) {
-        return (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DynamoDbClient.class},
-                (proxy, method, args) -> {
-                    calls.add(method.getName());
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
     }
 
     /** Taken in and its words indexed, as the workflow does. */
@@ -76,9 +62,7 @@ class TicketSearchByWordsTest {
     }
 
     private Ticket dispatch(Ticket t, String lead, String... co) {
-        Transition d = t.dispatch(lead, List.of(co), t.receivedAt().plusSeconds(60), DISPATCH, DEADLINES);
-        store.save(d, List.of());
-        return d.after();
+        return dispatched(store, t, lead, co);
     }
 
     private static SearchCriteria words(List<String> words, SearchCriteria.Order order) {
@@ -89,20 +73,9 @@ class TicketSearchByWordsTest {
         return cards.stream().map(TicketCard::ticketId).toList();
     }
 
+    /** Every page, none longer than asked, and none empty while more follow. */
     private static <T> List<T> allPages(Function<String, Page<T>> page, int limit) {
-        List<T> all = new ArrayList<>();
-        String cursor = null;
-        for (int pages = 0; pages < 100; pages++) {
-            Page<T> p = page.apply(cursor);
-            assertTrue(p.items().size() <= limit, "a page longer than asked: " + p.items().size());
-            assertFalse(p.items().isEmpty() && p.next() != null, "an empty page while more matches exist");
-            all.addAll(p.items());
-            if (p.next() == null) {
-                return all;
-            }
-            cursor = p.next();
-        }
-        return fail("the pages never ended");
+        return TicketListsTest.allPages(page, limit, true);
     }
 
     /** Many tickets newer than the rare ones, written as the benchmark writes them: items in batches. */
@@ -191,17 +164,7 @@ class TicketSearchByWordsTest {
         SchedulerServer scheduler = Emulators.newScheduler(Clock.systemUTC());
         try {
             var timers = Emulators.timers(Emulators.schedulerClient(scheduler), DEADLINES, queues);
-            DynamoDbClient failingWrites = (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[]{DynamoDbClient.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("batchWriteItem")) {
-                            throw new IllegalStateException("the function stopped before the words were written");
-                        }
-                        try {
-                            return method.invoke(Emulators.dynamo(), args);
-                        } catch (InvocationTargetException ex) {
-                            throw ex.getCause();
-                        }
-                    });
+            DynamoDbClient failingWrites = DynamoCalls.failing(Emulators.dynamo(), "batchWriteItem");
             TicketQueues sqs = new TicketQueues(Emulators.sqs(), queues);
             TicketWorkflow crashing = new TicketWorkflow(store, store, sqs, timers, Clock.systemUTC(), new WordIndex(failingWrites, table));
             Ticket t = crashing.create(received("消防通道堵塞，车开不进来", MONDAY_10AM), null, "fp");
