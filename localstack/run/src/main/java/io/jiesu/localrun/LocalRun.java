@@ -82,6 +82,23 @@ public final class LocalRun implements AutoCloseable {
     /** Written into the log directory once the run is up, for {@link SendDigest}. */
     static final String RUN_FILE = "local-run.properties";
 
+    /**
+     * What a command for the running local cloud needs to find it (endpoints, queue URLs), from the file the run
+     * writes when it is up; exits with a hint when no run is up.
+     */
+    static java.util.Properties running(Path root) throws IOException {
+        Path runFile = logDir(root).resolve(RUN_FILE);
+        if (!Files.exists(runFile)) {
+            System.err.println("no local run is up (" + runFile + " is missing): start one with bash localstack/run-local.sh");
+            System.exit(1);
+        }
+        java.util.Properties found = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(runFile)) {
+            found.load(in);
+        }
+        return found;
+    }
+
     /** Where the local run's supervisor receives the digests (unit heads: the demo catalogue's headEmail). */
     public static final String SUPERVISOR_EMAIL = "supervisor@jiesu.local";
 
@@ -220,6 +237,7 @@ public final class LocalRun implements AutoCloseable {
             // what the send-a-digest-now command needs to find this run
             java.util.Properties found = new java.util.Properties();
             found.setProperty("sqs.endpoint", sqsEndpoint.toString());
+            found.setProperty("dynamo.endpoint", dynamoEndpoint.toString());
             found.setProperty("digest.queue.url", queueUrls.get(QueueName.DIGEST));
             found.setProperty("clock.offset.file", clockFile.toString());
             found.setProperty("mail.dir", logDir.resolve("mail").toString());

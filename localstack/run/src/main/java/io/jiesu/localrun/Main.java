@@ -11,9 +11,14 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         Path root = findRoot();
-        if (args.length > 0 && args[0].equals("digest")) {
+        if (args.length > 0 && (args[0].equals("digest") || args[0].equals("backfill-words"))) {
+            // a command for the local run that is up, from another terminal
             try {
-                SendDigest.run(root, args);
+                if (args[0].equals("digest")) {
+                    SendDigest.run(root, args);
+                } else {
+                    BackfillWords.run(root, args);
+                }
             } catch (java.io.IOException e) {
                 System.err.println(e.getMessage());
                 System.exit(1);

@@ -7,7 +7,6 @@ import io.jiesu.localcloud.LocalAws;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,14 +36,7 @@ public final class SendDigest {
             return;
         }
         Path runFile = LocalRun.logDir(root).resolve(LocalRun.RUN_FILE);
-        if (!Files.exists(runFile)) {
-            System.err.println("no local run is up (" + runFile + " is missing): start one with bash localstack/run-local.sh");
-            System.exit(1);
-        }
-        Properties found = new Properties();
-        try (Reader in = Files.newBufferedReader(runFile)) {
-            found.load(in);
-        }
+        Properties found = LocalRun.running(root);
         Path mailDir = Path.of(found.getProperty("mail.dir"));
         List<Path> before = mails(mailDir);
         Instant now = new TravelClock(Path.of(found.getProperty("clock.offset.file"))).instant();

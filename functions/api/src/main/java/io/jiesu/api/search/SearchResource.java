@@ -40,7 +40,7 @@ import java.util.List;
 @Path("/v1/search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
-    /** Words in the content are a filter on the index query: a few, each found as typed. */
+    /** Words in the content: a few, each found as typed (the word index finds the tickets holding the rarest). */
     static final int MAX_WORDS = 5;
 
     @Inject

@@ -32,7 +32,8 @@ import static io.jiesu.aws.search.SearchKeys.sortableTime;
  *
  * <p>Filters DynamoDB applies after reading the index (state, words in the content, ...) make a page cost more
  * reads than it returns; a page reads at most {@link #MAX_EVALUATED} index entries, and may so come back short
- * with a cursor: the list goes on.
+ * with a cursor: the list goes on. A search with words reads the word index instead ({@link WordSearch}): only
+ * the tickets holding its rarest term, so a rare word's page is found in one read, not many.
  */
 public class TicketLists {
     /** The most index entries one page reads, however few of them pass the filters. */
@@ -44,11 +45,13 @@ public class TicketLists {
     private final DynamoDbClient dynamo;
     private final String table;
     private final PhoneHash phoneHash;
+    private final WordSearch wordSearch;
 
     public TicketLists(DynamoDbClient dynamo, String table, PhoneHash phoneHash) {
         this.dynamo = dynamo;
         this.table = table;
         this.phoneHash = phoneHash;
+        this.wordSearch = new WordSearch(dynamo, table);
     }
 
     /**
@@ -56,6 +59,13 @@ public class TicketLists {
      * that unit may read (the criteria must then name it as lead unit: its index partition).
      */
     public Page<TicketCard> search(SearchCriteria c, String readingUnit, String cursor, int limit) {
+        if (c.words() != null && !c.words().isEmpty()) {
+            // words: the word index reads only the tickets holding the rarest of them, unless even that is common
+            var byWords = wordSearch.search(c, readingUnit, cursor, limit);
+            if (byWords.isPresent()) {
+                return byWords.get();
+            }
+        }
         boolean byDue = c.order() == SearchCriteria.Order.DUE;
         Index index = c.leadUnit() != null ? (byDue ? LEAD_BY_DUE : LEAD_BY_INTAKE) : (byDue ? SEARCH_BY_DUE : SEARCH_BY_INTAKE);
         String partition = c.leadUnit() != null ? SearchKeys.leadPartition(c.leadUnit()) : SearchKeys.ALL;

@@ -68,7 +68,8 @@ final class OutboxItems implements Outbox {
 
     private static OutboxMessage message(Map<String, AttributeValue> i) {
         return new OutboxMessage(i.get("ticketId").s(), Long.parseLong(i.get("version").n()),
-                OutboxMessage.TIMER.equals(i.get("queue").s()) ? null : QueueName.valueOf(i.get("queue").s()),
+                OutboxMessage.TIMER.equals(i.get("queue").s()) || OutboxMessage.WORDS.equals(i.get("queue").s())
+                        ? null : QueueName.valueOf(i.get("queue").s()),
                 i.get("body").s(), Instant.parse(i.get("createdAt").s()));
     }
 

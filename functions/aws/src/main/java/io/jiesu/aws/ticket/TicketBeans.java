@@ -26,8 +26,9 @@ public class TicketBeans {
 
     @Produces
     @Singleton
-    TicketWorkflow workflow(Tickets tickets, Outbox outbox, TicketQueues queues, ScheduledTimers timers, Clock clock) {
-        return new TicketWorkflow(tickets, outbox, queues, timers, clock);
+    TicketWorkflow workflow(Tickets tickets, Outbox outbox, TicketQueues queues, ScheduledTimers timers, Clock clock,
+                            DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table) {
+        return new TicketWorkflow(tickets, outbox, queues, timers, clock, new io.jiesu.aws.search.WordIndex(dynamo, table));
     }
 
     @Produces

@@ -5,6 +5,7 @@ import io.jiesu.aws.queues.TicketMessage;
 import io.jiesu.aws.queues.TicketQueues;
 import io.jiesu.aws.resources.QueueName;
 import io.jiesu.aws.province.ProvinceNotice;
+import io.jiesu.aws.search.WordIndex;
 import io.jiesu.aws.timers.ScheduledTimers;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.core.ticket.TicketState;
@@ -30,13 +31,21 @@ public class TicketWorkflow {
     private final TicketQueues queues;
     private final ScheduledTimers timers;
     private final Clock clock;
+    /** Indexes a ticket's words after intake; none: the tickets' words are not indexed (tests of other things). */
+    private final WordIndex words;
 
     public TicketWorkflow(Tickets store, Outbox outbox, TicketQueues queues, ScheduledTimers timers, Clock clock) {
+        this(store, outbox, queues, timers, clock, null);
+    }
+
+    public TicketWorkflow(Tickets store, Outbox outbox, TicketQueues queues, ScheduledTimers timers, Clock clock,
+                          WordIndex words) {
         this.store = store;
         this.outbox = outbox;
         this.queues = queues;
         this.timers = timers;
         this.clock = clock;
+        this.words = words;
     }
 
     /** The stage that takes a ticket on from each state, if any. */
@@ -51,7 +60,11 @@ public class TicketWorkflow {
     }
 
     public Ticket create(Transition created, String idempotencyKey, String fingerprint) {
-        List<OutboxMessage> messages = outboxFor(created, false);
+        List<OutboxMessage> messages = new java.util.ArrayList<>(outboxFor(created, false));
+        if (words != null) {
+            // the content never changes: its words are indexed once, after the intake transaction commits
+            messages.add(OutboxMessage.wordIndex(created.after().id(), created.after().version(), clock.instant()));
+        }
         Ticket stored = store.create(created, idempotencyKey, fingerprint, messages);
         if (stored.id().equals(created.after().id())) {
             flush(messages);
@@ -149,7 +162,11 @@ public class TicketWorkflow {
             return false;
         }
         try {
-            if (m.isTimerSync()) {
+            if (m.isWordIndex()) {
+                if (words != null) {
+                    store.find(m.ticketId()).ifPresent(words::index);
+                }
+            } else if (m.isTimerSync()) {
                 // the ticket as it is now: a late or repeated sync never sets an older deadline
                 store.find(m.ticketId()).ifPresent(t -> timers.sync(t, m.scheduleExists()));
             } else {

@@ -28,6 +28,13 @@ final class Fixtures {
         return Ticket.receive("T-" + UUID.randomUUID(), complaint(text), at, AGENT, DEADLINES);
     }
 
+    /** Dispatched a minute after intake, and stored. */
+    static Ticket dispatched(TicketStore store, Ticket t, String lead, String... co) {
+        Transition d = t.dispatch(lead, java.util.List.of(co), t.receivedAt().plusSeconds(60), DISPATCH, DEADLINES);
+        store.save(d, java.util.List.of());
+        return d.after();
+    }
+
     static Actor unit(String unitId) {
         return new Actor("staff-of-" + unitId, Role.UNIT, unitId);
     }

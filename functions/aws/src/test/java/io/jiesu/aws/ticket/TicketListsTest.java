@@ -15,11 +15,8 @@ import io.jiesu.core.ticket.TicketState;
 import io.jiesu.core.ticket.Transition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -43,38 +40,25 @@ class TicketListsTest {
     private TicketStore store;
     private TicketLists lists;
     private FigureItems figures;
+    private io.jiesu.aws.search.WordIndex words;
 
     @BeforeEach
     void freshTable() {
         String table = Emulators.newTable();
         store = new TicketStore(Emulators.dynamo(), table, PHONES);
-        lists = new TicketLists(recording(Emulators.dynamo()), table, PHONES);
+        lists = new TicketLists(DynamoCalls.recording(Emulators.dynamo(), calls, queries), table, PHONES);
         figures = new FigureItems(Emulators.dynamo(), table, new CentreFigures(SHANGHAI));
-    }
-
-    private DynamoDbClient recording(DynamoDbClient real) {
-        return (DynamoDbClient) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DynamoDbClient.class},
-                (proxy, method, args) -> {
-                    calls.add(method.getName());
-                    if (args != null && args.length == 1 && args[0] instanceof QueryRequest q) {
-                        queries.add(q);
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        words = new io.jiesu.aws.search.WordIndex(Emulators.dynamo(), table);
     }
 
     private Ticket file(String text, Instant at) {
-        return store.create(received(text, at), null, "fp", List.of());
+        Ticket t = store.create(received(text, at), null, "fp", List.of());
+        words.index(t); // as the workflow does after intake
+        return t;
     }
 
     private Ticket dispatch(Ticket t, String lead, String... co) {
-        Transition d = t.dispatch(lead, List.of(co), t.receivedAt().plusSeconds(60), DISPATCH, DEADLINES);
-        store.save(d, List.of());
-        return d.after();
+        return dispatched(store, t, lead, co);
     }
 
     private static SearchCriteria criteria(String leadUnit, List<String> words, SearchCriteria.Order order) {
@@ -82,12 +66,18 @@ class TicketListsTest {
     }
 
     /** Follows `next` from the first page to the last; fails if a page is ever longer than asked. */
-    private static <T> List<T> allPages(Function<String, Page<T>> page, int limit) {
+    static <T> List<T> allPages(Function<String, Page<T>> page, int limit) {
+        return allPages(page, limit, false);
+    }
+
+    /** As above; with noEmptyPage, also fails on an empty page that says more follows. */
+    static <T> List<T> allPages(Function<String, Page<T>> page, int limit, boolean noEmptyPage) {
         List<T> all = new ArrayList<>();
         String cursor = null;
         for (int pages = 0; pages < 100; pages++) {
             Page<T> p = page.apply(cursor);
             assertTrue(p.items().size() <= limit, "a page longer than asked: " + p.items().size());
+            assertFalse(noEmptyPage && p.items().isEmpty() && p.next() != null, "an empty page while more matches exist");
             all.addAll(p.items());
             if (p.next() == null) {
                 return all;
@@ -126,9 +116,14 @@ class TicketListsTest {
                 MONDAY_10AM, MONDAY_10AM.plusSeconds(86_400), false, false, List.of("噪音"), SearchCriteria.Order.DUE), null, c, 4), 4);
         allPages(c -> lists.search(criteria("heating-company", null, SearchCriteria.Order.INTAKE), "heating-company", c, 4), 4);
         assertFalse(calls.isEmpty());
-        assertTrue(calls.stream().allMatch("query"::equals), "only index queries, never a scan: " + calls);
-        assertTrue(queries.stream().allMatch(q -> q.indexName() != null), "every query names an index");
-        assertEquals(Set.of("SearchByDue", "LeadByIntake"), new HashSet<>(queries.stream().map(QueryRequest::indexName).toList()));
+        // words are read from the word index: its term's partition (a key query) and the tickets found there by key
+        assertTrue(calls.stream().allMatch(m -> m.equals("query") || m.equals("batchGetItem")),
+                "only key queries and reads by key, never a scan: " + calls);
+        assertTrue(queries.stream().allMatch(q -> q.indexName() != null
+                        || q.expressionAttributeValues().get(":pk").s().startsWith("WORD#")),
+                "every query names an index, or is a term's partition of the word index");
+        assertEquals(Set.of("LeadByIntake"), new HashSet<>(queries.stream().map(QueryRequest::indexName)
+                .filter(java.util.Objects::nonNull).toList()));
     }
 
     @Test
