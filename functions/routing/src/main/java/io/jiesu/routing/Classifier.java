@@ -88,10 +88,30 @@ public enum Classifier {
         return trainer.train(data);
     }
 
+    /** LIBLINEAR's kinds train from a prebuilt history ({@link PrebuiltHistory}); the SGD ones do not. */
+    boolean liblinear() {
+        return this == LIBLINEAR_LOGISTIC || this == LIBLINEAR_SVM;
+    }
+
+    Model<Label> train(PrebuiltHistory history, long seed, Tuning tuning) {
+        if (!liblinear() || tuning.idf()) {
+            throw new IllegalArgumentException(this + (tuning.idf() ? " with IDF" : "") + " trains from examples");
+        }
+        Trainer<Label> trainer = trainer(seed, tuning.cost());
+        if (tuning.balanced() && trainer instanceof WeightedLabels weighted) {
+            weighted.setLabelWeights(balanced(history.weightSums()));
+        }
+        return trainer.train(history);
+    }
+
     /** Each unit's weight: the mean weight of a unit over its own, so every unit's lessons add up alike. */
     static Map<Label, Float> balancedWeights(List<Example<Label>> examples) {
         Map<String, Double> sums = new TreeMap<>();
         examples.forEach(e -> sums.merge(e.getOutput().getLabel(), (double) e.getWeight(), Double::sum));
+        return balanced(sums);
+    }
+
+    private static Map<Label, Float> balanced(Map<String, Double> sums) {
         double mean = sums.values().stream().mapToDouble(Double::doubleValue).sum() / sums.size();
         Map<Label, Float> weights = new HashMap<>();
         sums.forEach((unit, sum) -> weights.put(new Label(unit), (float) (mean / sum)));

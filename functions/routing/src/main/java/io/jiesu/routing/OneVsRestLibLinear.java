@@ -47,6 +47,10 @@ final class OneVsRestLibLinear extends LibLinearClassificationTrainer {
     @Override
     protected Pair<FeatureNode[][], double[][]> extractData(Dataset<Label> data, ImmutableOutputInfo<Label> info,
                                                             ImmutableFeatureMap featureMap) {
+        if (data instanceof PrebuiltHistory prebuilt) {
+            // already LIBLINEAR's rows over this feature map, lessons already given as often as they weigh
+            return new Pair<>(prebuilt.rows(), new double[][] {prebuilt.unitIds()});
+        }
         double lightest = Double.MAX_VALUE;
         for (Example<Label> e : data) {
             lightest = Math.min(lightest, e.getWeight());

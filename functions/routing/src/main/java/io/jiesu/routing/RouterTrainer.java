@@ -85,13 +85,21 @@ public record RouterTrainer(Features features, Classifier classifier, Tuning tun
         if (units.size() < 2) {
             throw new IllegalArgumentException("a router needs examples of at least two units, had " + units);
         }
-        Map<String, String> kept = vocabulary(examples);
-        List<Example<Label>> data = examples(examples, kept);
         Instant now = clock.instant();
-        Model<Label> model = classifier.train(data, seed, tuning);
+        Model<Label> model;
+        int featureCount;
+        if (classifier.liblinear() && !tuning.idf() && features.codable()) {
+            PrebuiltHistory history = PrebuiltHistory.of(examples, features, minCount, maxFeatures);
+            model = classifier.train(history, seed, tuning);
+            featureCount = history.featureCount();
+        } else {
+            Map<String, String> kept = vocabulary(examples);
+            model = classifier.train(examples(examples, kept), seed, tuning);
+            featureCount = kept.size();
+        }
         String version = VERSION.format(now) + "-" + fingerprint(examples);
         return new RouterModel(new RouterModel.About(version, now, examples.size(), List.copyOf(units),
-                features.name(), classifier.name(), kept.size(), tuning.temperature()), model);
+                features.name(), classifier.name(), featureCount, tuning.temperature()), model);
     }
 
     /** A ticket's example over the kept features (all of them when {@code kept} is null). */
