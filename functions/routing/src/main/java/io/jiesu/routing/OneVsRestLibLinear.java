@@ -79,7 +79,8 @@ final class OneVsRestLibLinear extends LibLinearClassificationTrainer {
                                       double[][] outputs) {
         double[] y = outputs[0];
         int[] labels = IntStream.range(0, y.length).map(i -> (int) y[i]).distinct().sorted().toArray();
-        if (labels.length <= 2) {
+        if (labels.length <= 2 || params.getSolverType() == de.bwaldvogel.liblinear.SolverType.MCSVM_CS) {
+            // two units: one problem; Crammer and Singer's multi-class SVM: one problem of all units at once
             Parameter p = params.clone();
             p.setRandom(new Random(seed));
             return List.of(Linear.train(problem(features, y, numFeatures), p));
