@@ -50,6 +50,17 @@ public enum Classifier {
                     cost > 0 ? cost : 2.0, 0.1, seed);
         }
     },
+    /**
+     * LIBLINEAR's multi-class SVM of Crammer and Singer: one problem over all units at once instead of one per unit,
+     * each pass over the tickets scoring every unit; margins, as the SVM's.
+     */
+    LIBLINEAR_MULTICLASS_SVM {
+        @Override
+        Trainer<Label> trainer(long seed, double cost) {
+            return new OneVsRestLibLinear(new LinearClassificationType(LinearClassificationType.LinearType.MCSVM_CS),
+                    cost > 0 ? cost : 1.0, 0.1, seed);
+        }
+    },
     /** Multinomial logistic regression by SGD (AdaGrad, 10 epochs): probabilities; slow beyond ~10,000 tickets. */
     SGD_LOGISTIC {
         @Override
@@ -90,7 +101,7 @@ public enum Classifier {
 
     /** LIBLINEAR's kinds train from a prebuilt history ({@link PrebuiltHistory}); the SGD ones do not. */
     boolean liblinear() {
-        return this == LIBLINEAR_LOGISTIC || this == LIBLINEAR_SVM;
+        return this == LIBLINEAR_LOGISTIC || this == LIBLINEAR_SVM || this == LIBLINEAR_MULTICLASS_SVM;
     }
 
     Model<Label> train(PrebuiltHistory history, long seed, Tuning tuning) {
