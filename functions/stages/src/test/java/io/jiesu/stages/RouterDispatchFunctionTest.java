@@ -130,16 +130,7 @@ class RouterDispatchFunctionTest {
 
     @Test
     void handDispatchesTrainAModelThatThenRoutesASimilarTicketAlone() {
-        io.jiesu.core.ticket.Actor dispatcher = new io.jiesu.core.ticket.Actor("dispatcher-test",
-                io.jiesu.core.ticket.Role.DISPATCHER, null);
-        for (RoutingExample e : history().subList(0, 30)) {
-            Ticket t = tickets.step(tickets.received(e.ticket().text()),
-                    r -> r.awaitDispatcher("by hand", clock.instant(), io.jiesu.core.ticket.Actor.system("dispatch")));
-            t = tickets.step(t, w -> w.dispatch(e.unit(), List.of(), clock.instant(), dispatcher, deadlines));
-            io.jiesu.core.ticket.Actor unit = new io.jiesu.core.ticket.Actor("staff", io.jiesu.core.ticket.Role.UNIT, e.unit());
-            tickets.step(t, d -> d.sign(clock.instant(), unit, deadlines));
-        }
-        Lambda.drain(QueueName.DISPATCH);
+        handDispatched(30);
         assertTrue(models.current().isEmpty(), "no model before the training");
 
         io.jiesu.aws.routing.RouterTraining.Trained trained = training.train();
