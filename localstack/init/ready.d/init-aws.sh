@@ -302,6 +302,9 @@ echo "jiesu: queue jiesu-return-dlq"
 REPLY_DLQ_URL=$(queue jiesu-reply-dlq '{"MessageRetentionPeriod":"1209600"}')
 REPLY_DLQ_ARN=$(arn "$REPLY_DLQ_URL")
 echo "jiesu: queue jiesu-reply-dlq"
+TRAIN_DLQ_URL=$(queue jiesu-train-dlq '{"MessageRetentionPeriod":"1209600"}')
+TRAIN_DLQ_ARN=$(arn "$TRAIN_DLQ_URL")
+echo "jiesu: queue jiesu-train-dlq"
 DIGEST_DLQ_URL=$(queue jiesu-digest-dlq '{"MessageRetentionPeriod":"1209600"}')
 DIGEST_DLQ_ARN=$(arn "$DIGEST_DLQ_URL")
 echo "jiesu: queue jiesu-digest-dlq"
@@ -338,6 +341,9 @@ echo "jiesu: queue jiesu-deadline (to DeadlineDlq after 5 receives)"
 DIGEST_QUEUE_URL=$(queue jiesu-digest '{"VisibilityTimeout":"180","MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"'"$DIGEST_DLQ_ARN"'\",\"maxReceiveCount\":\"5\"}"}')
 DIGEST_QUEUE_ARN=$(arn "$DIGEST_QUEUE_URL")
 echo "jiesu: queue jiesu-digest (to DigestDlq after 5 receives)"
+TRAIN_QUEUE_URL=$(queue jiesu-train '{"VisibilityTimeout":"5400","MessageRetentionPeriod":"345600","RedrivePolicy":"{\"deadLetterTargetArn\":\"'"$TRAIN_DLQ_ARN"'\",\"maxReceiveCount\":\"3\"}"}')
+TRAIN_QUEUE_ARN=$(arn "$TRAIN_QUEUE_URL")
+echo "jiesu: queue jiesu-train (to TrainDlq after 3 receives)"
 
 # ---- the schedule groups (the deadline timers' group holds one timer per open ticket) and schedules
 if $AWS scheduler get-schedule-group --name jiesu-digests >/dev/null 2>&1; then
@@ -415,6 +421,7 @@ export JIESU_QUEUE_CALLBACK_URL=$CALLBACK_QUEUE_URL
 export JIESU_QUEUE_NOTIFY_URL=$NOTIFY_QUEUE_URL
 export JIESU_QUEUE_DEADLINE_URL=$DEADLINE_QUEUE_URL
 export JIESU_QUEUE_DIGEST_URL=$DIGEST_QUEUE_URL
+export JIESU_QUEUE_TRAIN_URL=$TRAIN_QUEUE_URL
 export JIESU_QUEUE_DEADLINE_ARN=$DEADLINE_QUEUE_ARN
 export JIESU_SCHEDULER_GROUP=jiesu-deadlines
 export JIESU_SCHEDULER_ROLE_ARN=$SCHEDULER_ROLE_ARN

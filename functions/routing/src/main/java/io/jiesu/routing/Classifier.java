@@ -50,6 +50,17 @@ public enum Classifier {
                     cost > 0 ? cost : 2.0, 0.1, seed);
         }
     },
+    /**
+     * LIBLINEAR's multi-class SVM of Crammer and Singer: one problem over all units at once instead of one per unit,
+     * each pass over the tickets scoring every unit; margins, as the SVM's.
+     */
+    LIBLINEAR_MULTICLASS_SVM {
+        @Override
+        Trainer<Label> trainer(long seed, double cost) {
+            return new OneVsRestLibLinear(new LinearClassificationType(LinearClassificationType.LinearType.MCSVM_CS),
+                    cost > 0 ? cost : 1.0, 0.1, seed);
+        }
+    },
     /** Multinomial logistic regression by SGD (AdaGrad, 10 epochs): probabilities; slow beyond ~10,000 tickets. */
     SGD_LOGISTIC {
         @Override
@@ -88,10 +99,30 @@ public enum Classifier {
         return trainer.train(data);
     }
 
+    /** LIBLINEAR's kinds train from a prebuilt history ({@link PrebuiltHistory}); the SGD ones do not. */
+    boolean liblinear() {
+        return this == LIBLINEAR_LOGISTIC || this == LIBLINEAR_SVM || this == LIBLINEAR_MULTICLASS_SVM;
+    }
+
+    Model<Label> train(PrebuiltHistory history, long seed, Tuning tuning) {
+        if (!liblinear() || tuning.idf()) {
+            throw new IllegalArgumentException(this + (tuning.idf() ? " with IDF" : "") + " trains from examples");
+        }
+        Trainer<Label> trainer = trainer(seed, tuning.cost());
+        if (tuning.balanced() && trainer instanceof WeightedLabels weighted) {
+            weighted.setLabelWeights(balanced(history.weightSums()));
+        }
+        return trainer.train(history);
+    }
+
     /** Each unit's weight: the mean weight of a unit over its own, so every unit's lessons add up alike. */
     static Map<Label, Float> balancedWeights(List<Example<Label>> examples) {
         Map<String, Double> sums = new TreeMap<>();
         examples.forEach(e -> sums.merge(e.getOutput().getLabel(), (double) e.getWeight(), Double::sum));
+        return balanced(sums);
+    }
+
+    private static Map<Label, Float> balanced(Map<String, Double> sums) {
         double mean = sums.values().stream().mapToDouble(Double::doubleValue).sum() / sums.size();
         Map<Label, Float> weights = new HashMap<>();
         sums.forEach((unit, sum) -> weights.put(new Label(unit), (float) (mean / sum)));

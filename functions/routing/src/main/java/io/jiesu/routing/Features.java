@@ -8,7 +8,11 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -111,6 +115,77 @@ public record Features(int maxCharN, boolean words) {
                 start = i + 1;
             }
         }
+    }
+
+    /** Whether {@link #terms} codes every n-gram as a long (three code points at most: see {@link #gramCode}). */
+    boolean codable() {
+        return maxCharN <= 3;
+    }
+
+    /**
+     * A ticket's text as {@link #of} counts it, without a string per n-gram: the grams' codes sorted (a gram's
+     * count is the length of its run) and the words. Only for {@link #codable()} feature sets.
+     */
+    record Terms(long[] grams, List<String> words) {
+    }
+
+    Terms terms(TicketText ticket) {
+        String text = normalise(ticket.text());
+        long[] grams = new long[0];
+        if (maxCharN > 0) {
+            int[] cps = text.codePoints().toArray();
+            grams = new long[cps.length * maxCharN];
+            int g = 0;
+            int start = 0;
+            for (int i = 0; i <= cps.length; i++) {
+                if (i == cps.length || !Character.isLetterOrDigit(cps[i])) {
+                    for (int n = 1; n <= maxCharN; n++) {
+                        for (int j = start; j + n <= i; j++) {
+                            grams[g++] = gramCode(cps, j, n);
+                        }
+                    }
+                    start = i + 1;
+                }
+            }
+            grams = Arrays.copyOf(grams, g);
+            Arrays.sort(grams);
+        }
+        List<String> w = new ArrayList<>();
+        if (words) {
+            Map<String, Double> counts = new LinkedHashMap<>();
+            words(text, counts);
+            counts.forEach((k, v) -> {
+                for (int i = 0; i < v; i++) {
+                    w.add(k);
+                }
+            });
+        }
+        return new Terms(grams, w);
+    }
+
+    /**
+     * Up to three code points in one long, each plus one in 21 bits (a code point is below 0x110000 < 2^21): a
+     * 1-gram is below 2^21, a 2-gram below 2^42, a 3-gram above, so no two grams share a code and none is 0.
+     */
+    static long gramCode(int[] cps, int from, int n) {
+        long code = 0;
+        for (int k = 0; k < n; k++) {
+            code = code << 21 | (cps[from + k] + 1L);
+        }
+        return code;
+    }
+
+    /** The feature's name, as {@link #of} names it ("c:" and the gram). */
+    static String gramName(long code) {
+        int[] cps = new int[3];
+        int n = 0;
+        for (int shift = 42; shift >= 0; shift -= 21) {
+            long cp = (code >>> shift) & 0x1FFFFF;
+            if (cp != 0) {
+                cps[n++] = (int) cp - 1;
+            }
+        }
+        return "c:" + new String(cps, 0, n);
     }
 
     private static void words(String text, Map<String, Double> counts) {

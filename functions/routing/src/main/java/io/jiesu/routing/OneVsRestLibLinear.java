@@ -47,6 +47,10 @@ final class OneVsRestLibLinear extends LibLinearClassificationTrainer {
     @Override
     protected Pair<FeatureNode[][], double[][]> extractData(Dataset<Label> data, ImmutableOutputInfo<Label> info,
                                                             ImmutableFeatureMap featureMap) {
+        if (data instanceof PrebuiltHistory prebuilt) {
+            // already LIBLINEAR's rows over this feature map, lessons already given as often as they weigh
+            return new Pair<>(prebuilt.rows(), new double[][] {prebuilt.unitIds()});
+        }
         double lightest = Double.MAX_VALUE;
         for (Example<Label> e : data) {
             lightest = Math.min(lightest, e.getWeight());
@@ -75,7 +79,8 @@ final class OneVsRestLibLinear extends LibLinearClassificationTrainer {
                                       double[][] outputs) {
         double[] y = outputs[0];
         int[] labels = IntStream.range(0, y.length).map(i -> (int) y[i]).distinct().sorted().toArray();
-        if (labels.length <= 2) {
+        if (labels.length <= 2 || params.getSolverType() == de.bwaldvogel.liblinear.SolverType.MCSVM_CS) {
+            // two units: one problem; Crammer and Singer's multi-class SVM: one problem of all units at once
             Parameter p = params.clone();
             p.setRandom(new Random(seed));
             return List.of(Linear.train(problem(features, y, numFeatures), p));

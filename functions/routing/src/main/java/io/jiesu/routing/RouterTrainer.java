@@ -49,6 +49,16 @@ public record RouterTrainer(Features features, Classifier classifier, Tuning tun
     private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * From this many lessons on, the chosen settings train on {@link #LARGE_FEATURES} with
+     * {@link #LARGE_CLASSIFIER} (docs/decisions/0005-learned-router.md, third round): on 100,000 tickets the
+     * 3-grams and one problem per unit cost minutes, and a history that large has the examples that make 2-grams
+     * enough.
+     */
+    public static final int LARGE_HISTORY = 20_000;
+    public static final Features LARGE_FEATURES = new Features(2, false);
+    public static final Classifier LARGE_CLASSIFIER = Classifier.LIBLINEAR_MULTICLASS_SVM;
+
     /** The settings chosen by the figures in docs/decisions/0005-learned-router.md. */
     public static RouterTrainer chosen(Clock clock) {
         return new RouterTrainer(Features.CHOSEN, Classifier.CHOSEN, Tuning.CHOSEN, SEED, 2, 40_000, clock);
@@ -80,18 +90,29 @@ public record RouterTrainer(Features features, Classifier classifier, Tuning tun
     }
 
     public RouterModel train(List<RoutingExample> examples) {
+        if (examples.size() >= LARGE_HISTORY && features.equals(Features.CHOSEN) && classifier == Classifier.CHOSEN) {
+            return with(LARGE_FEATURES).with(LARGE_CLASSIFIER).train(examples);
+        }
         Set<String> units = new TreeSet<>();
         examples.forEach(e -> units.add(e.unit()));
         if (units.size() < 2) {
             throw new IllegalArgumentException("a router needs examples of at least two units, had " + units);
         }
-        Map<String, String> kept = vocabulary(examples);
-        List<Example<Label>> data = examples(examples, kept);
         Instant now = clock.instant();
-        Model<Label> model = classifier.train(data, seed, tuning);
+        Model<Label> model;
+        int featureCount;
+        if (classifier.liblinear() && !tuning.idf() && features.codable()) {
+            PrebuiltHistory history = PrebuiltHistory.of(examples, features, minCount, maxFeatures);
+            model = classifier.train(history, seed, tuning);
+            featureCount = history.featureCount();
+        } else {
+            Map<String, String> kept = vocabulary(examples);
+            model = classifier.train(examples(examples, kept), seed, tuning);
+            featureCount = kept.size();
+        }
         String version = VERSION.format(now) + "-" + fingerprint(examples);
         return new RouterModel(new RouterModel.About(version, now, examples.size(), List.copyOf(units),
-                features.name(), classifier.name(), kept.size(), tuning.temperature()), model);
+                features.name(), classifier.name(), featureCount, tuning.temperature()), model);
     }
 
     /** A ticket's example over the kept features (all of them when {@code kept} is null). */

@@ -130,16 +130,7 @@ class RouterDispatchFunctionTest {
 
     @Test
     void handDispatchesTrainAModelThatThenRoutesASimilarTicketAlone() {
-        io.jiesu.core.ticket.Actor dispatcher = new io.jiesu.core.ticket.Actor("dispatcher-test",
-                io.jiesu.core.ticket.Role.DISPATCHER, null);
-        for (RoutingExample e : history().subList(0, 30)) {
-            Ticket t = tickets.step(tickets.received(e.ticket().text()),
-                    r -> r.awaitDispatcher("by hand", clock.instant(), io.jiesu.core.ticket.Actor.system("dispatch")));
-            t = tickets.step(t, w -> w.dispatch(e.unit(), List.of(), clock.instant(), dispatcher, deadlines));
-            io.jiesu.core.ticket.Actor unit = new io.jiesu.core.ticket.Actor("staff", io.jiesu.core.ticket.Role.UNIT, e.unit());
-            tickets.step(t, d -> d.sign(clock.instant(), unit, deadlines));
-        }
-        Lambda.drain(QueueName.DISPATCH);
+        handDispatched(30);
         assertTrue(models.current().isEmpty(), "no model before the training");
 
         io.jiesu.aws.routing.RouterTraining.Trained trained = training.train();
@@ -152,6 +143,48 @@ class RouterDispatchFunctionTest {
         assertEquals("heating-company", routed.leadUnit());
         assertEquals(Routing.DispatchedBy.ROUTER, routed.routing().dispatchedBy());
         assertEquals(trained.version(), routed.routing().modelVersion());
+    }
+
+    @Inject
+    io.jiesu.aws.routing.TrainingRequests trainingRequests;
+    @Inject
+    io.jiesu.aws.routing.TrainingRuns trainingRuns;
+
+    @Test
+    void anAdminsTrainingArrivesOnTheTrainingQueueAndTheTrainFunctionTrainsAndSaysHowTheRunEnded() {
+        handDispatched(30);
+        Lambda.drain(QueueName.TRAIN);
+        var asked = trainingRequests.request("admin");
+        assertTrue(models.current().isEmpty(), "asking trains nothing by itself");
+
+        Lambda.export("train");
+        Lambda.Batch batch = Lambda.deliver(QueueName.TRAIN);
+
+        assertEquals(1, batch.records(), "the request's message, one training per invocation");
+        assertEquals(Set.of(), batch.failedBodies());
+        var run = trainingRuns.find(asked.id()).orElseThrow();
+        assertEquals(io.jiesu.aws.routing.TrainingRuns.State.TRAINED, run.state());
+        assertEquals(models.current().orElseThrow().version(), run.version());
+        assertTrue(run.examples() >= 30, run.toString());
+        assertTrue(run.finishedAt() != null);
+
+        // the same message again (SQS delivers at least once): the run stays as it ended, nothing is trained twice
+        Lambda.deliver(QueueName.TRAIN, "{\"run\":\"" + asked.id() + "\"}");
+        assertEquals(run, trainingRuns.find(asked.id()).orElseThrow());
+        assertEquals(run.version(), models.current().orElseThrow().version());
+    }
+
+    private void handDispatched(int count) {
+        io.jiesu.core.ticket.Actor dispatcher = new io.jiesu.core.ticket.Actor("dispatcher-test",
+                io.jiesu.core.ticket.Role.DISPATCHER, null);
+        for (RoutingExample e : history().subList(0, count)) {
+            Ticket t = tickets.step(tickets.received(e.ticket().text()),
+                    r -> r.awaitDispatcher("by hand", clock.instant(), io.jiesu.core.ticket.Actor.system("dispatch")));
+            t = tickets.step(t, w -> w.dispatch(e.unit(), List.of(), clock.instant(), dispatcher, deadlines));
+            io.jiesu.core.ticket.Actor unit = new io.jiesu.core.ticket.Actor("staff", io.jiesu.core.ticket.Role.UNIT, e.unit());
+            tickets.step(t, d -> d.sign(clock.instant(), unit, deadlines));
+        }
+        Lambda.drain(QueueName.DISPATCH);
     }
 
     @Test

@@ -2,11 +2,16 @@ package io.jiesu.api.routing;
 
 import io.jiesu.api.problems.ProblemMappers;
 import io.jiesu.api.validation.BadInput;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jiesu.aws.routing.RouterTraining;
+import io.jiesu.aws.routing.TrainingRequests;
+import io.jiesu.aws.routing.TrainingRuns;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -18,49 +23,85 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.URI;
 import java.util.List;
 
 /**
- * The learned router's administration: train it now on the history (it also trains daily on its schedule), or
- * start a new deployment from a city's export of last year's tickets.
+ * The learned router's administration: ask for a training now (it also trains daily on its schedule), see how it
+ * ended, or start a new deployment from a city's export of last year's tickets. Training a large history takes
+ * minutes; it runs in the training function, never inside a request ({@link TrainingRequests}).
  */
 @Path("/v1/admin/routing")
 @Produces(MediaType.APPLICATION_JSON)
 public class RoutingAdminResource {
     @Inject
     RouterTraining training;
+    @Inject
+    TrainingRequests requests;
+    @Inject
+    TrainingRuns runs;
 
-    /** The model now in force. */
-    public record TrainedView(
-            @Schema(description = "the new model's version (when trained, and a fingerprint of its lessons)") String version,
-            @Schema(description = "how many lessons it learned from") int examples,
-            @Schema(description = "the units it can propose") List<String> units) {
-        static TrainedView of(RouterTraining.Trained t) {
-            return new TrainedView(t.version(), t.examples(), t.units());
+    /** A training asked for, and where it stands. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RunView(
+            @Schema(description = "the run's id: look it up at /v1/admin/routing/runs/{run}") String run,
+            @Schema(description = "requested (the training function has not finished it), trained (its model is in"
+                    + " force), not-trained (too few lessons: the model in force stays) or failed (it is tried again)",
+                    enumeration = {"requested", "trained", "not-trained", "failed"}) String state,
+            @Schema(description = "admin (asked for a training) or import (an import asked for it)") String requestedBy,
+            @Schema(description = "when it was asked for") String requestedAt,
+            @Schema(description = "when it ended, once it has") String finishedAt,
+            @Schema(description = "the new model's version (when trained, and a fingerprint of its lessons), once trained") String version,
+            @Schema(description = "how many lessons it learned from, once trained") Integer examples,
+            @Schema(description = "why it was not trained, or what it failed of") String message,
+            @Schema(description = "how many rows the import held (an import's answer only)") Integer imported) {
+        static RunView of(TrainingRuns.Run r, Integer imported) {
+            return new RunView(r.id(), r.state().wire(), r.requestedBy(), r.requestedAt().toString(),
+                    r.finishedAt() == null ? null : r.finishedAt().toString(), r.version(), r.examples(), r.message(),
+                    imported);
         }
     }
 
     @Operation(summary = "Train the router now",
-            description = "Trains the learned router on every ticket its lead unit signed (weighed by who decided it)"
-                    + " and the city's import if any, and puts the new model in force; the dispatch function picks it"
-                    + " up within jiesu.routing.recheck. It also trains daily on its schedule.")
-    @APIResponse(responseCode = "202", description = "Trained: the new model is in force",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainedView.class)))
-    @APIResponse(responseCode = "409", description = "Too few lessons (jiesu.routing.minimum-examples, of two units at least): the model in force stays")
+            description = "Asks the training function to train the learned router on every ticket its lead unit signed"
+                    + " (weighed by who decided it) and the city's import if any, and to put the new model in force;"
+                    + " the dispatch function picks it up within jiesu.routing.recheck. Answers at once with the run"
+                    + " (Location: where to see how it ended); the training runs in the training function, never in"
+                    + " this request. It also trains daily on its schedule.")
+    @APIResponse(responseCode = "202", description = "Asked for: the run, requested; see its Location for how it ended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @POST
     @Path("train")
     @RolesAllowed("admin")
     public Response train() {
-        return Response.accepted(TrainedView.of(training.train())).build();
+        return accepted(requests.request("admin"), null);
+    }
+
+    @Operation(summary = "See how a training ended",
+            description = "A training asked for by an admin or an import: requested until the training function"
+                    + " has finished it, then trained (with the model's version), not-trained (too few lessons) or"
+                    + " failed (tried again, then dead-lettered).")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "404", description = "No such run",
+            content = @Content(mediaType = "application/problem+json"))
+    @GET
+    @Path("runs/{run}")
+    @RolesAllowed("admin")
+    public Response run(@PathParam("run") String id) {
+        return runs.find(id).map(r -> Response.ok(RunView.of(r, null)).build())
+                .orElseGet(() -> ProblemMappers.respond(404, "not-found", "No such training run",
+                        "no training run " + id, List.of()));
     }
 
     @Operation(summary = "Import last year's tickets and train the first model",
             description = "A CSV with the header text,category,location,unit (channel optional), or a JSON array of"
-                    + " objects with those fields (or subject, body, label). Kept for every later training.")
+                    + " objects with those fields (or subject, body, label). Read and kept for every later training at"
+                    + " once; the training is asked of the training function, as POST /v1/admin/routing/train.")
     @RequestBody(content = {@Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY))})
-    @APIResponse(responseCode = "202", description = "Imported and trained: the new model is in force",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainedView.class)))
+    @APIResponse(responseCode = "202", description = "Imported and kept; the training is asked for: the run, requested",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "A row without text or unit, a header without them, or not CSV/JSON: the row is named")
     @APIResponse(responseCode = "409", description = "Too few rows to train on (jiesu.routing.minimum-examples, of two units at least)")
     @POST
@@ -71,12 +112,19 @@ public class RoutingAdminResource {
         if (body == null || body.length == 0) {
             throw new BadInput("body", "the import is empty; send a CSV or a JSON array");
         }
+        int rows;
         try {
-            return Response.accepted(TrainedView.of(training.importAndTrain(body))).build();
+            rows = training.keepImport(body);
         } catch (IllegalArgumentException e) {
             // TicketImport names the row (and the column) at fault
             throw new BadInput("body", e.getMessage());
         }
+        return accepted(requests.request("import"), rows);
+    }
+
+    private static Response accepted(TrainingRuns.Run run, Integer imported) {
+        return Response.accepted(RunView.of(run, imported))
+                .location(URI.create("/v1/admin/routing/runs/" + run.id())).build();
     }
 
     @ServerExceptionMapper

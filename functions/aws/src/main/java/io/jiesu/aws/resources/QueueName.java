@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /**
  * The pipeline's work queues; each has a dead-letter queue. DEADLINE receives the scheduler's timer firings,
- * DIGEST its recurring digest firings; NOTIFY is FIFO (grouped by ticket) so a province hears of a ticket's
+ * DIGEST its recurring digest firings, TRAIN the router's trainings an admin asked for; NOTIFY is FIFO (grouped by ticket) so a province hears of a ticket's
  * changes in order.
  */
 public enum QueueName {
-    DISPATCH, RETURN, REPLY, CALLBACK, DEADLINE, NOTIFY, DIGEST;
+    DISPATCH, RETURN, REPLY, CALLBACK, DEADLINE, NOTIFY, DIGEST, TRAIN;
 
     public boolean fifo() {
         return this == NOTIFY;
@@ -16,10 +16,11 @@ public enum QueueName {
 
     /**
      * Records per invocation (template.yaml's BatchSize): notices one at a time, in order per ticket; a digest
-     * alone, since each is a whole report; the rest ten at a time.
+     * alone, since each is a whole report, and a training, since each learns the whole history; the rest ten at a
+     * time.
      */
     public int batchSize() {
-        return fifo() || this == DIGEST ? 1 : 10;
+        return fifo() || this == DIGEST || this == TRAIN ? 1 : 10;
     }
 
     /** The name used by the local cloud (SAM names them from the stack). */

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * Trains the router on the centre's own decisions (docs/decisions/0005-learned-router.md, "Lessons and their
  * weights") and puts the model in force: every ticket whose lead unit signed it is a lesson for that unit, weighed
  * by how it was decided ({@link #lesson}), together with the city's import if there was one. Run daily by its
- * schedule (template.yaml: TrainRouterFunction) and on demand by an admin.
+ * schedule and on an admin's request, both in the training function (template.yaml: TrainFunction), never inside an
+ * HTTP request ({@link TrainingRequests}).
  */
 public class RouterTraining {
     /** Too few lessons to train on: the answer says how many there were and how many are needed. */
@@ -91,17 +92,17 @@ public class RouterTraining {
     }
 
     /**
-     * A city's export of past tickets: read (refused with the row at fault before anything is kept), kept for
-     * every later training, and trained on with whatever history there is.
+     * A city's export of past tickets, read (refused with the row at fault before anything is kept) and kept for
+     * every later training; the training itself is asked of the training function.
      *
+     * @return how many rows it holds
      * @throws IllegalArgumentException naming the row when the import cannot be read
      */
-    public Trained importAndTrain(byte[] raw) {
-        List<RoutingExample> examples = new ArrayList<>(TicketImport.read(raw));
+    public int keepImport(byte[] raw) {
+        List<RoutingExample> examples = TicketImport.read(raw);
         checkEnough(examples);
         models.storeImport(raw);
-        examples.addAll(history());
-        return trainAndStore(examples);
+        return examples.size();
     }
 
     /** Every ticket's lesson, in id order so that the same history trains the same model. */

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.jiesu.aws.queues.QueueConfig;
+import io.jiesu.aws.resources.QueueName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 
@@ -31,5 +34,17 @@ public class RoutingBeans {
                                   RouterModels models, RoutingConfig config, Clock clock,
                                   CatalogueStore catalogue) {
         return new RouterTraining(dynamo, table, models, config.minimumExamples(), clock, catalogue::current);
+    }
+
+    @Produces
+    @Singleton
+    TrainingRuns trainingRuns(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table, Clock clock) {
+        return new TrainingRuns(dynamo, table, clock);
+    }
+
+    @Produces
+    @Singleton
+    TrainingRequests trainingRequests(TrainingRuns runs, SqsClient sqs, QueueConfig queues) {
+        return new TrainingRequests(runs, sqs, queues.url(QueueName.TRAIN));
     }
 }

@@ -257,8 +257,8 @@ public final class EvaluateRouter {
         nanos.sort(null);
         out.printf(Locale.ROOT, "Synthetic: %,d tickets, %d units, %s/%s: training %.1f s (CPU %.1f s, %d cores, load average %.1f); model %,d bytes "
                         + "(%,d features); prediction p50 %.2f ms, p95 %.2f ms over %d tickets (accuracy %.2f, "
-                        + "meaningless on made-up text)%n", count, units, trainer.features().name(),
-                trainer.classifier(), seconds, cpuSeconds, Runtime.getRuntime().availableProcessors(), load, bytes.length, model.about().featureCount(),
+                        + "meaningless on made-up text)%n", count, units, model.about().features(),
+                model.about().classifier(), seconds, cpuSeconds, Runtime.getRuntime().availableProcessors(), load, bytes.length, model.about().featureCount(),
                 CrossValidation.percentile(nanos, 0.5) / 1e6, CrossValidation.percentile(nanos, 0.95) / 1e6,
                 test.size(), right / (double) test.size());
     }

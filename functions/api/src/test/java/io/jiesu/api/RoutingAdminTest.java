@@ -1,0 +1,104 @@
+package io.jiesu.api;
+
+import io.jiesu.aws.routing.RouterModels;
+import io.jiesu.aws.routing.TrainingRuns;
+import io.jiesu.localcloud.testing.LocalCloudResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.jiesu.api.TestApi.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An admin's training of the router is asked for, never run inside the request: the api answers 202 with the run
+ * and where to see it, and puts a message naming the run on the training queue (the training function, tested in
+ * functions/stages, does the work and says how the run ended).
+ */
+@QuarkusTest
+@WithTestResource(LocalCloudResource.class)
+class RoutingAdminTest {
+    @TestHTTPResource("/")
+    java.net.URL base;
+    @Inject
+    SqsClient sqs;
+    @Inject
+    RouterModels models;
+    @ConfigProperty(name = "jiesu.queue.train.url")
+    String trainQueue;
+    TestApi api;
+
+    @BeforeEach
+    void api() throws Exception {
+        api = new TestApi(base.toURI());
+    }
+
+    @Test
+    void anAdminsTrainingIsAskedOfTheTrainingFunctionAndAnsweredAtOnceWithItsRun() {
+        TestApi.Reply asked = api.post("/v1/admin/routing/train", TestApi.token("admin"), null);
+
+        // before: trained in the request, and refused 409 here (the api's history is far too small to learn from)
+        assertEquals(202, asked.status(), asked.raw().body());
+        String run = asked.text("run");
+        assertTrue(TrainingRuns.ID.matcher(run).matches(), run);
+        assertEquals("requested", asked.text("state"));
+        assertEquals("admin", asked.text("requestedBy"));
+        String location = asked.raw().headers().firstValue("Location").orElse("");
+        assertTrue(location.endsWith("/v1/admin/routing/runs/" + run), location);
+
+        TestApi.Reply seen = api.get("/v1/admin/routing/runs/" + run, TestApi.token("admin"));
+        assertEquals(200, seen.status(), seen.raw().body());
+        assertEquals("requested", seen.text("state"), "nothing trained it yet: no training function runs here");
+        assertTrue(queued().stream().anyMatch(m -> m.body().equals("{\"run\":\"" + run + "\"}")),
+                "the training queue names the run");
+        assertTrue(models.pointer().isEmpty(), "the request itself trained no model");
+    }
+
+    @Test
+    void anImportIsReadAndKeptInTheRequestAndItsTrainingAskedFor() {
+        StringBuilder csv = new StringBuilder("text,category,location,unit\n");
+        for (int i = 0; i < 30; i++) {
+            csv.append(i % 2 == 0 ? "小区暖气不热第" + i + "户,供热,东城区,heating-company\n"
+                    : "路灯不亮第" + i + "盏,市政,西城区,city-lighting\n");
+        }
+        TestApi.Reply imported = api.send(api.request("/v1/admin/routing/import", TestApi.token("admin"))
+                .header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv.toString())).build());
+
+        assertEquals(202, imported.status(), imported.raw().body());
+        assertEquals(30, imported.body().path("imported").asInt());
+        assertEquals("import", imported.text("requestedBy"));
+        String run = imported.text("run");
+        assertTrue(queued().stream().anyMatch(m -> m.body().contains(run)), "the training queue names the run");
+        assertTrue(models.storedImport().isPresent(), "the import is kept for every training");
+        assertTrue(models.pointer().isEmpty(), "the request itself trained no model");
+    }
+
+    @Test
+    void aRunNobodyAskedForIsNotFoundAndOnlyAnAdminSeesRuns() {
+        assertProblem(api.get("/v1/admin/routing/runs/20260101T000000Z-00000000", TestApi.token("admin")), 404);
+        assertProblem(api.get("/v1/admin/routing/runs/nonsense", TestApi.token("admin")), 404);
+        assertProblem(api.get("/v1/admin/routing/runs/20260101T000000Z-00000000", TestApi.token("dispatcher")), 403);
+        assertProblem(api.post("/v1/admin/routing/train", TestApi.token("dispatcher"), null), 403);
+    }
+
+    /** What waits on the training queue now (received and left to reappear: nothing consumes it here). */
+    private List<Message> queued() {
+        List<Message> all = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            all.addAll(sqs.receiveMessage(b -> b.queueUrl(trainQueue).maxNumberOfMessages(10).waitTimeSeconds(1)
+                    .visibilityTimeout(0)).messages());
+        }
+        return all;
+    }
+}
