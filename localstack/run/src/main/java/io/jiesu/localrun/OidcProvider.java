@@ -119,7 +119,11 @@ final class OidcProvider {
                 : "none".equals(q.get("prompt")) ? "login_required"
                 : null;
         if (refusal != null) {
-            redirect(exchange, redirect, Map.of("error", refusal, "state", q.getOrDefault("state", "")));
+            // the error first, always: Map.of's order changes from one JVM to the next
+            Map<String, String> answer = new LinkedHashMap<>();
+            answer.put("error", refusal);
+            answer.put("state", q.getOrDefault("state", ""));
+            redirect(exchange, redirect, answer);
             return;
         }
         String role = q.get("role");
