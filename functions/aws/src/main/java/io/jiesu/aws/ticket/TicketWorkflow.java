@@ -67,7 +67,8 @@ public class TicketWorkflow {
         }
         Ticket stored = store.create(created, idempotencyKey, fingerprint, messages);
         if (stored.id().equals(created.after().id())) {
-            flush(messages);
+            // the ticket just stored is in hand: its words are indexed from it, not read back
+            messages.forEach(m -> trySend(m, stored));
         }
         return stored;
     }
@@ -157,6 +158,11 @@ public class TicketWorkflow {
     }
 
     private boolean trySend(OutboxMessage m) {
+        return trySend(m, null);
+    }
+
+    /** Sends one outbox message; {@code known}, when not null, is the ticket as it stands (no read needed). */
+    private boolean trySend(OutboxMessage m, Ticket known) {
         if (m.queue() != null && m.queue().fifo() && outbox.earlierOutboxPending(m)) {
             // an earlier change of this ticket is still kept: the relay sends both, in order
             return false;
@@ -164,7 +170,8 @@ public class TicketWorkflow {
         try {
             if (m.isWordIndex()) {
                 if (words != null) {
-                    store.find(m.ticketId()).ifPresent(words::index);
+                    Optional.ofNullable(known).filter(t -> t.id().equals(m.ticketId()))
+                            .or(() -> store.find(m.ticketId())).ifPresent(words::index);
                 }
             } else if (m.isTimerSync()) {
                 // the ticket as it is now: a late or repeated sync never sets an older deadline
