@@ -99,38 +99,11 @@ public class StageFunctions {
     }
 
     @Inject
-    io.jiesu.aws.routing.RouterTraining training;
-    @Inject
-    io.jiesu.aws.routing.TrainingRuns trainingRuns;
+    io.jiesu.stages.train.TrainStage train;
 
-    /**
-     * Trains the learned router on the history and puts the model in force. Invoked daily by its EventBridge
-     * schedule (template.yaml: TrainFunction; the schedule's body names no run) and for each training an admin or
-     * an import asked for (a TrainQueue record naming its run, which says here how it ended). Too little history is
-     * no failure (a retry would not help): it says so and the model in force stays. A run already finished (a
-     * message delivered twice) is not trained again.
-     */
+    /** The learned router's training: daily by its schedule, and for each run an admin or an import asked for. */
     @Funq("train")
     public String train(io.jiesu.aws.routing.TrainingRequests.TrainingRequest request) {
-        var run = request == null || request.run() == null ? java.util.Optional.<io.jiesu.aws.routing.TrainingRuns.Run>empty()
-                : trainingRuns.find(request.run());
-        if (run.isPresent() && run.get().state().finished()) {
-            return "run " + run.get().id() + " already " + run.get().state().wire();
-        }
-        try {
-            var trained = training.train();
-            run.ifPresent(r -> trainingRuns.finish(r, io.jiesu.aws.routing.TrainingRuns.State.TRAINED,
-                    trained.version(), trained.examples(), null));
-            return "trained router " + trained.version() + " on " + trained.examples() + " lessons";
-        } catch (io.jiesu.aws.routing.RouterTraining.NotEnoughHistory e) {
-            run.ifPresent(r -> trainingRuns.finish(r, io.jiesu.aws.routing.TrainingRuns.State.NOT_TRAINED, null,
-                    null, e.getMessage()));
-            return "not trained: " + e.getMessage();
-        } catch (RuntimeException e) {
-            // the message is tried again (then dead-lettered); meanwhile the run says it failed, and of what
-            run.ifPresent(r -> trainingRuns.finish(r, io.jiesu.aws.routing.TrainingRuns.State.FAILED, null, null,
-                    e.getClass().getSimpleName()));
-            throw e;
-        }
+        return train.handle(request);
     }
 }

@@ -1,0 +1,44 @@
+package io.jiesu.stages.train;
+
+import io.jiesu.aws.routing.RouterTraining;
+import io.jiesu.aws.routing.TrainingRequests.TrainingRequest;
+import io.jiesu.aws.routing.TrainingRuns;
+import io.jiesu.aws.routing.TrainingRuns.Run;
+import io.jiesu.aws.routing.TrainingRuns.State;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+
+/**
+ * Trains the learned router on the history and puts the model in force: daily (the schedule's body names no run)
+ * and for each training an admin or an import asked for (a TrainQueue record naming its run, which says here how
+ * it ended). Too little history is no failure (a retry would not help): it says so and the model in force stays.
+ * A run already finished (a message delivered twice) is not trained again.
+ */
+@ApplicationScoped
+public class TrainStage {
+    @Inject
+    RouterTraining training;
+    @Inject
+    TrainingRuns runs;
+
+    public String handle(TrainingRequest request) {
+        Optional<Run> run = request == null || request.run() == null ? Optional.empty() : runs.find(request.run());
+        if (run.isPresent() && run.get().state().finished()) {
+            return "run " + run.get().id() + " already " + run.get().state().wire();
+        }
+        try {
+            RouterTraining.Trained trained = training.train();
+            run.ifPresent(r -> runs.finish(r, State.TRAINED, trained.version(), trained.examples(), null));
+            return "trained router " + trained.version() + " on " + trained.examples() + " lessons";
+        } catch (RouterTraining.NotEnoughHistory e) {
+            run.ifPresent(r -> runs.finish(r, State.NOT_TRAINED, null, null, e.getMessage()));
+            return "not trained: " + e.getMessage();
+        } catch (RuntimeException e) {
+            // the message is tried again (then dead-lettered); meanwhile the run says it failed, and of what
+            run.ifPresent(r -> runs.finish(r, State.FAILED, null, null, e.getClass().getSimpleName()));
+            throw e;
+        }
+    }
+}
