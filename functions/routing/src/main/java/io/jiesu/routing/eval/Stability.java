@@ -1,16 +1,13 @@
 package io.jiesu.routing.eval;
 
-import io.jiesu.routing.CatalogueLessons;
 import io.jiesu.routing.Classifier;
+import io.jiesu.routing.Confidence;
 import io.jiesu.routing.Features;
-import io.jiesu.routing.RouterModel;
 import io.jiesu.routing.RouterTrainer;
 import io.jiesu.routing.RoutingExample;
-import io.jiesu.routing.TicketImport;
 import io.jiesu.routing.Tuning;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,18 +18,26 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-/** Scratch: several seeds and fold counts, several confidence definitions. */
-public final class Explore {
+/**
+ * Whether a setting's gain holds beyond one split: the same cross-validation over several seeds and fold counts,
+ * each setting's raw margins turned into several confidences, mean ± spread, and each against the round-three
+ * router (softmax, temperature 0.25) split by split. Also the threshold a deployment would ship: for each
+ * threshold, the share dispatched alone and its precision over all the splits
+ * (docs/decisions/0005-learned-router.md, fourth round).
+ *
+ * <pre>
+ * functions/routing/evaluate --file messages.json --taxonomy taxonomy.json --stability [conf|conf,feat|conf,views]
+ * </pre>
+ */
+final class Stability {
     record Item(String truth, String predicted, double confidence) {
     }
 
-    public static void main(String[] args) throws Exception {
-        List<RoutingExample> examples = TicketImport.read(Files.readAllBytes(Path.of(args[0])));
-        List<RoutingExample> lessons = CatalogueLessons.of(KeywordBaseline.fromTaxonomy(Files.readAllBytes(Path.of(args[1]))),
-                examples.stream().map(RoutingExample::unit).distinct().toList(), RouterTrainer.CATALOGUE_LESSON);
-        String which = args.length > 2 ? args[2] : "conf";
-        long[] seeds = {20260501L, 1, 2, 3, 4};
-        int[] foldCounts = {5, 10};
+    private Stability() {
+    }
+
+    static void run(List<RoutingExample> examples, List<RoutingExample> lessons, String which, long[] seeds,
+                    int[] foldCounts, PrintStream out) {
         RouterTrainer base = RouterTrainer.chosen(Clock.systemUTC());
         Map<String, RouterTrainer> trainers = new LinkedHashMap<>();
         trainers.put("chosen", base);
@@ -60,20 +65,20 @@ public final class Explore {
                         continue;
                     }
                     List<CrossValidation.Scored> s = e.getValue();
-                    add(results, e.getKey() + " / T0.25", metrics(s, x -> softmaxTop(x, 0.25)));
+                    add(results, e.getKey() + " / softmax T0.25", metrics(s, x -> softmaxTop(x, 0.25)));
                     if (e.getKey().equals("chosen")) {
-                        add(results, e.getKey() + " / T1", metrics(s, x -> softmaxTop(x, 1)));
-                        add(results, e.getKey() + " / T0.5", metrics(s, x -> softmaxTop(x, 0.5)));
-                        add(results, e.getKey() + " / T0.1", metrics(s, x -> softmaxTop(x, 0.1)));
-                        add(results, e.getKey() + " / gap", metrics(s, Explore::gap));
+                        add(results, e.getKey() + " / softmax T1", metrics(s, x -> softmaxTop(x, 1)));
+                        add(results, e.getKey() + " / softmax T0.5", metrics(s, x -> softmaxTop(x, 0.5)));
+                        add(results, e.getKey() + " / softmax T0.1", metrics(s, x -> softmaxTop(x, 0.1)));
+                        add(results, e.getKey() + " / runner-up (any T: same order)", metrics(s, x -> confidence(x, Confidence.RUNNER_UP, 0.5)));
                         for (double t : new double[] {0.25, 0.5}) {
                             final double tt = t;
                             transfer.computeIfAbsent("runner-up T" + t, x -> new ArrayList<>())
-                                    .add(s.stream().map(x -> runnerUp(x, tt)).toList());
+                                    .add(s.stream().map(x -> confidence(x, Confidence.RUNNER_UP, tt)).toList());
                         }
                         transfer.computeIfAbsent("softmax T0.25", x -> new ArrayList<>())
                                 .add(s.stream().map(x -> softmaxTop(x, 0.25)).toList());
-                        add(results, e.getKey() + " / top margin", metrics(s, Explore::topMargin));
+                        add(results, e.getKey() + " / top margin", metrics(s, Stability::topMargin));
                     }
                 }
                 if (scored.containsKey("words")) {
@@ -99,7 +104,6 @@ public final class Explore {
                     add(results, "views agree min", metrics(agree));
                     add(results, "views agree then chars", metrics(agreeGap));
                 }
-                System.err.printf("seed %d k %d done%n", seed, k);
             }
         }
         transfer.forEach((name, runs) -> {
@@ -108,19 +112,19 @@ public final class Explore {
                 Scores.AtThreshold a = new Scores(outcomes(r)).lowestWithPrecision(0.95);
                 th.add(a == null ? Double.NaN : a.threshold());
             }
-            System.out.println(name + " thresholds for P>=0.95 per run: " + th);
+            out.println(name + " thresholds for P>=0.95 per run: " + th);
             for (int c = 0; c <= 100; c++) {
                 double t = c / 100.0;
                 double[] cov = runs.stream().mapToDouble(r -> new Scores(outcomes(r)).at(t).coverage()).toArray();
                 double[] pre = runs.stream().mapToDouble(r -> new Scores(outcomes(r)).at(t).precision()).toArray();
                 if (mean(pre) > 0.90) {
-                    System.out.printf(Locale.ROOT, "  at %.2f: automatic %.3f ± %.3f, precision %.3f ± %.3f (min %.3f)%n",
+                    out.printf(Locale.ROOT, "  at %.2f: automatic %.3f ± %.3f, precision %.3f ± %.3f (min %.3f)%n",
                             t, mean(cov), sd(cov), mean(pre), sd(pre), min(pre));
                 }
             }
         });
         List<double[]> base0 = new ArrayList<>();
-        results.get("chosen / T0.25").values().forEach(base0::addAll);
+        results.get("chosen / softmax T0.25").values().forEach(base0::addAll);
         results.forEach((name, byK) -> {
             List<double[]> all = new ArrayList<>();
             byK.values().forEach(all::addAll);
@@ -135,11 +139,11 @@ public final class Explore {
                 better += d95[i] > 1e-9 ? 1 : 0;
                 worse += d95[i] < -1e-9 ? 1 : 0;
             }
-            System.out.printf(Locale.ROOT, "paired vs chosen/T0.25: %s: automatic@0.95 %+.3f ± %.3f (better in %d, worse in %d of %d), @0.90 %+.3f ± %.3f, AURC %+.4f ± %.4f%n",
+            out.printf(Locale.ROOT, "paired vs chosen/T0.25: %s: automatic@0.95 %+.3f ± %.3f (better in %d, worse in %d of %d), @0.90 %+.3f ± %.3f, AURC %+.4f ± %.4f%n",
                     name, mean(d95), sd(d95), better, worse, all.size(), mean(d90), sd(d90), mean(daurc), sd(daurc));
         });
-        System.out.println("| variant | accuracy | macro-F1 | automatic at P≥0.95 (rank) | automatic at P≥0.90 | AURC (risk, lower better) |");
-        System.out.println("|---|---|---|---|---|---|");
+        out.println("| variant | accuracy | macro-F1 | automatic at P≥0.95 (rank) | automatic at P≥0.90 | AURC (risk, lower better) |");
+        out.println("|---|---|---|---|---|---|");
         results.forEach((name, byK) -> {
             List<double[]> all = new ArrayList<>();
             byK.values().forEach(all::addAll);
@@ -149,7 +153,7 @@ public final class Explore {
                 double[] v = all.stream().mapToDouble(r -> r[mm]).toArray();
                 line.append(String.format(Locale.ROOT, " %.3f ± %.3f (%.3f–%.3f) |", mean(v), sd(v), min(v), max(v)));
             }
-            System.out.println(line);
+            out.println(line);
             byK.forEach((k, rows) -> {
                 StringBuilder l = new StringBuilder("|   " + k + " |");
                 for (int m = 0; m < 5; m++) {
@@ -157,7 +161,7 @@ public final class Explore {
                     double[] v = rows.stream().mapToDouble(r -> r[mm]).toArray();
                     l.append(String.format(Locale.ROOT, " %.3f ± %.3f |", mean(v), sd(v)));
                 }
-                System.out.println(l);
+                out.println(l);
             });
         });
     }
@@ -167,7 +171,8 @@ public final class Explore {
                 .add(m);
     }
 
-    static int currentK;
+    /** The fold count of the run being measured (metrics carry it to group the lines). */
+    private static int currentK;
 
     static double[] metrics(List<CrossValidation.Scored> s, Function<CrossValidation.Scored, Item> f) {
         return metrics(s.stream().map(f).toList());
@@ -201,25 +206,16 @@ public final class Explore {
     }
 
     static Item softmaxTop(CrossValidation.Scored s, double t) {
-        Map<String, Double> c = new TreeMap<>(s.scores());
-        RouterModel.softmax(c, t);
-        var best = c.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        return new Item(s.truth(), best.getKey(), best.getValue());
+        return confidence(s, Confidence.SOFTMAX, t);
     }
 
     static List<Outcome> outcomes(List<Item> items) {
         return items.stream().map(i -> new Outcome(i.truth(), i.predicted(), i.confidence())).toList();
     }
 
-    static Item runnerUp(CrossValidation.Scored s, double t) {
-        Item g = gap(s);
-        return new Item(g.truth(), g.predicted(), 1 / (1 + Math.exp(-g.confidence() / t)));
-    }
-
-    static Item gap(CrossValidation.Scored s) {
-        List<Map.Entry<String, Double>> e = new ArrayList<>(s.scores().entrySet());
-        e.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        return new Item(s.truth(), e.get(0).getKey(), e.get(0).getValue() - e.get(1).getValue());
+    static Item confidence(CrossValidation.Scored s, Confidence c, double t) {
+        Outcome o = s.outcome(c, t);
+        return new Item(o.truth(), o.predicted(), o.confidence());
     }
 
     static Item topMargin(CrossValidation.Scored s) {
@@ -234,8 +230,8 @@ public final class Explore {
         }
         Map<String, Double> x = new TreeMap<>(a.scores());
         Map<String, Double> y = new TreeMap<>(b.scores());
-        RouterModel.softmax(x, t);
-        RouterModel.softmax(y, t);
+        Confidence.SOFTMAX.apply(x, t);
+        Confidence.SOFTMAX.apply(y, t);
         Map<String, Double> m = new TreeMap<>();
         x.forEach((u, p) -> m.put(u, (1 - w) * p + w * y.getOrDefault(u, 0.0)));
         var best = m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
