@@ -139,7 +139,7 @@ final class Stability {
                 better += d95[i] > 1e-9 ? 1 : 0;
                 worse += d95[i] < -1e-9 ? 1 : 0;
             }
-            out.printf(Locale.ROOT, "paired vs chosen/T0.25: %s: automatic@0.95 %+.3f ± %.3f (better in %d, worse in %d of %d), @0.90 %+.3f ± %.3f, AURC %+.4f ± %.4f%n",
+            out.printf(Locale.ROOT, "paired vs softmax T0.25 (round three): %s: automatic@0.95 %+.3f ± %.3f (better in %d, worse in %d of %d), @0.90 %+.3f ± %.3f, AURC %+.4f ± %.4f%n",
                     name, mean(d95), sd(d95), better, worse, all.size(), mean(d90), sd(d90), mean(daurc), sd(daurc));
         });
         out.println("| variant | accuracy | macro-F1 | automatic at P≥0.95 (rank) | automatic at P≥0.90 | AURC (risk, lower better) |");
