@@ -30,10 +30,14 @@ import java.util.zip.GZIPOutputStream;
  * without a person is the deployment's threshold, not the model's business.
  */
 public final class RouterModel {
-    /** What a stored model says of itself. */
-    /** @param temperature the softmax's: confidence = softmax(margins / temperature) (1 in models before it) */
+    /**
+     * What a stored model says of itself.
+     *
+     * @param temperature how sharply margins become a confidence (1 in models stored before it was kept)
+     * @param confidence  how margins become a confidence ({@link Confidence}; SOFTMAX in models stored before it)
+     */
     public record About(String version, Instant trainedAt, int examples, List<String> units, String features,
-                        String classifier, int featureCount, double temperature) {
+                        String classifier, int featureCount, double temperature, Confidence confidence) {
     }
 
     private static final byte[] MAGIC = "JSRM".getBytes(StandardCharsets.US_ASCII);
@@ -73,7 +77,7 @@ public final class RouterModel {
     public List<Suggestion> suggest(TicketText ticket, Collection<String> excludedUnits, int howMany) {
         Map<String, Double> scores = scores(ticket);
         if (!probabilities) {
-            softmax(scores, about.temperature());
+            about.confidence().apply(scores, about.temperature());
         }
         List<Suggestion> all = new ArrayList<>();
         scores.forEach((unit, p) -> {
@@ -106,12 +110,7 @@ public final class RouterModel {
         return probabilities;
     }
 
-    /** softmax(margin / temperature) over the units, in place. */
-    public static void softmax(Map<String, Double> scores, double temperature) {
-        double max = scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        double sum = scores.values().stream().mapToDouble(s -> Math.exp((s - max) / temperature)).sum();
-        scores.replaceAll((k, s) -> Math.exp((s - max) / temperature) / sum);
-    }
+
 
     /**
      * The bytes to store (S3 object, DynamoDB item chunks): a small self-describing header, then Tribuo's own
@@ -170,6 +169,7 @@ public final class RouterModel {
         h.put("classifier", a.classifier());
         h.put("featureCount", a.featureCount());
         h.put("temperature", a.temperature());
+        h.put("confidence", a.confidence().name());
         return h;
     }
 
@@ -179,6 +179,7 @@ public final class RouterModel {
                 ((Number) h.get("examples")).intValue(), List.copyOf((List<String>) h.get("units")),
                 (String) h.get("features"), (String) h.get("classifier"),
                 ((Number) h.get("featureCount")).intValue(),
-                h.get("temperature") == null ? 1.0 : ((Number) h.get("temperature")).doubleValue());
+                h.get("temperature") == null ? 1.0 : ((Number) h.get("temperature")).doubleValue(),
+                Confidence.named(h.get("confidence")));
     }
 }

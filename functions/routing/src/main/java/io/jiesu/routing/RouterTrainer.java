@@ -112,7 +112,7 @@ public record RouterTrainer(Features features, Classifier classifier, Tuning tun
         }
         String version = VERSION.format(now) + "-" + fingerprint(examples);
         return new RouterModel(new RouterModel.About(version, now, examples.size(), List.copyOf(units),
-                features.name(), classifier.name(), featureCount, tuning.temperature()), model);
+                features.name(), classifier.name(), featureCount, tuning.temperature(), tuning.confidence()), model);
     }
 
     /** A ticket's example over the kept features (all of them when {@code kept} is null). */

@@ -1,5 +1,6 @@
 package io.jiesu.routing.eval;
 
+import io.jiesu.routing.Confidence;
 import io.jiesu.routing.RouterModel;
 import io.jiesu.routing.RouterTrainer;
 import io.jiesu.routing.RoutingExample;
@@ -61,14 +62,14 @@ final class CrossValidation {
 
     /** One held-out ticket's unit and the classifier's raw score of every unit. */
     record Scored(String truth, Map<String, Double> scores, boolean probabilities) {
-        /** The outcome with the confidence a model of this temperature would show. */
-        Outcome outcome(double temperature) {
+        /** The outcome with the confidence a model of this kind and temperature would show. */
+        Outcome outcome(Confidence confidence, double temperature) {
             if (scores.isEmpty()) {
                 return new Outcome(truth, null, 0);
             }
             Map<String, Double> c = new TreeMap<>(scores);
             if (!probabilities) {
-                RouterModel.softmax(c, temperature);
+                confidence.apply(c, temperature);
             }
             // as the model's suggestions: the highest confidence, ties to the first unit by name
             Map.Entry<String, Double> best = null;

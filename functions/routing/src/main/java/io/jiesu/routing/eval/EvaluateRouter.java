@@ -3,6 +3,7 @@ package io.jiesu.routing.eval;
 import io.jiesu.core.catalogue.Route;
 import io.jiesu.core.catalogue.RoutingCatalogue;
 import io.jiesu.routing.CatalogueLessons;
+import io.jiesu.routing.Confidence;
 import io.jiesu.routing.Classifier;
 import io.jiesu.routing.Features;
 import io.jiesu.routing.RouterModel;
@@ -38,6 +39,7 @@ import java.util.Set;
  *   --compare          every feature set and classifier, one line each, then the chosen tuning and its steps
  *   --sweep [--costs 1,2,4] [--balanced 0,1] [--lessons 0,1] [--idf 0,1]   the tuning grid (temperatures 1 … 0.1)
  *   --synthetic N      train on N generated tickets (--units U, 40) and time it
+ *   --stability [conf|conf,feat|conf,views] [--seeds S1,S2] [--fold-counts 5,10]   mean ± spread over splits
  * </pre>
  */
 public final class EvaluateRouter {
@@ -82,6 +84,14 @@ public final class EvaluateRouter {
         if (opts.containsKey("compare")) {
             compare(examples, lessons, trainer, folds, seed);
         }
+        if (opts.containsKey("stability")) {
+            Stability.run(examples, lessons, opts.get("stability").equals("true") ? "conf" : opts.get("stability"),
+                    java.util.Arrays.stream(opts.getOrDefault("seeds", RouterTrainer.SEED + ",1,2,3,4").split(","))
+                            .mapToLong(Long::parseLong).toArray(),
+                    java.util.Arrays.stream(opts.getOrDefault("fold-counts", "5,10").split(","))
+                            .mapToInt(Integer::parseInt).toArray(), out);
+            return;
+        }
         if (opts.containsKey("sweep")) {
             sweep(examples, lessons, trainer, folds, seed, doubles(opts.getOrDefault("costs", "1,2,4")),
                     doubles(opts.getOrDefault("idf", "0,1")), doubles(opts.getOrDefault("balanced", "0,1")),
@@ -113,7 +123,10 @@ public final class EvaluateRouter {
                 folds, seed);
         compareLine(examples, List.of(), svm.with(Tuning.CHOSEN), folds, seed);
         if (!lessons.isEmpty()) {
-            compareLine(examples, lessons, svm.with(Tuning.CHOSEN.withTemperature(1.0)), folds, seed);
+            compareLine(examples, lessons, svm.with(Tuning.CHOSEN.withConfidence(Confidence.SOFTMAX)
+                    .withTemperature(1.0)), folds, seed);
+            compareLine(examples, lessons, svm.with(Tuning.CHOSEN.withConfidence(Confidence.SOFTMAX)
+                    .withTemperature(0.25)), folds, seed);
             compareLine(examples, lessons, svm.with(Tuning.CHOSEN.withBalanced(true)), folds, seed);
             compareLine(examples, lessons, svm.with(Tuning.CHOSEN), folds, seed);
             compareLine(examples, lessons, svm.with(Features.parse("words+char1-3")).with(Tuning.CHOSEN), folds,
@@ -136,8 +149,8 @@ public final class EvaluateRouter {
     /** Cost, unit balance, the catalogue's lessons and the softmax temperature, one line each. */
     private void sweep(List<RoutingExample> examples, List<RoutingExample> lessons, RouterTrainer base, int folds,
                        long seed, double[] costs, double[] idfs, double[] balances, double[] lessonWeights) {
-        out.println("| features | classifier | C | idf | balanced | catalogue lessons | T | accuracy | macro-F1 | threshold for precision ≥ 0.95 | automatic |");
-        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        out.println("| features | classifier | C | idf | balanced | catalogue lessons | confidence | T | accuracy | macro-F1 | threshold for precision ≥ 0.95 | automatic |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (double cost : costs) {
           for (double idfOn : idfs) {
             boolean idf = idfOn > 0;
@@ -148,15 +161,18 @@ public final class EvaluateRouter {
                             .map(l -> new RoutingExample(l.ticket(), l.unit(), lessonWeight)).toList();
                     RouterTrainer t = base.with(base.tuning().withCost(cost).withBalanced(balanced).withIdf(idf));
                     List<CrossValidation.Scored> scored = CrossValidation.scored(examples, given, t, folds, seed);
+                    for (Confidence confidence : Confidence.values()) {
                     for (double temperature : new double[] {1, 0.5, 0.25, 0.1}) {
-                        Scores s = new Scores(scored.stream().map(x -> x.outcome(temperature)).toList());
+                        Scores s = new Scores(scored.stream().map(x -> x.outcome(confidence, temperature)).toList());
                         Scores.AtThreshold at = s.lowestWithPrecision(0.95);
-                        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %.3f | %.3f | %s | %s |%n",
+                        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %.3f | %.3f | %s | %s |%n",
                                 base.features().name(), base.classifier(), cost, idf ? "yes" : "no",
                                 balanced ? "yes" : "no",
-                                lessonWeight == 0 ? "none" : "weight " + lessonWeight, temperature, s.accuracy(),
-                                s.macroF1(), at == null ? "none" : String.format(Locale.ROOT, "%.2f", at.threshold()),
+                                lessonWeight == 0 ? "none" : "weight " + lessonWeight, confidence, temperature,
+                                s.accuracy(), s.macroF1(),
+                                at == null ? "none" : String.format(Locale.ROOT, "%.2f", at.threshold()),
                                 at == null ? "0 %" : pct(at.coverage()));
+                    }
                     }
                 }
             }

@@ -8,7 +8,8 @@ import java.util.TreeSet;
 
 /** The figures a centre needs to trust a router, from held-out outcomes. */
 final class Scores {
-    static final double[] THRESHOLDS = {0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95};
+    static final double[] THRESHOLDS = {0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9,
+        0.95};
 
     private final List<Outcome> outcomes;
 
