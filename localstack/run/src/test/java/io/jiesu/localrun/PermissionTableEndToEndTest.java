@@ -45,6 +45,8 @@ class PermissionTableEndToEndTest {
     private static final String OWNER = "perm-citizen-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String STRANGER = "perm-stranger-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** A mint whose key the api never saw: its tokens are well formed, signed, and must be refused. One for all rows. */
+    private static final TokenMint FOREIGN_MINT = TokenMint.generate();
     private static final String REPLY = """
             {"result":"已修复楼内供暖阀门，室温恢复","outcome":"solved","handlerName":"周工","handlerPhone":"01064005678"}""";
 
@@ -316,7 +318,7 @@ class PermissionTableEndToEndTest {
                 List<String> bad = new ArrayList<>();
                 bad.add(null);
                 bad.add(mint.mint(subject, role, roleUnit, Instant.now().minusSeconds(7200), hour));
-                bad.add(TokenMint.generate().mint(subject, role, roleUnit, hour));
+                bad.add(FOREIGN_MINT.mint(subject, role, roleUnit, hour));
                 yield bad;
             }
             default -> List.of(api.token(column));
