@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
 class OpenApiDocumentIsCommittedTest {
-    private static final Path COMMITTED = Path.of("../../docs/openapi.json");
+    private static final Path COMMITTED = Path.of(System.getProperty("jiesu.root", "../.."), "docs/openapi.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestHTTPResource("/q/openapi?format=json")

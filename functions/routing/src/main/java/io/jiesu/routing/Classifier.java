@@ -39,7 +39,7 @@ public enum Classifier {
         }
     },
     /**
-     * LIBLINEAR's L2-regularised linear SVM (dual): margins, turned into a softmax for a confidence. The costs (C)
+     * LIBLINEAR's L2-regularised linear SVM (dual): margins, turned into a confidence (see Confidence). The costs (C)
      * here are those the development figures were measured with, when every lesson was given twice.
      */
     LIBLINEAR_SVM {

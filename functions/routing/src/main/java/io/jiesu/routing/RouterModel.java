@@ -110,8 +110,6 @@ public final class RouterModel {
         return probabilities;
     }
 
-
-
     /**
      * The bytes to store (S3 object, DynamoDB item chunks): a small self-describing header, then Tribuo's own
      * protobuf form of the classifier, all gzipped.

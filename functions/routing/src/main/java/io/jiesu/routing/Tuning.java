@@ -7,7 +7,7 @@ package io.jiesu.routing;
  * @param cost        LIBLINEAR's cost C (how dearly a training ticket on the wrong side counts); 0 = the kind's own
  * @param balanced    every unit weighs as much as every other in training, however many tickets it has (a unit
  *                    with few tickets is otherwise drowned by the large ones)
- * @param temperature the softmax temperature that turns the SVM's margins into a confidence: below 1 the gap
+ * @param temperature the temperature of the softmax that turns margins (or the lead over the runner-up) into a confidence: below 1 the gap
  *                    between the first unit and the others counts more
  * @param idf         each feature scaled by its inverse document frequency in the history (Tribuo's
  *                    {@code IDFTransformation}): a character every ticket has says little
@@ -20,8 +20,8 @@ public record Tuning(double cost, boolean balanced, double temperature, boolean 
     /**
      * The settings chosen by the figures in docs/decisions/0005-learned-router.md: a higher cost (the development
      * set's tickets are few and each counts), units as many as their tickets, and a confidence that is the first
-     * unit's lead over the runner-up (fourth round: more tickets go out alone at the same precision, on every seed
-     * and fold count tried but one, and its scale does not move with the number of units), at temperature 0.5 so
+     * unit's lead over the runner-up (fourth round: more tickets go out alone at the same precision, better on 8 of
+     * the 10 seeds and fold counts tried and worse on 1, and its scale does not move with the number of units), at temperature 0.5 so
      * that the thresholds worth choosing are spread over 0.7-0.9 rather than crowded below 1.
      */
     public static final Tuning CHOSEN = new Tuning(8, false, 0.5, false, Confidence.RUNNER_UP);
@@ -53,7 +53,7 @@ public record Tuning(double cost, boolean balanced, double temperature, boolean 
         return new Tuning(cost, balanced, temperature, idf, c);
     }
 
-    /** "C2,balanced,T0.5,runner-up": how the evaluation names a tuning. */
+    /** "C8, T0.5, runner_up": how the evaluation names a tuning. */
     public String name() {
         return (cost == 0 ? "C default" : "C" + fmt(cost)) + (balanced ? ", balanced" : "") + (idf ? ", idf" : "")
                 + (temperature == 1.0 ? "" : ", T" + fmt(temperature))

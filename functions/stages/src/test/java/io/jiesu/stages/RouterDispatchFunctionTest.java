@@ -57,6 +57,8 @@ class RouterDispatchFunctionTest {
     io.jiesu.aws.routing.RouterTraining training;
     @Inject
     io.jiesu.core.deadline.Deadlines deadlines;
+    @Inject
+    io.jiesu.aws.routing.RoutingConfig routing;
 
     @BeforeEach
     void anEmptyQueue() {
@@ -113,7 +115,7 @@ class RouterDispatchFunctionTest {
         assertEquals(TicketState.AWAITING_DISPATCH, waiting.state());
         assertNull(waiting.routing().dispatchedBy());
         assertEquals(3, waiting.routing().suggestions().size());
-        assertTrue(waiting.routing().suggestions().get(0).confidence() < 0.80, waiting.routing().toString());
+        assertTrue(waiting.routing().suggestions().get(0).confidence() < routing.threshold(), waiting.routing().toString());
         assertEquals(model.version(), waiting.routing().modelVersion());
     }
 

@@ -282,11 +282,14 @@ public final class LocalRun implements AutoCloseable {
      * the same function, on the same rate.
      */
     private void startReconciler(Map<String, String> env, Options o) {
+        // the run's visibility timeout, as the pipeline's queues have it: the ticker puts a run on only when none
+        // waits, so a failed run would otherwise hold back the next ones for the stage's whole timeout
+        int visibility = Math.min(STAGE_TIMEOUT_SECONDS, o.visibilityTimeoutSeconds());
         String reconcileQueueUrl = sqs.createQueue(b -> b.queueName(RECONCILE_QUEUE).attributes(Map.of(
                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.VISIBILITY_TIMEOUT,
-                Integer.toString(STAGE_TIMEOUT_SECONDS)))).queueUrl();
+                Integer.toString(visibility)))).queueUrl();
         QueueEventSourceMapping esm = new QueueEventSourceMapping(sqs, reconcileQueueUrl, CloudResources.RECONCILE_FUNCTION,
-                1, Duration.ofSeconds(STAGE_TIMEOUT_SECONDS));
+                1, Duration.ofSeconds(visibility));
         esm.start();
         resources.add(esm);
         Map<String, String> stageEnv = new HashMap<>(env);

@@ -279,15 +279,19 @@ public final class ChaosRun {
         // one whose firing was dropped): under load that lags the history, so the schedules get a minute more to go
         try (SchedulerClient scheduler = LocalAws.scheduler(run.schedulerEndpoint())) {
             ScheduledTimers scheduled = new ScheduledTimers(scheduler, timers, CloudResources.SCHEDULE_GROUP, "", "");
-            java.util.Set<String> left = scheduled.ticketsWithTimer();
-            left.retainAll(ids);
-            while (!left.isEmpty() && Instant.now().isBefore(giveUp.plus(Duration.ofMinutes(1)))) {
-                PipelineClient.pause(200);
-                left = scheduled.ticketsWithTimer();
-                left.retainAll(ids);
+            java.util.function.Supplier<java.util.Set<String>> left = () -> {
+                java.util.Set<String> withTimer = scheduled.ticketsWithTimer();
+                withTimer.retainAll(ids);
+                return withTimer;
+            };
+            try {
+                awaitOrTimeout(() -> left.get().isEmpty(), Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            if (!left.isEmpty()) {
-                problems.add("schedules left over for " + left);
+            java.util.Set<String> leftOver = left.get();
+            if (!leftOver.isEmpty()) {
+                problems.add("schedules left over for " + leftOver);
             }
         }
         run.reconcileEvery(LocalRun.rate(CloudResources.RECONCILE_SCHEDULE));

@@ -112,8 +112,6 @@ public class LocalCloudResource implements QuarkusTestResourceLifecycleManager {
             c.put("quarkus.mailer.port", Integer.toString(mail.smtpPort()));
             c.put("jiesu.test.imap-port", Integer.toString(mail.imapPort()));
             c.put("jiesu.digest.supervisors", SUPERVISOR_EMAIL);
-            // any free port: other builds on the machine may run their tests at the same time
-            c.put("quarkus.http.test-port", "0");
             return c;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
