@@ -30,9 +30,6 @@ import java.util.function.Function;
  * </pre>
  */
 final class Stability {
-    record Item(String truth, String predicted, double confidence) {
-    }
-
     private Stability() {
     }
 
@@ -54,7 +51,7 @@ final class Stability {
             trainers.put("words", base.with(new Features(0, true)));
         }
         Map<String, Map<String, List<double[]>>> results = new LinkedHashMap<>();
-        Map<String, List<List<Item>>> transfer = new LinkedHashMap<>();
+        Map<String, List<List<Outcome>>> transfer = new LinkedHashMap<>();
         for (long seed : seeds) {
             for (int k : foldCounts) {
                 currentK = k;
@@ -85,21 +82,21 @@ final class Stability {
                     List<CrossValidation.Scored> a = scored.get("chosen");
                     List<CrossValidation.Scored> b = scored.get("words");
                     for (double w : new double[] {0.5, 0.3}) {
-                        List<Item> items = new ArrayList<>();
+                        List<Outcome> items = new ArrayList<>();
                         for (int i = 0; i < a.size(); i++) {
                             items.add(mix(a.get(i), b.get(i), w, 0.25));
                         }
                         add(results, "views mix w" + w, metrics(items));
                     }
-                    List<Item> agree = new ArrayList<>();
-                    List<Item> agreeGap = new ArrayList<>();
+                    List<Outcome> agree = new ArrayList<>();
+                    List<Outcome> agreeGap = new ArrayList<>();
                     for (int i = 0; i < a.size(); i++) {
-                        Item x = softmaxTop(a.get(i), 0.25);
-                        Item y = softmaxTop(b.get(i), 0.25);
+                        Outcome x = softmaxTop(a.get(i), 0.25);
+                        Outcome y = softmaxTop(b.get(i), 0.25);
                         boolean same = x.predicted() != null && x.predicted().equals(y.predicted());
-                        agree.add(new Item(x.truth(), x.predicted(), same ? Math.min(x.confidence(), y.confidence())
+                        agree.add(new Outcome(x.truth(), x.predicted(), same ? Math.min(x.confidence(), y.confidence())
                                 : 0.5 * Math.min(x.confidence(), y.confidence())));
-                        agreeGap.add(new Item(x.truth(), x.predicted(), (same ? 1 : 0) + x.confidence()));
+                        agreeGap.add(new Outcome(x.truth(), x.predicted(), (same ? 1 : 0) + x.confidence()));
                     }
                     add(results, "views agree min", metrics(agree));
                     add(results, "views agree then chars", metrics(agreeGap));
@@ -108,15 +105,15 @@ final class Stability {
         }
         transfer.forEach((name, runs) -> {
             List<Double> th = new ArrayList<>();
-            for (List<Item> r : runs) {
-                Scores.AtThreshold a = new Scores(outcomes(r)).lowestWithPrecision(0.95);
+            for (List<Outcome> r : runs) {
+                Scores.AtThreshold a = new Scores(r).lowestWithPrecision(0.95);
                 th.add(a == null ? Double.NaN : a.threshold());
             }
             out.println(name + " thresholds for P>=0.95 per run: " + th);
             for (int c = 0; c <= 100; c++) {
                 double t = c / 100.0;
-                double[] cov = runs.stream().mapToDouble(r -> new Scores(outcomes(r)).at(t).coverage()).toArray();
-                double[] pre = runs.stream().mapToDouble(r -> new Scores(outcomes(r)).at(t).precision()).toArray();
+                double[] cov = runs.stream().mapToDouble(r -> new Scores(r).at(t).coverage()).toArray();
+                double[] pre = runs.stream().mapToDouble(r -> new Scores(r).at(t).precision()).toArray();
                 if (mean(pre) > 0.90) {
                     out.printf(Locale.ROOT, "  at %.2f: automatic %.3f ± %.3f, precision %.3f ± %.3f (min %.3f)%n",
                             t, mean(cov), sd(cov), mean(pre), sd(pre), min(pre));
@@ -174,21 +171,21 @@ final class Stability {
     /** The fold count of the run being measured (metrics carry it to group the lines). */
     private static int currentK;
 
-    static double[] metrics(List<CrossValidation.Scored> s, Function<CrossValidation.Scored, Item> f) {
+    static double[] metrics(List<CrossValidation.Scored> s, Function<CrossValidation.Scored, Outcome> f) {
         return metrics(s.stream().map(f).toList());
     }
 
-    static double[] metrics(List<Item> items) {
-        Scores sc = new Scores(items.stream().map(i -> new Outcome(i.truth(), i.predicted(), i.confidence())).toList());
-        List<Item> sorted = new ArrayList<>(items);
-        sorted.sort(Comparator.comparingDouble(Item::confidence).reversed());
+    static double[] metrics(List<Outcome> items) {
+        Scores sc = new Scores(items);
+        List<Outcome> sorted = new ArrayList<>(items);
+        sorted.sort(Comparator.comparingDouble(Outcome::confidence).reversed());
         int n = sorted.size();
         double cov95 = 0;
         double cov90 = 0;
         double aurc = 0;
         int right = 0;
         for (int i = 0; i < n; i++) {
-            Item it = sorted.get(i);
+            Outcome it = sorted.get(i);
             right += it.truth().equals(it.predicted()) ? 1 : 0;
             aurc += 1 - right / (double) (i + 1);
             boolean cut = i == n - 1 || sorted.get(i + 1).confidence() < it.confidence();
@@ -205,26 +202,23 @@ final class Stability {
         return new double[] {sc.accuracy(), sc.macroF1(), cov95, cov90, aurc / n, currentK};
     }
 
-    static Item softmaxTop(CrossValidation.Scored s, double t) {
+    static Outcome softmaxTop(CrossValidation.Scored s, double t) {
         return confidence(s, Confidence.SOFTMAX, t);
     }
 
-    static List<Outcome> outcomes(List<Item> items) {
-        return items.stream().map(i -> new Outcome(i.truth(), i.predicted(), i.confidence())).toList();
-    }
 
-    static Item confidence(CrossValidation.Scored s, Confidence c, double t) {
+    static Outcome confidence(CrossValidation.Scored s, Confidence c, double t) {
         Outcome o = s.outcome(c, t);
-        return new Item(o.truth(), o.predicted(), o.confidence());
+        return new Outcome(o.truth(), o.predicted(), o.confidence());
     }
 
-    static Item topMargin(CrossValidation.Scored s) {
+    static Outcome topMargin(CrossValidation.Scored s) {
         List<Map.Entry<String, Double>> e = new ArrayList<>(s.scores().entrySet());
         e.sort(Map.Entry.<String, Double>comparingByValue().reversed());
-        return new Item(s.truth(), e.get(0).getKey(), e.get(0).getValue());
+        return new Outcome(s.truth(), e.get(0).getKey(), e.get(0).getValue());
     }
 
-    static Item mix(CrossValidation.Scored a, CrossValidation.Scored b, double w, double t) {
+    static Outcome mix(CrossValidation.Scored a, CrossValidation.Scored b, double w, double t) {
         if (!a.truth().equals(b.truth())) {
             throw new IllegalStateException("misaligned");
         }
@@ -235,7 +229,7 @@ final class Stability {
         Map<String, Double> m = new TreeMap<>();
         x.forEach((u, p) -> m.put(u, (1 - w) * p + w * y.getOrDefault(u, 0.0)));
         var best = m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        return new Item(a.truth(), best.getKey(), best.getValue());
+        return new Outcome(a.truth(), best.getKey(), best.getValue());
     }
 
     static double mean(double[] v) {
