@@ -106,4 +106,22 @@ public class StageFunctions {
     public String train(io.jiesu.aws.routing.TrainingRequests.TrainingRequest request) {
         return train.handle(request);
     }
+
+    @Inject
+    io.jiesu.aws.search.WordBackfill backfill;
+
+    /** Where a backfill call starts (null: the table's start) and how many pages of 200 items it walks at most. */
+    public record BackfillRequest(String cursor, Integer pages) {
+    }
+
+    /**
+     * Brings tickets stored before the search indexes into them: invoked by hand after deploying the word index
+     * (README, "Ticket search"), again with the cursor each call answers until it answers none. Idempotent.
+     */
+    @Funq("backfill-words")
+    public io.jiesu.aws.search.WordBackfill.Step backfillWords(BackfillRequest request) {
+        String cursor = request == null ? null : request.cursor();
+        int pages = request == null || request.pages() == null ? 50 : request.pages();
+        return backfill.steps(cursor, 200, pages);
+    }
 }

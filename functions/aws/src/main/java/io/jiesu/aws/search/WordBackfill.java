@@ -46,15 +46,21 @@ public class WordBackfill {
 
     /** Runs steps from the cursor (null: the start) to the end; returns the totals. */
     public Step all(String cursor, int pageSize) {
+        return steps(cursor, pageSize, Integer.MAX_VALUE);
+    }
+
+    /** At most so many steps from the cursor: the totals, and where the next call goes on (null: the walk is done). */
+    public Step steps(String cursor, int pageSize, int steps) {
         int tickets = 0, keys = 0, words = 0;
+        int taken = 0;
         do {
             Step s = step(cursor, pageSize);
             tickets += s.tickets();
             keys += s.searchKeysAdded();
             words += s.wordItemsWritten();
             cursor = s.next();
-        } while (cursor != null);
-        return new Step(tickets, keys, words, null);
+        } while (cursor != null && ++taken < steps);
+        return new Step(tickets, keys, words, cursor);
     }
 
     /** One page of the table: at most pageSize items read (of them, the tickets are backfilled). */
