@@ -8,8 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -153,7 +151,7 @@ public final class QueueEventSourceMapping implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = LoopbackHttpServer.create(0, 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot bind the Lambda Runtime API", e);
         }

@@ -1,12 +1,11 @@
 package io.jiesu.localrun;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jiesu.localcloud.LoopbackHttpServer;
 import io.jiesu.core.province.ProvinceSignature;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ final class ProvinceMock implements AutoCloseable {
     /** {@code clock}: the run's, which the functions sign with (a local run may travel in time). */
     ProvinceMock(ProvinceSignature signature, java.time.Clock clock) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = LoopbackHttpServer.create(0, 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,12 +1,11 @@
 package io.jiesu.localrun;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jiesu.localcloud.LoopbackHttpServer;
 import io.jiesu.localcloud.tokens.TokenMint;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ final class TokenServer implements AutoCloseable {
 
     TokenServer(TokenMint mint, int port) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server = LoopbackHttpServer.create(port, 0);
         } catch (IOException e) {
             throw new IllegalStateException("port " + port + " is taken: pass --token-port", e);
         }

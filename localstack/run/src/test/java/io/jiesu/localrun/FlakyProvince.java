@@ -2,11 +2,10 @@ package io.jiesu.localrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.jiesu.localcloud.LoopbackHttpServer;
 import io.jiesu.core.province.ProvinceSignature;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ final class FlakyProvince implements AutoCloseable {
     FlakyProvince(ProvinceSignature signature, int failFirst) {
         this.failuresLeft = new AtomicInteger(failFirst);
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = LoopbackHttpServer.create(0, 0);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -2,12 +2,11 @@ package io.jiesu.localcloud.chaos;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jiesu.localcloud.LoopbackHttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,7 +55,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
         this.target = target;
         this.faults = List.copyOf(faults);
         this.random = new Random(seed);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+        server = LoopbackHttpServer.create(0, 256);
         server.createContext("/", this::handle);
         server.setExecutor(workers);
         server.start();

@@ -1,10 +1,9 @@
 package io.jiesu.localcloud.scheduler;
 
 import com.sun.net.httpserver.HttpServer;
+import io.jiesu.localcloud.LoopbackHttpServer;
 import io.jiesu.localcloud.DaemonThreads;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -106,7 +105,7 @@ public final class SchedulerServer implements AutoCloseable {
         Objects.requireNonNull(sqs, "sqs");
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = LoopbackHttpServer.create(0, 0);
         } catch (IOException e) {
             throw new IllegalStateException("cannot bind the local EventBridge Scheduler", e);
         }

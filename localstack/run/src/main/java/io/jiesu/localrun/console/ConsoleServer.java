@@ -2,12 +2,11 @@ package io.jiesu.localrun.console;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jiesu.localcloud.LoopbackHttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +48,7 @@ public final class ConsoleServer implements AutoCloseable {
     public ConsoleServer(Path dist, URI api, URI tokens, int port, String configJson) {
         this.dist = dist.toAbsolutePath().normalize();
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server = LoopbackHttpServer.create(port, 0);
         } catch (IOException e) {
             throw new IllegalStateException("port " + port + " is taken: pass --console-port", e);
         }
