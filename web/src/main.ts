@@ -3,13 +3,14 @@ import { createApp } from 'vue'
 import 'element-plus/theme-chalk/base.css'
 import 'element-plus/es/components/message/style/css'
 import App from './App.vue'
-import { router } from './router'
+import { preloadScreen, router } from './router'
 import { i18n } from './i18n'
 import { config, loadConfig, signInMode } from './api/config'
 import { restore } from './auth/session'
 
-await loadConfig()
 restore()
+preloadScreen(location.hash.slice(1))
+await loadConfig()
 // with the city's identity provider, the provider decides the session: its answer on this load, or the tab's user
 const start = signInMode(config()) === 'oidc' ? await (await import('./auth/oidc')).startOidc(config().oidc!) : null
 // 'stop': this load is the silent renewal's hidden frame, which only hands the answer to the console around it

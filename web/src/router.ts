@@ -29,6 +29,16 @@ export function firstScreen(): string {
   return screens.find((s) => hasRole(...s.meta.roles))?.path ?? '/sign-in'
 }
 
+/**
+ * Starts fetching the code of the screen an address opens (`/` opens the role's first screen), so the first screen
+ * loads beside config.json and the console's start instead of after them; the router later finds it fetched.
+ */
+export function preloadScreen(path: string): void {
+  const wanted = path === '/' || path === '' ? firstScreen() : path.split('?')[0]
+  const screen = screens.find((s) => s.path === wanted)
+  if (screen && hasRole(...screen.meta.roles)) void (screen.component as () => Promise<unknown>)()
+}
+
 router.beforeEach((to) => {
   if (to.path === '/sign-in') return true
   // the screen asked for goes with the sign-in, so the city's provider can send the user back to it
