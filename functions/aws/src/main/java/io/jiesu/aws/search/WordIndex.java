@@ -32,16 +32,25 @@ import static io.jiesu.aws.search.SearchKeys.sortableTime;
  * complaint are more): from the outbox, so a crash in between leaves the message for the relay, which indexes it
  * again. Writing is idempotent: items are overwritten alike, and a term is counted only for the tickets whose item
  * was not there yet (a crash between the two undercounts, which only makes a term look rarer than it is).
+ *
+ * <p>A term in more tickets than any search reads by the word index ({@link #NEVER_READ_ABOVE}) is written no
+ * more: no search reads its partition (a search whose rarest term is that common uses the search indexes' filter),
+ * and counts only grow, so it never will. Everyday terms (小区, 反映, 噪音) stop costing writes once the index has
+ * seen a few thousand tickets; what each ticket still writes are the terms that make it findable.
  */
 public class WordIndex {
     static final String PARTITION_PREFIX = "WORD#";
     static final String COUNT_SK = "COUNT";
     static final String COUNT = "tickets";
+    /** The most tickets of a term any search reads the term's partition for ({@link WordSearch}). */
+    static final long NEVER_READ_ABOVE = TicketLists.MAX_EVALUATED;
     private static final int BATCH_GET = 100;
     private static final int BATCH_WRITE = 25;
 
     private final DynamoDbClient dynamo;
     private final String table;
+    /** Terms found past {@link #NEVER_READ_ABOVE}: they stay past it, so this process need not read their counts again. */
+    private final Set<String> tooCommon = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public WordIndex(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
@@ -64,16 +73,30 @@ public class WordIndex {
     /** Indexes these tickets' content (a batch of the backfill, or one ticket taken in); returns the items written. */
     public int index(List<Ticket> tickets) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Set<String> terms = new HashSet<>();
         for (Ticket t : tickets) {
             for (String term : WordTerms.of(t.content())) {
-                items.add(Map.of(PK, s(partition(term)), SK, s(position(t))));
+                if (!tooCommon.contains(term)) {
+                    items.add(Map.of(PK, s(partition(term)), SK, s(position(t))));
+                    terms.add(term);
+                }
             }
         }
-        Set<Map<String, AttributeValue>> there = existing(items);
+        // the items already there and the terms' counts, in one read
+        List<Map<String, AttributeValue>> keys = new ArrayList<>(new HashSet<>(items));
+        terms.forEach(term -> keys.add(Map.of(PK, s(partition(term)), SK, s(COUNT_SK))));
+        Set<Map<String, AttributeValue>> there = new HashSet<>();
+        for (Map<String, AttributeValue> found : get(keys, PK + ", " + SK + ", #n", Map.of("#n", COUNT))) {
+            if (!found.get(SK).s().equals(COUNT_SK)) {
+                there.add(Map.of(PK, found.get(PK), SK, found.get(SK)));
+            } else if (found.containsKey(COUNT) && Long.parseLong(found.get(COUNT).n()) > NEVER_READ_ABOVE) {
+                tooCommon.add(found.get(PK).s().substring(PARTITION_PREFIX.length()));
+            }
+        }
         Map<String, Long> added = new TreeMap<>();
         List<WriteRequest> writes = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
-            if (!there.contains(item)) {
+            if (!there.contains(item) && !tooCommon.contains(item.get(PK).s().substring(PARTITION_PREFIX.length()))) {
                 added.merge(item.get(PK).s(), 1L, Long::sum);
                 writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
@@ -100,13 +123,6 @@ public class WordIndex {
         get(keys, PK + ", #n", Map.of("#n", COUNT)).forEach(i -> counts.put(i.get(PK).s().substring(PARTITION_PREFIX.length()),
                 i.containsKey(COUNT) ? Long.parseLong(i.get(COUNT).n()) : 0L));
         return counts;
-    }
-
-    private Set<Map<String, AttributeValue>> existing(List<Map<String, AttributeValue>> keys) {
-        Set<Map<String, AttributeValue>> found = new HashSet<>();
-        get(new ArrayList<>(new HashSet<>(keys)), PK + ", " + SK, null)
-                .forEach(i -> found.add(Map.of(PK, i.get(PK), SK, i.get(SK))));
-        return found;
     }
 
     private List<Map<String, AttributeValue>> get(List<Map<String, AttributeValue>> keys, String projection,

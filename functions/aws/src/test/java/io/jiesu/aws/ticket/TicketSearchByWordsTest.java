@@ -159,6 +159,32 @@ class TicketSearchByWordsTest {
     }
 
     @Test
+    void aTermInMoreTicketsThanAnySearchReadsIsWrittenNoMoreAndItsTicketsAreStillFound() {
+        // 暖气不热's three terms already in more tickets than a search reads by the word index
+        List<String> common = List.of("暖气", "气不", "不热");
+        common.forEach(term -> Emulators.dynamo().putItem(PutItemRequest.builder().tableName(table).item(Map.of(
+                PK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("WORD#" + term),
+                SK, software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("COUNT"),
+                "tickets", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
+                        Long.toString(TicketLists.MAX_EVALUATED + 1)))).build()));
+        Ticket t = store.create(received("暖气不热燃气表异响", MONDAY_10AM), null, "fp", List.of());
+        assertEquals(5, words.index(List.of(t)), "热燃 燃气 气表 表异 异响: the three common terms are not written");
+        Map<String, Long> before = words.counts(new java.util.HashSet<>(common));
+        assertTrue(before.values().stream().allMatch(n -> n == TicketLists.MAX_EVALUATED + 1), "nor counted: " + before);
+        assertEquals(List.of("COUNT"), Emulators.dynamo().query(q -> q.tableName(table).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("WORD#暖气"))))
+                .items().stream().map(i -> i.get(SK).s()).toList(), "no ticket in a partition no search reads, only its count");
+        // a fresh process (no memory of common terms) reads the counts and writes the same: nothing for them
+        Ticket next = store.create(received("暖气不热三天了", MONDAY_10AM.plusSeconds(60)), null, "fp2", List.of());
+        assertEquals(3, new WordIndex(Emulators.dynamo(), table).index(List.of(next)), "热三 三天 天了");
+        // found all the same: by the rare term through the word index, by the common words through the search indexes
+        assertEquals(List.of(t.id()), ids(lists.search(words(List.of("燃气表"), SearchCriteria.Order.INTAKE), null, null, 10).items()));
+        assertEquals(List.of(next.id(), t.id()), ids(lists.search(words(List.of("暖气不热"), SearchCriteria.Order.INTAKE), null, null, 10).items()));
+        assertEquals(List.of(t.id()), ids(lists.search(words(List.of("暖气不热", "异响"), SearchCriteria.Order.INTAKE), null, null, 10).items()));
+    }
+
+    @Test
     void aTicketWhoseWordsWereNotWrittenAtIntakeIsIndexedByTheOutboxRelay() {
         var queues = Emulators.newQueues();
         SchedulerServer scheduler = Emulators.newScheduler(Clock.systemUTC());
