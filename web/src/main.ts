@@ -9,7 +9,8 @@ import { config, loadConfig, signInMode } from './api/config'
 import { restore } from './auth/session'
 
 restore()
-preloadScreen(location.hash.slice(1))
+// not in the provider's hidden renewal frame, which shows no screen
+if (window.parent === window) preloadScreen(location.hash.slice(1))
 await loadConfig()
 // with the city's identity provider, the provider decides the session: its answer on this load, or the tab's user
 const start = signInMode(config()) === 'oidc' ? await (await import('./auth/oidc')).startOidc(config().oidc!) : null

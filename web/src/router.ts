@@ -36,7 +36,8 @@ export function firstScreen(): string {
 export function preloadScreen(path: string): void {
   const wanted = path === '/' || path === '' ? firstScreen() : path.split('?')[0]
   const screen = screens.find((s) => s.path === wanted)
-  if (screen && hasRole(...screen.meta.roles)) void (screen.component as () => Promise<unknown>)()
+  // a failed fetch is the router's to report, when it asks for the screen itself
+  if (screen && hasRole(...screen.meta.roles)) (screen.component as () => Promise<unknown>)().catch(() => undefined)
 }
 
 router.beforeEach((to) => {

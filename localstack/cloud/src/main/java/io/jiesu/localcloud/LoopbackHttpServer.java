@@ -17,7 +17,10 @@ public final class LoopbackHttpServer {
 
     static {
         // read once, when the JDK's server first starts in this JVM: every server here is opened through this class
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+        // (an explicit -Dsun.net.httpserver.nodelay=false still wins)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     private LoopbackHttpServer() {

@@ -42,8 +42,11 @@ public class WordIndex {
     static final String PARTITION_PREFIX = "WORD#";
     static final String COUNT_SK = "COUNT";
     static final String COUNT = "tickets";
-    /** The most tickets of a term any search reads the term's partition for ({@link WordSearch}). */
-    static final long NEVER_READ_ABOVE = TicketLists.MAX_EVALUATED;
+    /**
+     * The most tickets of a term any search reads the term's partition for ({@link WordSearch} holds to it). A fact of
+     * the data once written: tables hold terms left unwritten past it, so it may be lowered but never raised.
+     */
+    static final long NEVER_READ_ABOVE = 2000;
     private static final int BATCH_GET = 100;
     private static final int BATCH_WRITE = 25;
 

@@ -80,9 +80,9 @@ final class WordSearch {
             return Optional.of(new Page<>(List.of(), null));
         }
         boolean byDue = c.order() == SearchCriteria.Order.DUE;
-        // never above WordIndex.NEVER_READ_ABOVE: past it, a term's partition is no longer written
         int most = c.leadUnit() != null ? LEAD_UNIT_MAX : byDue ? DUE_ORDER_MAX : TicketLists.MAX_EVALUATED;
-        if (count > most) {
+        // past WordIndex.NEVER_READ_ABOVE a term's partition is no longer written, so never complete
+        if (count > Math.min(most, WordIndex.NEVER_READ_ABOVE)) {
             return Optional.empty();
         }
         TicketMatch match = new TicketMatch(c, readingUnit);
