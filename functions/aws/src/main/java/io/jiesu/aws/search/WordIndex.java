@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static io.jiesu.aws.resources.CloudResources.PK;
 import static io.jiesu.aws.resources.CloudResources.SK;
@@ -31,7 +35,8 @@ import static io.jiesu.aws.search.SearchKeys.sortableTime;
  * indexed once, after its intake transaction (the transaction holds at most 100 items; the terms of a long
  * complaint are more): from the outbox, so a crash in between leaves the message for the relay, which indexes it
  * again. Writing is idempotent: items are overwritten alike, and a term is counted only for the tickets whose item
- * was not there yet (a crash between the two undercounts, which only makes a term look rarer than it is).
+ * was not there yet, before the item is written (a crash between the two overcounts, which only makes a term look
+ * commoner than it is).
  *
  * <p>A term in more tickets than any search reads by the word index ({@link #NEVER_READ_ABOVE}) is written no
  * more: no search reads its partition (a search whose rarest term is that common uses the search indexes' filter),
@@ -49,6 +54,15 @@ public class WordIndex {
     static final long NEVER_READ_ABOVE = 2000;
     private static final int BATCH_GET = 100;
     private static final int BATCH_WRITE = 25;
+    /**
+     * A ticket's twenty-odd count updates go side by side, so indexing after intake costs about one round trip of
+     * them, not twenty (the intake request waits for it); shared by every index in the process.
+     */
+    private static final ExecutorService COUNTING = Executors.newFixedThreadPool(16, r -> {
+        Thread t = new Thread(r, "word-counter");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -104,16 +118,26 @@ public class WordIndex {
                 writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
         }
+        // counted before the items are written: a failure in between counts a term twice when indexed again, which
+        // only makes it look commoner; the other way round, a term whose items are there could stay counted 0
+        CompletableFuture<?>[] counted = added.entrySet().stream().map(e -> CompletableFuture.runAsync(() ->
+                dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
+                        .key(Map.of(PK, s(e.getKey()), SK, s(COUNT_SK)))
+                        .updateExpression("ADD #n :n").expressionAttributeNames(Map.of("#n", COUNT))
+                        .expressionAttributeValues(Map.of(":n", AttributeValue.builder().n(Long.toString(e.getValue())).build()))
+                        .build()), COUNTING)).toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(counted).join();
+        } catch (CompletionException e) {
+            // as if called here: the outbox keeps the message when the store does not answer
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         for (int i = 0; i < writes.size(); i += BATCH_WRITE) {
             Map<String, List<WriteRequest>> left = Map.of(table, writes.subList(i, Math.min(writes.size(), i + BATCH_WRITE)));
             while (!left.isEmpty()) {
                 left = dynamo.batchWriteItem(BatchWriteItemRequest.builder().requestItems(left).build()).unprocessedItems();
             }
         }
-        added.forEach((partition, n) -> dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
-                .key(Map.of(PK, s(partition), SK, s(COUNT_SK)))
-                .updateExpression("ADD #n :n").expressionAttributeNames(Map.of("#n", COUNT))
-                .expressionAttributeValues(Map.of(":n", AttributeValue.builder().n(Long.toString(n)).build())).build()));
         return writes.size();
     }
 

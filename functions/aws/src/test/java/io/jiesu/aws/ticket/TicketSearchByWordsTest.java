@@ -185,6 +185,28 @@ class TicketSearchByWordsTest {
     }
 
     @Test
+    void theCountsAreWrittenSideBySideAndAFailedOneFailsTheIndexingWithTheStoresOwnError() {
+        Ticket t = store.create(received("井盖丢失，夜里有人掉进去", MONDAY_10AM), null, "fp", List.of());
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> new WordIndex(DynamoCalls.failing(Emulators.dynamo(), "updateItem"), table).index(t),
+                "the store's error, not the executor's wrapper: the workflow keeps the outbox message for it");
+        assertEquals("the function stopped before updateItem", refused.getMessage());
+        SearchCriteria manhole = words(List.of("井盖丢失"), SearchCriteria.Order.INTAKE);
+        assertEquals(List.of(), lists.search(manhole, null, null, 10).items(), "no item before its count");
+        // indexed again (the relay): found, every term counted once
+        words.index(t);
+        assertEquals(List.of(t.id()), ids(lists.search(manhole, null, null, 10).items()));
+        assertEquals(java.util.Set.of(1L), new java.util.HashSet<>(words.counts(WordTerms.of(t.content())).values()));
+        // the items failing after the counts: counted twice once indexed again, and found
+        Ticket u = store.create(received("井盖丢失第二处", MONDAY_10AM.plusSeconds(60)), null, "fp2", List.of());
+        assertThrows(IllegalStateException.class,
+                () -> new WordIndex(DynamoCalls.failing(Emulators.dynamo(), "batchWriteItem"), table).index(u));
+        words.index(u);
+        assertEquals(List.of(u.id(), t.id()), ids(lists.search(manhole, null, null, 10).items()));
+        assertEquals(Map.of("第二", 2L), words.counts(java.util.Set.of("第二")), "an overcount, never an undercount");
+    }
+
+    @Test
     void aTicketWhoseWordsWereNotWrittenAtIntakeIsIndexedByTheOutboxRelay() {
         var queues = Emulators.newQueues();
         SchedulerServer scheduler = Emulators.newScheduler(Clock.systemUTC());
