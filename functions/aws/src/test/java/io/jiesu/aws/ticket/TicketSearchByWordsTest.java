@@ -115,6 +115,18 @@ class TicketSearchByWordsTest {
     }
 
     @Test
+    void aSparseFilterReadsTheIndexInGrowingStepsNotAHundredAtATime() {
+        Ticket old = file("燃气表异响，请派人查看", MONDAY_10AM);
+        manyOthers(700, MONDAY_10AM.plusSeconds(3600));
+        calls.clear();
+        // one character: no term, so the search indexes' filter reads the 701 entries newest first to find it
+        Page<TicketCard> page = lists.search(words(List.of("燃"), SearchCriteria.Order.INTAKE), null, null, 20);
+        assertEquals(List.of(old.id()), ids(page.items()));
+        assertNull(page.next());
+        assertEquals(List.of("query", "query", "query", "query"), calls, "100, 200, 400, then the last: four reads, not eight");
+    }
+
+    @Test
     void everyWordMustOccurAsWrittenWithEveryOtherFilterAndThePagesListEachMatchOnce() {
         Ticket a = dispatch(file("小区燃气表异响 WiFi也断了", MONDAY_10AM), "heating-company");
         Ticket b = dispatch(file("燃气表异响，楼道有味", MONDAY_10AM.plusSeconds(60)), "water-authority", "heating-company");
