@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -78,6 +77,19 @@ public class WordIndex {
         return PARTITION_PREFIX + term;
     }
 
+    /** The term a word item or a count belongs to. */
+    private static String termOf(Map<String, AttributeValue> item) {
+        return item.get(PK).s().substring(PARTITION_PREFIX.length());
+    }
+
+    private static Map<String, AttributeValue> countKey(String term) {
+        return Map.of(PK, s(partition(term)), SK, s(COUNT_SK));
+    }
+
+    private static long countOf(Map<String, AttributeValue> count) {
+        return count.containsKey(COUNT) ? Long.parseLong(count.get(COUNT).n()) : 0L;
+    }
+
     /** The word items' sort key: the order of the search by intake, and the search indexes' own sort key. */
     static String position(Ticket t) {
         return sortableTime(t.receivedAt()) + "#" + t.id();
@@ -101,20 +113,20 @@ public class WordIndex {
         }
         // the items already there and the terms' counts, in one read
         List<Map<String, AttributeValue>> keys = new ArrayList<>(new HashSet<>(items));
-        terms.forEach(term -> keys.add(Map.of(PK, s(partition(term)), SK, s(COUNT_SK))));
+        terms.forEach(term -> keys.add(countKey(term)));
         Set<Map<String, AttributeValue>> there = new HashSet<>();
         for (Map<String, AttributeValue> found : get(keys, PK + ", " + SK + ", #n", Map.of("#n", COUNT))) {
             if (!found.get(SK).s().equals(COUNT_SK)) {
                 there.add(Map.of(PK, found.get(PK), SK, found.get(SK)));
-            } else if (found.containsKey(COUNT) && Long.parseLong(found.get(COUNT).n()) > NEVER_READ_ABOVE) {
-                tooCommon.add(found.get(PK).s().substring(PARTITION_PREFIX.length()));
+            } else if (countOf(found) > NEVER_READ_ABOVE) {
+                tooCommon.add(termOf(found));
             }
         }
-        Map<String, Long> added = new TreeMap<>();
+        Map<String, Long> added = new HashMap<>();
         List<WriteRequest> writes = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
-            if (!there.contains(item) && !tooCommon.contains(item.get(PK).s().substring(PARTITION_PREFIX.length()))) {
-                added.merge(item.get(PK).s(), 1L, Long::sum);
+            if (!there.contains(item) && !tooCommon.contains(termOf(item))) {
+                added.merge(termOf(item), 1L, Long::sum);
                 writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
             }
         }
@@ -122,7 +134,7 @@ public class WordIndex {
         // only makes it look commoner; the other way round, a term whose items are there could stay counted 0
         CompletableFuture<?>[] counted = added.entrySet().stream().map(e -> CompletableFuture.runAsync(() ->
                 dynamo.updateItem(UpdateItemRequest.builder().tableName(table)
-                        .key(Map.of(PK, s(e.getKey()), SK, s(COUNT_SK)))
+                        .key(countKey(e.getKey()))
                         .updateExpression("ADD #n :n").expressionAttributeNames(Map.of("#n", COUNT))
                         .expressionAttributeValues(Map.of(":n", AttributeValue.builder().n(Long.toString(e.getValue())).build()))
                         .build()), COUNTING)).toArray(CompletableFuture[]::new);
@@ -143,12 +155,10 @@ public class WordIndex {
 
     /** How many tickets hold each term (0 for a term no ticket holds). */
     public Map<String, Long> counts(Set<String> terms) {
-        List<Map<String, AttributeValue>> keys = terms.stream()
-                .map(t -> Map.of(PK, s(partition(t)), SK, s(COUNT_SK))).toList();
+        List<Map<String, AttributeValue>> keys = terms.stream().map(WordIndex::countKey).toList();
         Map<String, Long> counts = new HashMap<>();
         terms.forEach(t -> counts.put(t, 0L));
-        get(keys, PK + ", #n", Map.of("#n", COUNT)).forEach(i -> counts.put(i.get(PK).s().substring(PARTITION_PREFIX.length()),
-                i.containsKey(COUNT) ? Long.parseLong(i.get(COUNT).n()) : 0L));
+        get(keys, PK + ", #n", Map.of("#n", COUNT)).forEach(i -> counts.put(termOf(i), countOf(i)));
         return counts;
     }
 
