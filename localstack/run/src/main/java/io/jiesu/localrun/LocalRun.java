@@ -127,6 +127,9 @@ public final class LocalRun implements AutoCloseable {
     private Map<String, String> functionEnv;
     private Path apiJar;
     private Path stagesJar;
+    /** The api's and the stages' JVM options: their class-data archives, once recorded. */
+    private List<String> apiJvm = List.of();
+    private List<String> stageJvm = List.of();
     private Options options;
     private FaultProxies faultProxies;
     private Clock clock;
@@ -215,7 +218,14 @@ public final class LocalRun implements AutoCloseable {
             int apiPort = o.apiPort() == 0 ? freePort() : o.apiPort();
             Map<String, String> apiEnv = new HashMap<>(env);
             apiEnv.put("PORT", Integer.toString(apiPort));
-            processes.add(ChildProcess.start("api", apiJar, apiEnv, o.properties(), logDir));
+            ClassDataArchives archives = new ClassDataArchives(logDir(o.root()).resolveSibling("class-data"));
+            archives.recordMissing(Map.of(
+                    apiJar, jvm -> ColdStart.api(this, "class-data-api", jvm),
+                    stagesJar, jvm -> ColdStart.stage(this, "class-data-stage", CloudResources.RECONCILE_FUNCTION,
+                            ReconcileTicker.runMessage(clock), jvm)));
+            apiJvm = archives.optionsFor(apiJar);
+            stageJvm = archives.optionsFor(stagesJar);
+            processes.add(ChildProcess.start("api", apiJar, apiEnv, o.properties(), logDir, apiJvm));
             api = URI.create("http://127.0.0.1:" + apiPort);
 
             for (QueueName q : QueueName.values()) {
@@ -228,7 +238,8 @@ public final class LocalRun implements AutoCloseable {
                 Map<String, String> stageEnv = new HashMap<>(env);
                 stageEnv.put("QUARKUS_FUNQY_EXPORT", q.function());
                 stageEnv.put("JIESU_LOCAL_RUNTIME_API", esm.runtimeApiAddress());
-                ChildProcess stage = ChildProcess.start("stage-" + q.function(), stagesJar, stageEnv, o.properties(), logDir);
+                ChildProcess stage = ChildProcess.start("stage-" + q.function(), stagesJar, stageEnv, o.properties(), logDir,
+                        stageJvm);
                 processes.add(stage);
                 stages.put(q, stage);
             }
@@ -295,7 +306,8 @@ public final class LocalRun implements AutoCloseable {
         Map<String, String> stageEnv = new HashMap<>(env);
         stageEnv.put("QUARKUS_FUNQY_EXPORT", CloudResources.RECONCILE_FUNCTION);
         stageEnv.put("JIESU_LOCAL_RUNTIME_API", esm.runtimeApiAddress());
-        processes.add(ChildProcess.start("stage-" + CloudResources.RECONCILE_FUNCTION, stagesJar, stageEnv, o.properties(), logDir));
+        processes.add(ChildProcess.start("stage-" + CloudResources.RECONCILE_FUNCTION, stagesJar, stageEnv, o.properties(), logDir,
+                stageJvm));
         reconciler = new ReconcileTicker(sqs, reconcileQueueUrl, clock);
         resources.add(reconciler);
         reconciler.every(rate(CloudResources.RECONCILE_SCHEDULE));

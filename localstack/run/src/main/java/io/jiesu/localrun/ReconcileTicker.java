@@ -49,12 +49,17 @@ final class ReconcileTicker implements AutoCloseable {
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
             if (counts.values().stream().allMatch("0"::equals)) {
-                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(TimerReconciler.Run.INPUT.replace(
-                        "<aws.scheduler.scheduled-time>", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString())));
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(runMessage(clock)));
             }
         } catch (RuntimeException e) {
             // the emulator is stopping, or busy: the next tick tries again
         }
+    }
+
+    /** A run's message, as the schedule puts it on at the clock's now. */
+    static String runMessage(Clock clock) {
+        return TimerReconciler.Run.INPUT.replace("<aws.scheduler.scheduled-time>",
+                clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
     /** A scheduler rate expression, rate(5 minutes), as a duration. */

@@ -1,6 +1,7 @@
 package io.jiesu.localrun.bench;
 
 import io.jiesu.aws.resources.QueueName;
+import io.jiesu.localrun.ColdStart;
 import io.jiesu.localrun.LocalRun;
 
 import java.nio.file.Files;
@@ -33,19 +34,19 @@ public final class ColdStartBenchmark {
             Path apiArchive = cds.resolve("api.jsa");
             Path stageArchive = cds.resolve("stages.jsa");
             // a first run of each records the classes it loads into an archive, at exit
-            ColdStart.api(run, List.of("-XX:ArchiveClassesAtExit=" + apiArchive));
-            ColdStart.stage(run, QueueName.DISPATCH, message, List.of("-XX:ArchiveClassesAtExit=" + stageArchive));
+            ColdStart.api(run, "cold-start-api", List.of("-XX:ArchiveClassesAtExit=" + apiArchive));
+            ColdStart.stage(run, "cold-start-dispatch", QueueName.DISPATCH.function(), message, List.of("-XX:ArchiveClassesAtExit=" + stageArchive));
             System.out.printf("Cold start, median of %d runs (min – max), %d cores shared with the running local cloud%n", runs,
                     Runtime.getRuntime().availableProcessors());
-            System.out.printf("  %-44s %s%n", "api → first answered request", stats(runs, () -> ColdStart.api(run, List.of())));
+            System.out.printf("  %-44s %s%n", "api → first answered request", stats(runs, () -> ColdStart.api(run, "cold-start-api", List.of())));
             if (Files.exists(apiArchive)) {
-                System.out.printf("  %-44s %s%n", "api, with AppCDS", stats(runs, () -> ColdStart.api(run, List.of("-XX:SharedArchiveFile=" + apiArchive))));
+                System.out.printf("  %-44s %s%n", "api, with AppCDS", stats(runs, () -> ColdStart.api(run, "cold-start-api", List.of("-XX:SharedArchiveFile=" + apiArchive))));
             }
             System.out.printf("  %-44s %s%n", "dispatch stage → first handled message",
-                    stats(runs, () -> ColdStart.stage(run, QueueName.DISPATCH, message, List.of())));
+                    stats(runs, () -> ColdStart.stage(run, "cold-start-dispatch", QueueName.DISPATCH.function(), message, List.of())));
             if (Files.exists(stageArchive)) {
                 System.out.printf("  %-44s %s%n", "dispatch stage, with AppCDS", stats(runs,
-                        () -> ColdStart.stage(run, QueueName.DISPATCH, message, List.of("-XX:SharedArchiveFile=" + stageArchive))));
+                        () -> ColdStart.stage(run, "cold-start-dispatch", QueueName.DISPATCH.function(), message, List.of("-XX:SharedArchiveFile=" + stageArchive))));
             }
         }
         System.exit(0);
