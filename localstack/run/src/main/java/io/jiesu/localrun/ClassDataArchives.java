@@ -44,6 +44,9 @@ final class ClassDataArchives {
      * starts without an archive, and the next run tries again.
      */
     void recordMissing(Map<Path, Recording> recordings) {
+        if (agentInEveryJvm()) {
+            return;
+        }
         CompletableFuture.allOf(recordings.entrySet().stream()
                 .filter(r -> !Files.exists(archiveOf(r.getKey())))
                 .map(r -> CompletableFuture.runAsync(() -> record(r.getKey(), r.getValue())))
@@ -69,6 +72,14 @@ final class ClassDataArchives {
                 // left for the next clean
             }
         }
+    }
+
+    /**
+     * The coverage build puts JaCoCo's agent in every JVM through JAVA_TOOL_OPTIONS, which the functions inherit: it
+     * rewrites classes as they load, and the JVM refuses to record an archive beside it.
+     */
+    private static boolean agentInEveryJvm() {
+        return String.valueOf(System.getenv("JAVA_TOOL_OPTIONS")).contains("-javaagent");
     }
 
     Path archiveOf(Path jar) {
