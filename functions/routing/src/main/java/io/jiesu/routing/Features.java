@@ -24,17 +24,30 @@ import java.util.Map;
  *
  * @param maxCharN longest character n-gram (0 = none); all lengths from 1 up to it are used
  * @param words    whether smartcn words are features too
+ * @param headline how many times a text's first line counts when more lines follow it: the subject of a message
+ *                 (an import's subject and body, an agent's summary line) says in a few words what the body says in
+ *                 many; 1 reads the text as it stands
  */
-public record Features(int maxCharN, boolean words) {
+public record Features(int maxCharN, boolean words, int headline) {
+    /** The weight of a subject line chosen by the figures in docs/decisions/0005-learned-router.md (fifth round). */
+    public static final int HEADLINE = 8;
     /** The feature set chosen by the figures in docs/decisions/0005-learned-router.md. */
-    public static final Features CHOSEN = new Features(3, false);
+    public static final Features CHOSEN = new Features(3, false, HEADLINE);
 
     /** smartcn's analyser is thread-safe (per-thread token streams); loading its dictionaries costs ~1 s once. */
     private static final class Segmenter {
         static final Analyzer ANALYZER = new SmartChineseAnalyzer();
     }
 
+    /** A feature set that reads the text as it stands (no subject line weighed). */
+    public Features(int maxCharN, boolean words) {
+        this(maxCharN, words, 1);
+    }
+
     public Features {
+        if (headline < 1 || headline > 32) {
+            throw new IllegalArgumentException("a subject line counts from 1 to 32 times, not " + headline);
+        }
         if (maxCharN < 0 || maxCharN > 4) {
             throw new IllegalArgumentException("character n-grams from 0 to 4, not " + maxCharN);
         }
@@ -43,10 +56,14 @@ public record Features(int maxCharN, boolean words) {
         }
     }
 
-    /** "char1-2", "words", "words+char1-3": how the evaluation and the model's metadata name the set. */
+    /**
+     * "char1-2", "words", "words+char1-3", "char1-3+headline8": how the evaluation and the model's metadata name the
+     * set. A model stored before subject lines were weighed names none, and reads its tickets as it was trained.
+     */
     public String name() {
         String chars = maxCharN == 0 ? "" : maxCharN == 1 ? "char1" : "char1-" + maxCharN;
-        return words ? (chars.isEmpty() ? "words" : "words+" + chars) : chars;
+        String set = words ? (chars.isEmpty() ? "words" : "words+" + chars) : chars;
+        return headline == 1 ? set : set + "+headline" + headline;
     }
 
     public static Features parse(String name) {
@@ -57,11 +74,27 @@ public record Features(int maxCharN, boolean words) {
             String rest = name.substring(at + "char1".length());
             n = rest.startsWith("-") ? Integer.parseInt(rest.substring(1, 2)) : 1;
         }
-        return new Features(n, words);
+        java.util.regex.Matcher h = java.util.regex.Pattern.compile("headline(\\d+)").matcher(name);
+        return new Features(n, words, h.find() ? Integer.parseInt(h.group(1)) : 1);
+    }
+
+    /** The same set, with a subject line counting {@code times}. */
+    public Features withHeadline(int times) {
+        return new Features(maxCharN, words, times);
+    }
+
+    /** The text with its first line repeated to count {@link #headline} times, when more lines follow it. */
+    String headlined(String text) {
+        int end = text.indexOf('\n');
+        if (headline == 1 || end < 0 || text.substring(0, end).isBlank() || text.substring(end + 1).isBlank()) {
+            return text;
+        }
+        // a line apart from the rest: no n-gram crosses a line break, so each copy counts its own grams
+        return (text.substring(0, end) + "\n").repeat(headline - 1) + text;
     }
 
     public Map<String, Double> of(TicketText ticket) {
-        String text = normalise(ticket.text());
+        String text = normalise(headlined(ticket.text()));
         Map<String, Double> counts = new HashMap<>();
         if (maxCharN > 0) {
             charGrams(text, counts);
@@ -130,7 +163,7 @@ public record Features(int maxCharN, boolean words) {
     }
 
     Terms terms(TicketText ticket) {
-        String text = normalise(ticket.text());
+        String text = normalise(headlined(ticket.text()));
         long[] grams = new long[0];
         if (maxCharN > 0) {
             int[] cps = text.codePoints().toArray();

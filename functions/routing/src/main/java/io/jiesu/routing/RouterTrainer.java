@@ -56,7 +56,7 @@ public record RouterTrainer(Features features, Classifier classifier, Tuning tun
      * enough.
      */
     public static final int LARGE_HISTORY = 20_000;
-    public static final Features LARGE_FEATURES = new Features(2, false);
+    public static final Features LARGE_FEATURES = new Features(2, false, Features.HEADLINE);
     public static final Classifier LARGE_CLASSIFIER = Classifier.LIBLINEAR_MULTICLASS_SVM;
 
     /** The settings chosen by the figures in docs/decisions/0005-learned-router.md. */

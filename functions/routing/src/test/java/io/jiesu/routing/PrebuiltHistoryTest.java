@@ -19,13 +19,16 @@ class PrebuiltHistoryTest {
 
     @Test
     void theRowsBuiltDirectlyTrainTheModelTribuosExamplesTrain() {
-        for (Features features : List.of(Features.CHOSEN, new Features(2, false), new Features(2, true))) {
+        for (Features features : List.of(Features.CHOSEN, new Features(2, false), new Features(2, true),
+                RouterTrainer.LARGE_FEATURES)) {
             List<RoutingExample> history = new ArrayList<>(Tickets.history(20, 21));
             // intake's fields, a heavier lesson, and a gram kept by a single ticket only with minCount 1
             history.add(new RoutingExample(new TicketText("校车超载，司机开得很快", "教育", "东城区", "phone"),
                     Tickets.EDUCATION, 2.0));
             history.add(new RoutingExample(new TicketText("公交站台广告牌松动", "交通", "西城区", "web"),
                     Tickets.TRANSPORT, 4.0));
+            // a subject line and its body: the subject's grams count as often as the feature set says
+            history.add(new RoutingExample(TicketText.of("校车超载\n司机开得很快，孩子们站着上学"), Tickets.EDUCATION, 1.0));
             int minCount = 2;
             int maxFeatures = 60; // fewer than the history has: the cap and its tie-break by name count too
 

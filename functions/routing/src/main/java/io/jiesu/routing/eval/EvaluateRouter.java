@@ -39,7 +39,7 @@ import java.util.Set;
  *   --compare          every feature set and classifier, one line each, then the chosen tuning and its steps
  *   --sweep [--costs 1,2,4] [--balanced 0,1] [--lessons 0,1] [--idf 0,1]   the tuning grid (temperatures 1 … 0.1)
  *   --synthetic N      train on N generated tickets (--units U, 40) and time it
- *   --stability [conf|conf,feat|conf,views] [--seeds S1,S2] [--fold-counts 5,10]   mean ± spread over splits
+ *   --stability [conf|conf,feat|conf,views|conf,headline] [--seeds S1,S2] [--fold-counts 5,10]   mean ± spread over splits
  * </pre>
  */
 public final class EvaluateRouter {

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * (docs/decisions/0005-learned-router.md, fourth round).
  *
  * <pre>
- * functions/routing/evaluate --file messages.json --taxonomy taxonomy.json --stability [conf|conf,feat|conf,views]
+ * functions/routing/evaluate --file messages.json --taxonomy taxonomy.json --stability [conf|conf,feat|conf,views|conf,headline]
  * </pre>
  */
 final class Stability {
@@ -39,16 +39,21 @@ final class Stability {
         Map<String, RouterTrainer> trainers = new LinkedHashMap<>();
         trainers.put("chosen", base);
         if (which.contains("feat")) {
-            trainers.put("char1-4", base.with(new Features(4, false)));
-            trainers.put("char1-2", base.with(new Features(2, false)));
-            trainers.put("words+char1-3", base.with(new Features(3, true)));
+            trainers.put("char1-4", base.with(new Features(4, false, Features.HEADLINE)));
+            trainers.put("char1-2", base.with(new Features(2, false, Features.HEADLINE)));
+            trainers.put("words+char1-3", base.with(new Features(3, true, Features.HEADLINE)));
             trainers.put("C4", base.with(Tuning.CHOSEN.withCost(4)));
             trainers.put("C16", base.with(Tuning.CHOSEN.withCost(16)));
             trainers.put("LR C8", base.with(Classifier.LIBLINEAR_LOGISTIC));
             trainers.put("CS", base.with(Classifier.LIBLINEAR_MULTICLASS_SVM).with(Tuning.CHOSEN));
         }
+        if (which.contains("headline")) {
+            for (int times : new int[] {1, 4, 16}) {
+                trainers.put("headline " + times, base.with(base.features().withHeadline(times)));
+            }
+        }
         if (which.contains("views")) {
-            trainers.put("words", base.with(new Features(0, true)));
+            trainers.put("words", base.with(new Features(0, true, Features.HEADLINE)));
         }
         Map<String, Map<String, List<double[]>>> results = new LinkedHashMap<>();
         Map<String, List<List<Outcome>>> transfer = new LinkedHashMap<>();
@@ -63,6 +68,9 @@ final class Stability {
                     }
                     List<CrossValidation.Scored> s = e.getValue();
                     add(results, e.getKey() + " / softmax T0.25", metrics(s, x -> softmaxTop(x, 0.25)));
+                    if (e.getKey().startsWith("headline")) {
+                        add(results, e.getKey() + " / runner-up", metrics(s, x -> confidence(x, Confidence.RUNNER_UP, 0.5)));
+                    }
                     if (e.getKey().equals("chosen")) {
                         add(results, e.getKey() + " / softmax T1", metrics(s, x -> softmaxTop(x, 1)));
                         add(results, e.getKey() + " / softmax T0.5", metrics(s, x -> softmaxTop(x, 0.5)));
