@@ -19,6 +19,8 @@ import java.util.Map;
  *   <li>a JSON array of objects with those fields;</li>
  *   <li>a JSON array of labelled messages {@code subject, body, label} (the label is the unit).</li>
  * </ul>
+ * A subject goes on the text's first line, its body after it: the router counts a subject line more than the body
+ * ({@link Features#headline}).
  * A row without text or without unit is refused with its row number: a silent skip would train on less than
  * the centre thinks.
  */
