@@ -24,13 +24,19 @@ import java.util.Map;
  *
  * @param maxCharN longest character n-gram (0 = none); all lengths from 1 up to it are used
  * @param words    whether smartcn words are features too
- * @param headline how many times a text's first line counts when more lines follow it: the subject of a message
+ * @param headline how many times a text's first line counts when more lines follow it and it is short enough to be a
+ *                 subject ({@link #LONGEST_SUBJECT}): the subject of a message
  *                 (an import's subject and body, an agent's summary line) says in a few words what the body says in
  *                 many; 1 reads the text as it stands
  */
 public record Features(int maxCharN, boolean words, int headline) {
     /** The weight of a subject line chosen by the figures in docs/decisions/0005-learned-router.md (fifth round). */
     public static final int HEADLINE = 8;
+    /**
+     * A first line longer than this is a paragraph, not a subject, and is not weighed: a subject is a phrase (the
+     * development set's are 6 to 32 characters).
+     */
+    public static final int LONGEST_SUBJECT = 50;
     /** The feature set chosen by the figures in docs/decisions/0005-learned-router.md. */
     public static final Features CHOSEN = new Features(3, false, HEADLINE);
 
@@ -83,10 +89,11 @@ public record Features(int maxCharN, boolean words, int headline) {
         return new Features(maxCharN, words, times);
     }
 
-    /** The text with its first line repeated to count {@link #headline} times, when more lines follow it. */
+    /** The text with its first line repeated to count {@link #headline} times, when it is a subject (above). */
     String headlined(String text) {
         int end = text.indexOf('\n');
-        if (headline == 1 || end < 0 || text.substring(0, end).isBlank() || text.substring(end + 1).isBlank()) {
+        if (headline == 1 || end < 0 || text.substring(0, end).isBlank() || text.substring(0, end).strip().length() > LONGEST_SUBJECT
+                || text.substring(end + 1).isBlank()) {
             return text;
         }
         // a line apart from the rest: no n-gram crosses a line break, so each copy counts its own grams

@@ -215,14 +215,17 @@ public final class LocalRun implements AutoCloseable {
             env.put("JIESU_PROVINCE_CODE", DEMO_PROVINCE);
             env.put("JIESU_PROVINCE_SECRET", DEMO_PROVINCE_SECRET);
             env.put("JIESU_PROVINCE_CALLBACK_URL", provinceMock.uri().toString());
+            ClassDataArchives archives = new ClassDataArchives(logDir(o.root()).resolveSibling("class-data"));
+            if (o.chaos() == null) {
+                // a chaos run only uses archives: recording through its fault proxies would spend its seeded faults
+                archives.recordMissing(Map.of(
+                        apiJar, jvm -> ColdStart.api(this, "class-data-api", jvm),
+                        stagesJar, jvm -> ColdStart.stage(this, "class-data-stage", CloudResources.RECONCILE_FUNCTION,
+                                ReconcileTicker.runMessage(clock), jvm)));
+            }
             int apiPort = o.apiPort() == 0 ? freePort() : o.apiPort();
             Map<String, String> apiEnv = new HashMap<>(env);
             apiEnv.put("PORT", Integer.toString(apiPort));
-            ClassDataArchives archives = new ClassDataArchives(logDir(o.root()).resolveSibling("class-data"));
-            archives.recordMissing(Map.of(
-                    apiJar, jvm -> ColdStart.api(this, "class-data-api", jvm),
-                    stagesJar, jvm -> ColdStart.stage(this, "class-data-stage", CloudResources.RECONCILE_FUNCTION,
-                            ReconcileTicker.runMessage(clock), jvm)));
             apiJvm = archives.optionsFor(apiJar);
             stageJvm = archives.optionsFor(stagesJar);
             processes.add(ChildProcess.start("api", apiJar, apiEnv, o.properties(), logDir, apiJvm));

@@ -25,7 +25,10 @@ class ClassDataArchivesTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.add("-version");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        // the coverage build's agent, which this JVM passes on, would stop the recording: the functions never get it
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = builder.start();
         assertTrue(p.waitFor(1, TimeUnit.MINUTES), "the JVM exits");
         return p.exitValue();
     }
@@ -33,7 +36,7 @@ class ClassDataArchivesTest {
     @Test
     void aJarIsRecordedOnceAndItsProcessesStartFromTheArchive() throws Exception {
         Path jar = Files.writeString(dir.resolve("api.jar"), "built");
-        ClassDataArchives archives = new ClassDataArchives(dir.resolve("class-data"));
+        ClassDataArchives archives = new ClassDataArchives(dir.resolve("class-data"), true);
         assertEquals(List.of(), archives.optionsFor(jar), "no archive before a recording");
 
         AtomicInteger recordings = new AtomicInteger();
@@ -59,19 +62,45 @@ class ClassDataArchivesTest {
     @Test
     void aRebuiltJarIsNeverStartedFromTheOldJarsArchive() throws Exception {
         Path jar = Files.writeString(dir.resolve("stages.jar"), "built");
-        ClassDataArchives archives = new ClassDataArchives(dir.resolve("class-data"));
+        ClassDataArchives archives = new ClassDataArchives(dir.resolve("class-data"), true);
         archives.recordMissing(Map.of(jar, jvm -> assertEquals(0, java(jvm))));
         assertFalse(archives.optionsFor(jar).isEmpty());
 
-        Files.writeString(jar, "built again");
+        Path old = archives.archiveOf(jar);
+        Files.writeString(jar, "BUILT"); // the same size: the jar's time tells the builds apart
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1000));
         assertEquals(List.of(), archives.optionsFor(jar), "the rebuilt jar has no archive until it is recorded");
+
+        archives.recordMissing(Map.of(jar, jvm -> assertEquals(0, java(jvm))));
+        assertFalse(archives.optionsFor(jar).isEmpty());
+        assertFalse(Files.exists(old), "the earlier build's archive is removed once the new one is recorded");
+    }
+
+    @Test
+    void aRecordingThatLeavesNoArchiveAJvmCanOpenIsNotKept() throws Exception {
+        Path jar = Files.writeString(dir.resolve("api.jar"), "built");
+        ClassDataArchives archives = new ClassDataArchives(dir.resolve("class-data"), true);
+        // a recorder stopped while it wrote: a file is there, but no JVM can map it
+        archives.recordMissing(Map.of(jar, jvm -> Files.write(Path.of(jvm.get(0).substring(jvm.get(0).indexOf('=') + 1)),
+                new byte[4096])));
+        assertEquals(List.of(), archives.optionsFor(jar));
+        try (var left = Files.list(dir.resolve("class-data"))) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    @Test
+    void besideAnAgentInEveryJvmNothingIsRecorded() throws Exception {
+        Path jar = Files.writeString(dir.resolve("api.jar"), "built");
+        AtomicInteger recordings = new AtomicInteger();
+        new ClassDataArchives(dir.resolve("class-data"), false).recordMissing(Map.of(jar, jvm -> recordings.incrementAndGet()));
+        assertEquals(0, recordings.get());
     }
 
     @Test
     void aFailedRecordingLeavesNoArchiveAndTheRunGoesOn() throws Exception {
         Path jar = Files.writeString(dir.resolve("api.jar"), "built");
-        ClassDataArchives archives = new ClassDataArchives(dir.resolve("class-data"));
+        ClassDataArchives archives = new ClassDataArchives(dir.resolve("class-data"), true);
         archives.recordMissing(Map.of(jar, jvm -> {
             Files.writeString(Path.of(jvm.get(0).substring(jvm.get(0).indexOf('=') + 1)), "half an archive");
             throw new IllegalStateException("the recording process did not start");

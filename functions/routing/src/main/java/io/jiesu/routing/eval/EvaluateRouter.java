@@ -35,7 +35,7 @@ import java.util.Set;
  *
  * <pre>
  * ./mvnw -B -o -q -pl functions/routing exec:java -Dexec.args="--file messages.json --taxonomy taxonomy.json"
- *   --folds K (5)  --seed S  --features char1-2|char1-3|words|words+char1-2  --classifier LIBLINEAR_LOGISTIC|LIBLINEAR_SVM|SGD_LOGISTIC|SGD_SVM
+ *   --folds K (5)  --seed S  --features char1-2|char1-3|words|words+char1-2[+headlineN]  --classifier LIBLINEAR_LOGISTIC|LIBLINEAR_SVM|SGD_LOGISTIC|SGD_SVM
  *   --compare          every feature set and classifier, one line each, then the chosen tuning and its steps
  *   --sweep [--costs 1,2,4] [--balanced 0,1] [--lessons 0,1] [--idf 0,1]   the tuning grid (temperatures 1 … 0.1)
  *   --synthetic N      train on N generated tickets (--units U, 40) and time it
@@ -129,7 +129,7 @@ public final class EvaluateRouter {
                     .withTemperature(0.25)), folds, seed);
             compareLine(examples, lessons, svm.with(Tuning.CHOSEN.withBalanced(true)), folds, seed);
             compareLine(examples, lessons, svm.with(Tuning.CHOSEN), folds, seed);
-            compareLine(examples, lessons, svm.with(Features.parse("words+char1-3")).with(Tuning.CHOSEN), folds,
+            compareLine(examples, lessons, svm.with(new Features(3, true, Features.HEADLINE)).with(Tuning.CHOSEN), folds,
                     seed);
         }
         out.println();

@@ -28,7 +28,12 @@ final class SyntheticTickets {
         List<RoutingExample> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int u = random.nextInt(units);
+            // a subject line of a few of the unit's words, as an export of 工单标题 and 工单内容 gives it
             StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 3; w++) {
+                text.append(unitWords.get(u).get(random.nextInt(unitWords.get(u).size())));
+            }
+            text.append('\n');
             int length = 20 + random.nextInt(60);
             for (int w = 0; w < length; w++) {
                 List<String> from = random.nextInt(4) == 0 ? unitWords.get(u) : common;
