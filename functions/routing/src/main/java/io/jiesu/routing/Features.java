@@ -92,12 +92,15 @@ public record Features(int maxCharN, boolean words, int headline) {
     /** The text with its first line repeated to count {@link #headline} times, when it is a subject (above). */
     String headlined(String text) {
         int end = text.indexOf('\n');
-        if (headline == 1 || end < 0 || text.substring(0, end).isBlank() || text.substring(0, end).strip().length() > LONGEST_SUBJECT
-                || text.substring(end + 1).isBlank()) {
+        if (headline == 1 || end < 0) {
+            return text;
+        }
+        String subject = text.substring(0, end).strip();
+        if (subject.isEmpty() || subject.length() > LONGEST_SUBJECT || text.substring(end + 1).isBlank()) {
             return text;
         }
         // a line apart from the rest: no n-gram crosses a line break, so each copy counts its own grams
-        return (text.substring(0, end) + "\n").repeat(headline - 1) + text;
+        return (subject + "\n").repeat(headline - 1) + text;
     }
 
     public Map<String, Double> of(TicketText ticket) {

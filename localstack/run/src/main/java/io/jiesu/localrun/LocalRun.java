@@ -127,8 +127,7 @@ public final class LocalRun implements AutoCloseable {
     private Map<String, String> functionEnv;
     private Path apiJar;
     private Path stagesJar;
-    /** The api's and the stages' JVM options: their class-data archives, once recorded. */
-    private List<String> apiJvm = List.of();
+    /** The stages' JVM options: their class-data archive, once recorded. */
     private List<String> stageJvm = List.of();
     private Options options;
     private FaultProxies faultProxies;
@@ -226,7 +225,7 @@ public final class LocalRun implements AutoCloseable {
             int apiPort = o.apiPort() == 0 ? freePort() : o.apiPort();
             Map<String, String> apiEnv = new HashMap<>(env);
             apiEnv.put("PORT", Integer.toString(apiPort));
-            apiJvm = archives.optionsFor(apiJar);
+            List<String> apiJvm = archives.optionsFor(apiJar);
             stageJvm = archives.optionsFor(stagesJar);
             processes.add(ChildProcess.start("api", apiJar, apiEnv, o.properties(), logDir, apiJvm));
             api = URI.create("http://127.0.0.1:" + apiPort);

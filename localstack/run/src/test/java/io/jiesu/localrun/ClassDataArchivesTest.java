@@ -26,7 +26,7 @@ class ClassDataArchivesTest {
         command.addAll(jvmOptions);
         command.add("-version");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        // the coverage build's agent, which this JVM passes on, would stop the recording: the functions never get it
+        // the coverage build's agent, which this JVM passes on, stops a recording (ClassDataArchives then records none)
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         Process p = builder.start();
         assertTrue(p.waitFor(1, TimeUnit.MINUTES), "the JVM exits");
