@@ -137,6 +137,7 @@ try {
   await agent.locator('[data-test=name]').fill('张三')
   await agent.locator('[data-test=location]').fill('东城区和平里3号楼')
   await agent.locator('[data-test=content]').fill('小区暖气不热，室温只有14度')
+  await agent.locator('[data-test=subject]').fill('暖气不热')
   // the caller sent a photo of the thermometer: it goes with the ticket once filed
   await agent.locator('[data-test=files]').setInputFiles({ name: '室温.png', mimeType: 'image/png', buffer: photo() })
   await agent.locator('[data-test=content]').press('Control+Enter')
@@ -144,6 +145,8 @@ try {
   const id = filed.split('：')[1].trim()
   check(/\S+/.test(id), `Ctrl+Enter files the ticket (${id})`)
   check((await agent.locator('[data-test=content]').inputValue()) === '', 'the form is cleared for the next call')
+  const stored = await apiCall('GET', `/v1/tickets/${id}`, 'agent')
+  check(stored.body?.content === '暖气不热\n小区暖气不热，室温只有14度', 'the subject is filed as the first line of the content, which the router weighs')
   await success(agent, '附件已上传')
   check(true, 'the photo is uploaded straight to storage after filing')
   await agent.screenshot({ path: SHOTS + 'agent-desk.png' })

@@ -31,13 +31,13 @@ const en: typeof zh = {
   outcome: { solved: 'Solved', explained: 'Explained' },
   closure: { answered_on_spot: 'Answered on the spot', satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', explained: 'Explained' },
   ticket: {
-    id: 'Ticket', state: 'State', category: 'Category', channel: 'Channel', content: 'Content', citizenName: 'Citizen',
+    subject: 'Subject', id: 'Ticket', state: 'State', category: 'Category', channel: 'Channel', content: 'Content', citizenName: 'Citizen',
     citizenPhone: 'Phone', location: 'Location', matter: 'Matter', receivedAt: 'Received', leadUnit: 'Lead unit',
     coUnits: 'Co-units', dueAt: 'Due', overdue: 'Overdue', signedLate: 'Signed late', provincial: 'From the province', history: 'History',
     reply: 'Reply', escalation: 'Escalation', reopenCount: 'Reopened', none: 'None',
   },
   agent: {
-    title: 'Agent desk', file: 'File ticket (Ctrl+Enter)', answeredOnSpot: 'Answered on the spot? Use "Answer on the spot and close" on the answer at the right: it is closed citing the answer, never dispatched',
+    subjectHint: 'The request in a few words, e.g. "No heating in the building" (optional; the router weighs it most)', title: 'Agent desk', file: 'File ticket (Ctrl+Enter)', answeredOnSpot: 'Answered on the spot? Use "Answer on the spot and close" on the answer at the right: it is closed citing the answer, never dispatched',
     filed: 'Ticket filed: {id}', earlier: "Caller's earlier tickets", earlierHint: "Type the phone number to see the caller's earlier tickets",
     earlierNone: 'No earlier tickets', knowledge: 'Knowledge base and notices', knowledgeEmpty: "As you type the caller's words, matching answers and the notices of cuts for the caller's place appear here",
     callback: 'Callback', solved: 'Solved', record: 'Record callback', recorded: 'Callback recorded',

@@ -31,13 +31,13 @@ export default {
   outcome: { solved: '已解决', explained: '已解释说明' },
   closure: { answered_on_spot: '即时答复', satisfied: '回访满意', basically_satisfied: '回访基本满意', explained: '解释说明' },
   ticket: {
-    id: '工单号', state: '状态', category: '诉求类型', channel: '渠道', content: '诉求内容', citizenName: '诉求人',
+    subject: '标题', id: '工单号', state: '状态', category: '诉求类型', channel: '渠道', content: '诉求内容', citizenName: '诉求人',
     citizenPhone: '联系电话', location: '地点', matter: '事项', receivedAt: '受理时间', leadUnit: '主办单位',
     coUnits: '协办单位', dueAt: '时限', overdue: '超期', signedLate: '超时签收', provincial: '省级转来', history: '办理过程',
     reply: '答复', escalation: '督办等级', reopenCount: '重办次数', none: '无',
   },
   agent: {
-    title: '话务受理', file: '登记工单 (Ctrl+Enter)', answeredOnSpot: '咨询当场解答的：在右侧知识库答案上点“即时答复并办结”，引用该答案办结，不派单',
+    subjectHint: '一句话概括诉求，如“小区暖气不热”（可选，智能派单最看重它）', title: '话务受理', file: '登记工单 (Ctrl+Enter)', answeredOnSpot: '咨询当场解答的：在右侧知识库答案上点“即时答复并办结”，引用该答案办结，不派单',
     filed: '工单已登记：{id}', earlier: '来电人历史工单', earlierHint: '输入手机号后显示该来电人此前的工单',
     earlierNone: '无历史工单', knowledge: '知识库与通知', knowledgeEmpty: '输入来电内容后，这里显示匹配的答案和来电地点的停水停电等通知',
     callback: '回访登记', solved: '问题已解决', record: '登记回访', recorded: '回访已登记',
