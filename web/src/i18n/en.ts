@@ -127,7 +127,7 @@ const en: typeof zh = {
     title: '12345 for citizens', ask: 'What would you like to ask or report?', askHint: 'See the answers we have first: one may settle it now', search: 'Find answers',
     answered: 'This answered my question', thanks: 'Thank you: glad it helped', stillNeed: 'Not answered: file a request', file: 'File a request',
     filed: 'Request filed: {id}', mine: 'My requests', none: 'No answer found; you can file a request', notices: 'Notices of cuts and closures',
-    noTickets: 'No requests yet', basis: 'Basis',
+    noTickets: 'No requests yet', basis: 'Basis', subjectHint: 'Your request in a few words (optional)',
   },
   common: { refresh: 'Refresh', cancel: 'Cancel', confirm: 'OK', loading: 'Loading…', more: 'Load more', search: 'Search' },
 }

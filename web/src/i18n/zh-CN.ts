@@ -127,7 +127,7 @@ export default {
     title: '12345 市民服务', ask: '您想咨询或反映什么？', askHint: '先看看已有的答复，也许马上就能解决', search: '查找答案',
     answered: '这解答了我的问题', thanks: '感谢反馈，很高兴帮到您', stillNeed: '没有解决，提交诉求', file: '提交诉求',
     filed: '诉求已提交：{id}', mine: '我的诉求', none: '没有找到答案，您可以直接提交诉求', notices: '停水停电等通知',
-    noTickets: '暂无诉求', basis: '依据',
+    noTickets: '暂无诉求', basis: '依据', subjectHint: '一句话说明您的诉求（可选）',
   },
   common: { refresh: '刷新', cancel: '取消', confirm: '确定', loading: '加载中…', more: '加载更多', search: '搜索' },
 }
