@@ -89,6 +89,7 @@ class ProvinceEndToEndTest {
         JsonNode t = api.awaitTicket(created.text("ticketId"), api.token("dispatcher"),
                 x -> x.path("state").asText().equals("dispatched"), "dispatched");
         assertEquals("complaint", t.path("category").asText(), "投诉 maps to complaint");
+        assertEquals("小区供暖温度不达标", t.path("content").asText().lines().findFirst().orElseThrow(), "its title heads the content");
         assertEquals("heating-company", t.path("leadUnit").asText(), "routed by its matter");
     }
 

@@ -94,7 +94,7 @@ public class ProvinceResource {
         }
         Category category = ProvinceCategories.of(in.category()).orElseThrow(() -> Refusal.invalid("category",
                 "unknown provincial category '" + in.category() + "'; one of " + new TreeSet<>(ProvinceCategories.codes())));
-        NewTicket ticket = new NewTicket(category, Channel.PROVINCE, in.content().strip(),
+        NewTicket ticket = new NewTicket(category, Channel.PROVINCE, in.contentWithTitle(),
                 new Citizen(in.citizen().name().strip(), in.citizen().phone()), in.address(), in.matter(), false);
         Intake.Received received;
         try {

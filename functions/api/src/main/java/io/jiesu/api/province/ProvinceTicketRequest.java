@@ -21,7 +21,13 @@ public record ProvinceTicketRequest(
         @NotNull @Valid CitizenPart citizen,
         @Size(max = 200) @PlainText String address,
         @Size(max = 64) @PlainText String matter,
-        OffsetDateTime receivedAt) {
+        OffsetDateTime receivedAt,
+        @Size(max = 50) @PlainText String title) {
+
+    /** The content as stored: the title, when the province sends one, on its own first line, which the router weighs. */
+    public String contentWithTitle() {
+        return title == null || title.isBlank() ? content.strip() : title.strip() + "\n" + content.strip();
+    }
 
     /** The phone is stored in one form however the province typed it, so the citizen index sees one caller. */
     public record CitizenPart(@NotNull @HasText @Size(max = 50) @PlainText String name,
