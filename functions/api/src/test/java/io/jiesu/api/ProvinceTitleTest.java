@@ -12,6 +12,7 @@ import java.time.Clock;
 
 import static io.jiesu.api.TestApi.assertField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * A provincial ticket's title (工单标题) is kept as the first line of its content, where the router reads a subject;
@@ -51,10 +52,37 @@ class ProvinceTitleTest {
     }
 
     @Test
-    void aTitleTooLongToBeASubjectIsRefusedAndNothingIsStored() {
-        assertField(api.fromProvince(ticket("TITLE-3", "长".repeat(51)), clock), 400, "title");
+    void aTitleIsTakenGenerouslyOnOneLineAndOnlyAnAbsurdOneIsRefused() {
+        // a long title on two lines is kept, on one line: the router only weighs a first line of at most 50 characters
+        TestApi.Reply long_ = api.fromProvince(ticket("TITLE-3", "关于" + "长".repeat(60) + "\\n的投诉"), clock);
+        assertEquals(201, long_.status(), long_.raw().body());
+        assertEquals("关于" + "长".repeat(60) + " 的投诉\n室温只有14度，已多次反映未解决。",
+                api.get("/v1/tickets/" + long_.text("ticketId"), TestApi.token("dispatcher")).text("content"));
+        // a title of spaces and invisible characters is no title
+        TestApi.Reply blank = api.fromProvince(ticket("TITLE-4", " \\u00a0\\u200b "), clock);
+        assertEquals("室温只有14度，已多次反映未解决。",
+                api.get("/v1/tickets/" + blank.text("ticketId"), TestApi.token("dispatcher")).text("content"));
 
-        // the same number with a valid title is a new ticket: the refused one left nothing behind
-        assertEquals(201, api.fromProvince(ticket("TITLE-3", "长".repeat(50)), clock).status());
+        assertField(api.fromProvince(ticket("TITLE-5", "长".repeat(501)), clock), 400, "title");
+        // the same number with a title in bounds is a new ticket: the refused one left nothing behind
+        assertEquals(201, api.fromProvince(ticket("TITLE-5", "长".repeat(500)), clock).status());
+    }
+
+    @Test
+    void aRetryIsARetryWithOrWithoutItsTitleAndAnotherTitleIsAnotherBody() {
+        TestApi.Reply first = api.fromProvince(ticket("TITLE-6", "暖气不热"), clock);
+        assertEquals(201, first.status(), first.raw().body());
+        TestApi.Reply again = api.fromProvince(ticket("TITLE-6", "暖气不热"), clock);
+        assertEquals(200, again.status(), again.raw().body());
+        assertEquals(first.text("ticketId"), again.text("ticketId"));
+        assertEquals(409, api.fromProvince(ticket("TITLE-6", "暖气很热"), clock).status());
+    }
+
+    @Test
+    void aRequestWithoutATitleIsFingerprintedAsBeforeTitles() throws Exception {
+        // tickets received before titles are remembered by this fingerprint: a retry of one must still match it
+        var untitled = new io.jiesu.api.province.ProvinceTicketRequest("OLD-1", "投诉", "暖气不热",
+                new io.jiesu.api.province.ProvinceTicketRequest.CitizenPart("陈一", "13700137000"), null, null, null, null);
+        assertFalse(io.jiesu.aws.ticket.TicketJson.write(untitled).contains("title"));
     }
 }

@@ -2,7 +2,9 @@ package io.jiesu.api.province;
 
 import io.jiesu.api.validation.ChinesePhone;
 import io.jiesu.api.validation.ChinesePhones;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jiesu.api.validation.HasText;
+import io.jiesu.api.validation.HasTextValidator;
 import io.jiesu.api.validation.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,11 +24,19 @@ public record ProvinceTicketRequest(
         @Size(max = 200) @PlainText String address,
         @Size(max = 64) @PlainText String matter,
         OffsetDateTime receivedAt,
-        @Size(max = 50) @PlainText String title) {
+        // left out of the request's fingerprint when absent: a retry of a ticket sent before titles is still a retry
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Size(max = 500) @PlainText(multiline = true) String title) {
 
-    /** The content as stored: the title, when the province sends one, on its own first line, which the router weighs. */
+    /**
+     * The content as stored: the title, when the province sends one, on its own first line, where the router reads a
+     * subject (one of at most 50 characters; a longer title is kept, not weighed). A title is never a reason to refuse a
+     * ticket the province sent before it had titles, so it is taken generously and put on one line.
+     */
     public String contentWithTitle() {
-        return title == null || title.isBlank() ? content.strip() : title.strip() + "\n" + content.strip();
+        if (title == null || !HasTextValidator.hasText(title)) {
+            return content.strip();
+        }
+        return title.strip().replaceAll("\\s+", " ") + "\n" + content.strip();
     }
 
     /** The phone is stored in one form however the province typed it, so the citizen index sees one caller. */
