@@ -6,6 +6,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the router reads of a ticket's text: a subject line counts more than the body it heads. */
 class FeaturesTest {
@@ -29,7 +30,7 @@ class FeaturesTest {
     void aTextOfOneLineALineWithNothingAfterItOrAParagraphFirstIsReadAsItStands() {
         String paragraph = "尊敬的领导：我家住在幸福小区三号楼，从上周一开始楼里就一直停水，物业说是管道检修，可是一直没有人来修，"
                 + "老人孩子生活非常不便";
-        assertEquals(true, paragraph.length() > Features.LONGEST_SUBJECT);
+        assertTrue(paragraph.length() > Features.LONGEST_SUBJECT);
         for (String text : new String[] {"停水，楼里今天没有水", "停水\n", "停水\n  \n", "\n楼里今天没有水", paragraph + "\n谢谢"}) {
             TicketText ticket = TicketText.of(text);
             assertEquals(AS_IT_STANDS.of(ticket), Features.CHOSEN.of(ticket), text);

@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /** A function run as its own JVM, as on AWS; its output goes to a log file, and closing it leaves nothing behind. */
 public final class ChildProcess implements AutoCloseable {
+    /** The java every process the run starts runs on: this JVM's own, so archives and flags fit it. */
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -55,9 +58,8 @@ public final class ChildProcess implements AutoCloseable {
                                        Path log, List<String> jvmOptions, boolean appendLog) {
         try {
             Files.createDirectories(log.getParent());
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // small heaps: six JVMs share a laptop; the serial GC starts fastest
-            List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC",
+            List<String> command = new java.util.ArrayList<>(List.of(JAVA, "-Xmx256m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1"));
             command.addAll(jvmOptions);
             properties.forEach((k, v) -> command.add("-D" + k + "=" + v));

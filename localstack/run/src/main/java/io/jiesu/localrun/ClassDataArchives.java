@@ -92,7 +92,7 @@ final class ClassDataArchives {
      * stopped before it finished writing, say), where a plain start would silently go without.
      */
     private static boolean opens(Path archive, Path jar) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Process p = new ProcessBuilder(ChildProcess.JAVA,
                 "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-cp", jar.toString(), "-version")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(1, TimeUnit.MINUTES)) {

@@ -127,7 +127,8 @@ public final class LocalRun implements AutoCloseable {
     private Map<String, String> functionEnv;
     private Path apiJar;
     private Path stagesJar;
-    /** The stages' JVM options: their class-data archive, once recorded. */
+    /** The api's and the stages' JVM options: their class-data archives, once recorded. */
+    private List<String> apiJvm = List.of();
     private List<String> stageJvm = List.of();
     private Options options;
     private FaultProxies faultProxies;
@@ -225,7 +226,7 @@ public final class LocalRun implements AutoCloseable {
             int apiPort = o.apiPort() == 0 ? freePort() : o.apiPort();
             Map<String, String> apiEnv = new HashMap<>(env);
             apiEnv.put("PORT", Integer.toString(apiPort));
-            List<String> apiJvm = archives.optionsFor(apiJar);
+            apiJvm = archives.optionsFor(apiJar);
             stageJvm = archives.optionsFor(stagesJar);
             processes.add(ChildProcess.start("api", apiJar, apiEnv, o.properties(), logDir, apiJvm));
             api = URI.create("http://127.0.0.1:" + apiPort);
@@ -395,6 +396,16 @@ public final class LocalRun implements AutoCloseable {
     /** The run's clock, as the functions read it. */
     public Clock clock() {
         return clock;
+    }
+
+    /** The JVM options the run starts its api with: its class-data archive, when one is recorded (else none). */
+    public List<String> apiJvmOptions() {
+        return apiJvm;
+    }
+
+    /** The JVM options the run starts its stages with: their class-data archive, when one is recorded (else none). */
+    public List<String> stageJvmOptions() {
+        return stageJvm;
     }
 
     /**

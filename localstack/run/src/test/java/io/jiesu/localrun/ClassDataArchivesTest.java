@@ -22,7 +22,7 @@ class ClassDataArchivesTest {
 
     /** Stands in for a function process: a JVM started with the recording's options that does little and exits. */
     private static int java(List<String> jvmOptions) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.JAVA));
         command.addAll(jvmOptions);
         command.add("-version");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);

@@ -4,7 +4,6 @@ import io.jiesu.aws.resources.QueueName;
 import io.jiesu.localrun.ColdStart;
 import io.jiesu.localrun.LocalRun;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.Map;
  * Cold starts (not a test): a fresh api process to its first answered request (GET /v1/catalogue with a token),
  * and a fresh dispatch stage process to its first handled SQS message (read the ticket, find it dispatched, done),
  * beside a running local run; median of several runs, as the local run starts them (-XX:TieredStopAtLevel=1,
- * serial GC, 256 MB heap) and again with a class-data sharing archive (AppCDS) recorded by a first run.
+ * serial GC, 256 MB heap) and again from the class-data sharing archives (AppCDS) the run starts its own from.
  * <pre>bash localstack/bench.sh cold-start [--runs 5]</pre>
  */
 public final class ColdStartBenchmark {
@@ -30,23 +29,20 @@ public final class ColdStartBenchmark {
             String id = client.file(null, "暖气不热");
             client.await(id, "dispatched");
             String message = "{\"ticketId\":\"" + id + "\",\"version\":1}";
-            Path cds = Files.createTempDirectory("jiesu-cds");
-            Path apiArchive = cds.resolve("api.jsa");
-            Path stageArchive = cds.resolve("stages.jsa");
-            // a first run of each records the classes it loads into an archive, at exit
-            ColdStart.api(run, "cold-start-api", List.of("-XX:ArchiveClassesAtExit=" + apiArchive));
-            ColdStart.stage(run, "cold-start-dispatch", QueueName.DISPATCH.function(), message, List.of("-XX:ArchiveClassesAtExit=" + stageArchive));
+            // the archives the run recorded for itself (ClassDataArchives), none beside a Java agent
+            List<String> apiArchive = run.apiJvmOptions();
+            List<String> stageArchive = run.stageJvmOptions();
             System.out.printf("Cold start, median of %d runs (min – max), %d cores shared with the running local cloud%n", runs,
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("  %-44s %s%n", "api → first answered request", stats(runs, () -> ColdStart.api(run, "cold-start-api", List.of())));
-            if (Files.exists(apiArchive)) {
-                System.out.printf("  %-44s %s%n", "api, with AppCDS", stats(runs, () -> ColdStart.api(run, "cold-start-api", List.of("-XX:SharedArchiveFile=" + apiArchive))));
+            if (!apiArchive.isEmpty()) {
+                System.out.printf("  %-44s %s%n", "api, with AppCDS", stats(runs, () -> ColdStart.api(run, "cold-start-api", apiArchive)));
             }
             System.out.printf("  %-44s %s%n", "dispatch stage → first handled message",
                     stats(runs, () -> ColdStart.stage(run, "cold-start-dispatch", QueueName.DISPATCH.function(), message, List.of())));
-            if (Files.exists(stageArchive)) {
+            if (!stageArchive.isEmpty()) {
                 System.out.printf("  %-44s %s%n", "dispatch stage, with AppCDS", stats(runs,
-                        () -> ColdStart.stage(run, "cold-start-dispatch", QueueName.DISPATCH.function(), message, List.of("-XX:SharedArchiveFile=" + stageArchive))));
+                        () -> ColdStart.stage(run, "cold-start-dispatch", QueueName.DISPATCH.function(), message, stageArchive)));
             }
         }
         System.exit(0);
