@@ -25,12 +25,10 @@ public final class ElasticMqServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ElasticMqServer.class.getName());
 
     private final ActorSystem actorSystem;
-    private final SQSRestServer server;
     private final URI endpoint;
 
-    private ElasticMqServer(ActorSystem actorSystem, SQSRestServer server, int port) {
+    private ElasticMqServer(ActorSystem actorSystem, int port) {
         this.actorSystem = actorSystem;
-        this.server = server;
         this.endpoint = URI.create("http://127.0.0.1:" + port);
     }
 
@@ -39,9 +37,8 @@ public final class ElasticMqServer implements AutoCloseable {
         Exception last = null;
         for (int attempt = 0; attempt < LoopbackPorts.START_ATTEMPTS; attempt++) {
             int port = LoopbackPorts.freePort();
-            // Our own actor system, because SQSRestServer.stopAndWait() only unbinds the HTTP server; an actor
-            // system ElasticMQ creates for itself would keep its threads alive after close(). Named after the port so
-            // its threads ("elasticmq-<port>-...") can be told apart from another instance's.
+            // Our own actor system, so close() can stop it: the server and its threads go with it. Named after the
+            // port so its threads ("elasticmq-<port>-...") can be told apart from another instance's.
             ActorSystem actorSystem = ActorSystem.create("elasticmq-" + port);
             try {
                 SQSRestServer server = SQSRestServerBuilder
@@ -52,7 +49,7 @@ public final class ElasticMqServer implements AutoCloseable {
                         .withAWSAccountId(LocalAws.ACCOUNT_ID)
                         .start();
                 server.waitUntilStarted();
-                return new ElasticMqServer(actorSystem, server, port);
+                return new ElasticMqServer(actorSystem, port);
             } catch (Exception e) {
                 // Most likely the port was taken between freePort() and the bind; try another one.
                 last = e;
@@ -67,14 +64,12 @@ public final class ElasticMqServer implements AutoCloseable {
         return endpoint;
     }
 
-    /** Unbinds the server and stops its actor system; all queues and messages are gone. */
+    /**
+     * Stops the actor system, and with it the server; all queues and messages are gone. Not SQSRestServer.stopAndWait():
+     * that stop is graceful, so a long poll in flight (a client's receive waiting up to 20 seconds) would hold it.
+     */
     @Override
     public void close() {
-        try {
-            server.stopAndWait();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "ElasticMQ stop failed", e);
-        }
         terminate(actorSystem);
     }
 

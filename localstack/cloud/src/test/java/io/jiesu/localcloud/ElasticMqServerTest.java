@@ -1,15 +1,21 @@
 package io.jiesu.localcloud;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.net.ConnectException;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,6 +50,20 @@ class ElasticMqServerTest {
         }
         other.close();
         Threads.awaitNone(Threads.named("elasticmq-" + other.endpoint().getPort() + "-"), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void closeDoesNotWaitForALongPollInFlight() throws Exception {
+        ElasticMqServer other = ElasticMqServer.start();
+        try (SqsClient client = LocalAws.sqs(other.endpoint())) {
+            String url = client.createQueue(b -> b.queueName("polled")).queueUrl();
+            CompletableFuture<?> poll = CompletableFuture.runAsync(() -> client.receiveMessage(b -> b.queueUrl(url).waitTimeSeconds(20)));
+            Thread.sleep(500); // the receive is at the server, waiting for a message
+            assertFalse(poll.isDone());
+            // a graceful stop would wait out the receive's 20 seconds
+            assertTimeoutPreemptively(Duration.ofSeconds(10), other::close);
+            assertThrows(ConnectException.class, () -> new Socket("127.0.0.1", other.endpoint().getPort()).close());
+        }
     }
 
     @Test

@@ -266,21 +266,28 @@ public final class LocalRun implements AutoCloseable {
     }
 
     /**
-     * Closes on a daemon thread and gives up after the timeout: inside a JVM shutdown hook ElasticMQ's
-     * stopAndWait can wait forever on Pekko's own shutdown hook, and the process is exiting anyway.
+     * Closes each on a daemon thread of its own, all at once, and gives up on one after the timeout: inside a JVM
+     * shutdown hook a close can wait on another hook, and the process is exiting anyway.
      */
-    private static void closeWithin(AutoCloseable resource, Duration timeout) {
-        Thread t = new Thread(() -> {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                // keep closing the rest
-            }
-        }, "close-" + resource.getClass().getSimpleName());
-        t.setDaemon(true);
-        t.start();
+    private static void closeTogether(List<? extends AutoCloseable> closing, Duration timeout) {
+        List<Thread> threads = new ArrayList<>();
+        for (AutoCloseable resource : closing) {
+            Thread t = new Thread(() -> {
+                try {
+                    resource.close();
+                } catch (Exception e) {
+                    // keep closing the rest
+                }
+            }, "close-" + resource.getClass().getSimpleName());
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            t.join(timeout.toMillis());
+            for (Thread t : threads) {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -566,10 +573,12 @@ public final class LocalRun implements AutoCloseable {
                 // nothing more to do on the way out
             }
         }
-        processes.parallelStream().forEach(ChildProcess::close);
+        closeTogether(processes, Duration.ofSeconds(15));
         processes.clear();
+        // every mapping finishes the receive it waits in (up to a second): together, not one after another
+        closeTogether(resources.stream().filter(r -> r instanceof QueueEventSourceMapping).toList(), Duration.ofSeconds(5));
         for (int i = resources.size() - 1; i >= 0; i--) {
-            closeWithin(resources.get(i), Duration.ofSeconds(5));
+            closeTogether(List.of(resources.get(i)), Duration.ofSeconds(5));
         }
         resources.clear();
     }
