@@ -26,8 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
 @Order(Integer.MAX_VALUE - 1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeadlineFiresEndToEndTest {
-    /** 2026-03-02 09:00 in Shanghai. */
-    private static final java.time.Instant MONDAY_0900 = java.time.Instant.parse("2026-03-02T01:00:00Z");
+    private static final java.time.Instant MONDAY_0900 = RunningPipeline.MONDAY_0900;
     private static Api api;
 
     @BeforeAll

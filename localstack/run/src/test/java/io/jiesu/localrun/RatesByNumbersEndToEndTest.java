@@ -2,11 +2,11 @@ package io.jiesu.localrun;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jiesu.localcloud.mail.MailServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Proof by numbers: eighteen complaints with outcomes chosen in advance go through the whole pipeline (api,
- * stage processes, scheduler stand-in) on a run whose clock starts on Monday 2026-03-02 09:00 Shanghai and
- * travels, so signs come late, replies overdue and callback windows close as they would over a month. Then
+ * stage processes, scheduler stand-in) on the shared run, first of all its classes, while its clock is still in
+ * its first month: from Monday 2026-03-02 09:00 Shanghai it travels, so signs come late, replies overdue and callback windows close as they would over a month. Then
  * every rate of every unit, overall, and the ranking are compared with figures worked out by hand below, and
  * the digests that the schedules send are read from the mail server.
  *
@@ -38,23 +38,19 @@ import static org.junit.jupiter.api.Assertions.*;
  * </pre>
  * Every complaint is due 15 working days after 03-02: 03-23 17:30, inside March (no holiday in March 2026).
  */
+@ExtendWith(RunningPipeline.FirstMonth.class)
+@Order(1)
 class RatesByNumbersEndToEndTest {
-    private static final Instant MONDAY_0900 = Instant.parse("2026-03-02T01:00:00Z");
+    private static final Instant MONDAY_0900 = RunningPipeline.MONDAY_0900;
     private static final String REPLY = """
             {"result":"已现场处理并回访","outcome":"solved","handlerName":"王工","handlerPhone":"01064001111"}""";
     private static LocalRun run;
     private static Api api;
 
     @BeforeAll
-    static void start() {
-        Path root = Path.of(System.getProperty("jiesu.root", "../..")).toAbsolutePath().normalize();
-        run = LocalRun.start(new LocalRun.Options(0, 0, 3, 5, root, Map.of()).startingAt(MONDAY_0900));
-        api = new Api(run);
-    }
-
-    @AfterAll
-    static void stop() {
-        run.close();
+    static void inTheSharedRunsFirstMonth(Api shared) {
+        api = shared;
+        run = shared.run;
     }
 
     /** Hand-worked counts for one unit: numerator/denominator of each rate, in the API's order. */

@@ -5,17 +5,31 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import io.jiesu.localcloud.LocalAws;
+import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ScheduleState;
+import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
+
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Starts the local run once for the whole test JVM (api and stage processes, emulators) and stops it when
  * JUnit finishes. Queues redrive fast here: 3 receives, 5-second visibility. Besides the demo province the run knows
  * two more for ProvinceEndToEndTest: "gd", whose endpoint fails its first two posts, and "down", which never answers;
  * notices are retried after 1 to 2 seconds instead of minutes.
+ * <p>
+ * The run's clock starts on {@link #MONDAY_0900}, where {@link FirstMonth RatesByNumbersEndToEndTest} works a month
+ * of tickets first; every other class gets the run moved on to today before it starts (once), since they file
+ * signed and dated requests on the real clock.
  */
 public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
     static final int MAX_RECEIVE_COUNT = 3;
     static final String PROVINCE_SECRET = "flaky-province-secret-0123";
+    /** 2026-03-02 09:00 in Shanghai: a Monday, in a month without public holidays. */
+    static final Instant MONDAY_0900 = Instant.parse("2026-03-02T01:00:00Z");
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -32,9 +46,41 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
         return new Api(run(e));
     }
 
+    /** The shared run, moved on to today if it is still in its first month. */
     static LocalRun run(ExtensionContext context) {
+        Holder holder = holder(context);
+        holder.moveOnToToday();
+        return holder.run;
+    }
+
+    private static Holder holder(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent("jiesu-local-run", k -> new Holder(), Holder.class).run;
+                .getOrComputeIfAbsent("jiesu-local-run", k -> new Holder(), Holder.class);
+    }
+
+    /**
+     * The shared run still in its first month, from {@link #MONDAY_0900}: for the one class that works through that
+     * month before any other moves the run on to today. It runs first ({@code @Order(1)}); it fails rather than work a
+     * month the run has already left.
+     */
+    public static final class FirstMonth implements BeforeAllCallback, ParameterResolver {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            if (holder(context).movedOn) {
+                throw new IllegalStateException(context.getRequiredTestClass().getSimpleName() + " works the shared run's"
+                        + " first month, but another class has moved the run on to today: give it @Order(1)");
+            }
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+            return p.getParameter().getType() == Api.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+            return new Api(holder(e).run);
+        }
     }
 
     /** The shared run's province "gd" (fails its first two posts) and "down" (never answers), once it started. */
@@ -45,6 +91,8 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
         final LocalRun run;
         final FlakyProvince flaky;
         final FlakyProvince down;
+        /** Whether the run has left its first month for today. */
+        volatile boolean movedOn;
 
         Holder() {
             io.jiesu.core.province.ProvinceSignature signature = new io.jiesu.core.province.ProvinceSignature(PROVINCE_SECRET);
@@ -58,8 +106,39 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
                     "jiesu.province.down.secret", PROVINCE_SECRET, "jiesu.province.down.callback-url", down.uri().toString(),
                     "jiesu.notify.first-retry", "PT1S", "jiesu.notify.longest-retry", "PT2S",
                     // the shared run never puts a learned model in force: the other tests route by the catalogue's keywords
-                    "jiesu.routing.minimum-examples", "1000000")));
+                    "jiesu.routing.minimum-examples", "1000000")).startingAt(MONDAY_0900));
             System.out.printf("local run started in %d ms%n", run.startTime().toMillis());
+        }
+
+        /**
+         * From the first month to today, months on: the recurring schedules (the digests) are paused on the way, as
+         * an operator would pause them, so they resume at their next occurrence instead of sending every digest of
+         * every day in between (the stand-in fires each missed occurrence). A ticket's own schedules still fire.
+         */
+        synchronized void moveOnToToday() {
+            if (movedOn) {
+                return;
+            }
+            try (SchedulerClient scheduler = LocalAws.scheduler(run.schedulerEndpoint())) {
+                List<GetScheduleResponse> recurring = scheduler.listSchedulesPaginator(b -> b.state(ScheduleState.ENABLED))
+                        .schedules().stream()
+                        .map(s -> scheduler.getSchedule(b -> b.groupName(s.groupName()).name(s.name())))
+                        .filter(s -> !s.scheduleExpression().startsWith("at("))
+                        .toList();
+                recurring.forEach(s -> scheduler.updateSchedule(withState(s, ScheduleState.DISABLED)));
+                run.travelTo(Instant.now());
+                recurring.forEach(s -> scheduler.updateSchedule(withState(s, ScheduleState.ENABLED)));
+            }
+            movedOn = true;
+        }
+
+        /** UpdateSchedule replaces the whole definition: everything as it was, but the state. */
+        private static UpdateScheduleRequest withState(GetScheduleResponse s, ScheduleState state) {
+            return UpdateScheduleRequest.builder().groupName(s.groupName()).name(s.name())
+                    .scheduleExpression(s.scheduleExpression()).scheduleExpressionTimezone(s.scheduleExpressionTimezone())
+                    .startDate(s.startDate()).endDate(s.endDate()).description(s.description())
+                    .flexibleTimeWindow(s.flexibleTimeWindow()).target(s.target()).kmsKeyArn(s.kmsKeyArn())
+                    .actionAfterCompletion(s.actionAfterCompletion()).state(state).build();
         }
 
         @Override
