@@ -17,5 +17,6 @@ export default defineConfig({
   },
   // the manifest tells scripts/budget.mjs which chunks the first screen needs
   build: { chunkSizeWarningLimit: 2048, manifest: true },
-  test: { environment: 'jsdom', include: ['src/**/*.test.ts'] },
+  // a test file that needs a DOM (sessionStorage, the router's history) says so in its first line
+  test: { environment: 'node', include: ['src/**/*.test.ts'] },
 })

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { preloadScreen, screens } from './router'
 import { signIn, signOut } from './auth/session'
