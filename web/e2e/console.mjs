@@ -33,9 +33,11 @@ function photo(width = 96, height = 72) {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
 }
 
+// each check says when it passed, from the script's start: the slow steps show in the log
+const began = Date.now()
 function check(condition, what) {
   if (!condition) throw new Error(`check failed: ${what}`)
-  console.log(`ok - ${what}`)
+  console.log(`ok - ${what} (${((Date.now() - began) / 1000).toFixed(1)} s)`)
 }
 
 async function apiCall(method, path, role, body) {
