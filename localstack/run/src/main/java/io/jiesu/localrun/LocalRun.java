@@ -3,6 +3,7 @@ package io.jiesu.localrun;
 import io.jiesu.aws.catalogue.CatalogueStore;
 import io.jiesu.aws.clock.TravelClock;
 import io.jiesu.aws.resources.CloudResources;
+import io.jiesu.aws.resources.CloudTemplate;
 import io.jiesu.aws.resources.QueueName;
 import io.jiesu.core.catalogue.RoutingCatalogue;
 import io.jiesu.localcloud.DynamoDbLocalServer;
@@ -15,6 +16,9 @@ import io.jiesu.localrun.chaos.Chaos;
 import io.jiesu.localrun.chaos.FaultProxies;
 import io.jiesu.localcloud.scheduler.SchedulerServer;
 import software.amazon.awssdk.services.scheduler.SchedulerClient;
+import software.amazon.awssdk.services.scheduler.model.GetScheduleResponse;
+import software.amazon.awssdk.services.scheduler.model.ScheduleState;
+import software.amazon.awssdk.services.scheduler.model.UpdateScheduleRequest;
 import io.jiesu.localcloud.tokens.TokenMint;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -132,7 +136,7 @@ public final class LocalRun implements AutoCloseable {
     private List<String> stageJvm = List.of();
     private Options options;
     private FaultProxies faultProxies;
-    private Clock clock;
+    private TravelClock clock;
     private SchedulerServer schedulerServer;
     private ReconcileTicker reconciler;
     private io.jiesu.localrun.console.ConsoleServer console;
@@ -333,6 +337,11 @@ public final class LocalRun implements AutoCloseable {
         return ReconcileTicker.rate(expression);
     }
 
+    /** Fires now what the scheduler stand-in holds due (it does so every second anyway); returns how many fired. */
+    public int fireDueSchedules() {
+        return schedulerServer.fireDue();
+    }
+
     /** Firings the scheduler stand-in dropped (chaos runs). */
     public long firingsDropped() {
         return schedulerServer.dropped();
@@ -398,6 +407,36 @@ public final class LocalRun implements AutoCloseable {
     /** Moves the clock of the whole run (api, stages, scheduler stand-in) to {@code instant}. */
     public void travelTo(Instant instant) {
         TravelClock.travelTo(clockFile, instant);
+        clock.reread(); // this JVM (the scheduler stand-in, the reconcile ticker) at once, the processes within 0.1 s
+    }
+
+    /**
+     * Moves the clock on to {@code instant} as if the run had been left off in between: the recurring schedules of
+     * template.yaml (the digests) are paused on the way through the Scheduler API, as an operator would pause them,
+     * and resume at their next occurrence after it instead of sending every digest of every day passed (the stand-in
+     * fires each occurrence a jump passes). A ticket's own schedules are not paused.
+     */
+    public void moveOnTo(Instant instant) {
+        try (SchedulerClient scheduler = LocalAws.scheduler(schedulerEndpoint)) {
+            List<GetScheduleResponse> recurring = CloudTemplate.get().schedules().stream()
+                    .map(s -> scheduler.getSchedule(b -> b.groupName(s.group()).name(s.name())))
+                    .toList();
+            recurring.forEach(s -> scheduler.updateSchedule(withState(s, ScheduleState.DISABLED)));
+            try {
+                travelTo(instant);
+            } finally {
+                recurring.forEach(s -> scheduler.updateSchedule(withState(s, ScheduleState.ENABLED)));
+            }
+        }
+    }
+
+    /** UpdateSchedule replaces the whole definition: everything as it was, but the state. */
+    private static UpdateScheduleRequest withState(GetScheduleResponse s, ScheduleState state) {
+        return UpdateScheduleRequest.builder().groupName(s.groupName()).name(s.name())
+                .scheduleExpression(s.scheduleExpression()).scheduleExpressionTimezone(s.scheduleExpressionTimezone())
+                .startDate(s.startDate()).endDate(s.endDate()).description(s.description())
+                .flexibleTimeWindow(s.flexibleTimeWindow()).target(s.target()).kmsKeyArn(s.kmsKeyArn())
+                .actionAfterCompletion(s.actionAfterCompletion()).state(state).build();
     }
 
     /** The run's clock, as the functions read it. */
@@ -573,7 +612,7 @@ public final class LocalRun implements AutoCloseable {
                 // nothing more to do on the way out
             }
         }
-        closeTogether(processes, Duration.ofSeconds(15));
+        closeTogether(processes, Duration.ofSeconds(20)); // ChildProcess.close: 10 s to stop, then 5 s after a kill
         processes.clear();
         // every mapping finishes the receive it waits in (up to a second): together, not one after another
         closeTogether(resources.stream().filter(r -> r instanceof QueueEventSourceMapping).toList(), Duration.ofSeconds(5));

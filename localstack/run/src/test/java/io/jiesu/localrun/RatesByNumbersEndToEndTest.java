@@ -19,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.*;
 /**
  * Proof by numbers: eighteen complaints with outcomes chosen in advance go through the whole pipeline (api,
  * stage processes, scheduler stand-in) on the shared run, first of all its classes, while its clock is still in
- * its first month: from Monday 2026-03-02 09:00 Shanghai it travels, so signs come late, replies overdue and callback windows close as they would over a month. Then
- * every rate of every unit, overall, and the ranking are compared with figures worked out by hand below, and
- * the digests that the schedules send are read from the mail server.
+ * its first month: from Monday 2026-03-02 09:00 Shanghai it travels, so signs come late, replies overdue and
+ * callback windows close as they would over a month. Then every rate of every unit, overall, and the ranking are
+ * compared with figures worked out by hand below, and the digests that the schedules send are read from the mail
+ * server.
  *
  * <pre>
  * unit               tickets  what happens
