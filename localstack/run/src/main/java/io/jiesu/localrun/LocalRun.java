@@ -337,9 +337,14 @@ public final class LocalRun implements AutoCloseable {
         return ReconcileTicker.rate(expression);
     }
 
-    /** Fires now what the scheduler stand-in holds due (it does so every second anyway); returns how many fired. */
-    public int fireDueSchedules() {
-        return schedulerServer.fireDue();
+    /** Fires now what the scheduler stand-in holds due; it does so every second anyway. */
+    public void fireDueSchedules() {
+        schedulerServer.fireDue();
+    }
+
+    /** Occurrences the scheduler stand-in has fired since the run started: delivered, dead-lettered or dropped. */
+    public long occurrencesFired() {
+        return schedulerServer.fired() + schedulerServer.failedDeliveries() + schedulerServer.dropped();
     }
 
     /** Firings the scheduler stand-in dropped (chaos runs). */
@@ -421,11 +426,11 @@ public final class LocalRun implements AutoCloseable {
             List<GetScheduleResponse> recurring = CloudTemplate.get().schedules().stream()
                     .map(s -> scheduler.getSchedule(b -> b.groupName(s.group()).name(s.name())))
                     .toList();
-            recurring.forEach(s -> scheduler.updateSchedule(withState(s, ScheduleState.DISABLED)));
             try {
+                recurring.forEach(s -> scheduler.updateSchedule(withState(s, ScheduleState.DISABLED)));
                 travelTo(instant);
             } finally {
-                recurring.forEach(s -> scheduler.updateSchedule(withState(s, ScheduleState.ENABLED)));
+                recurring.forEach(s -> scheduler.updateSchedule(withState(s, s.state())));
             }
         }
     }

@@ -112,6 +112,7 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
             if (movedOn) {
                 return;
             }
+            long before = run.occurrencesFired();
             run.moveOnTo(Instant.now());
             movedOn = true;
             try {
@@ -119,10 +120,11 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            int fired = run.fireDueSchedules(); // every occurrence due, at once: hundreds if the digests went on
+            run.fireDueSchedules(); // all that is due, if the stand-in's ticker has not fired it already
+            long fired = run.occurrencesFired() - before; // hundreds if the digests of the months passed went out
             if (fired > 20) {
                 throw new IllegalStateException("moving the shared run on to today fired " + fired
-                        + " schedules at once: the digests' schedules were not paused on the way");
+                        + " schedule occurrences on arrival: the digests' schedules were not paused on the way");
             }
         }
 

@@ -60,30 +60,38 @@ public final class TravelClock extends Clock {
         return new TravelClock(offset, zone);
     }
 
-    /** The offset as last read, shared by the clock's zoned copies. */
+    /**
+     * The offset as last read, shared by the clock's zoned copies. A read and its time are one value, and reads of the
+     * file are serialized, so a refresh that read the file just before a travel cannot overwrite a {@link #reread}.
+     */
     private static final class Offset {
+        private record Read(long millis, long atNanos) {
+        }
+
         private final Path file;
-        private volatile long millis;
-        private volatile long readAtNanos;
+        private volatile Read last;
 
         Offset(Path file) {
             this.file = file;
-            this.millis = read(file);
-            this.readAtNanos = System.nanoTime();
+            this.last = new Read(read(file), System.nanoTime());
         }
 
-        void reread() {
-            millis = read(file);
-            readAtNanos = System.nanoTime();
+        synchronized void reread() {
+            last = new Read(read(file), System.nanoTime());
         }
 
         long millis() {
-            long now = System.nanoTime();
-            if (now - readAtNanos > REREAD.toNanos()) {
-                millis = read(file);
-                readAtNanos = now;
+            Read r = last;
+            if (System.nanoTime() - r.atNanos() > REREAD.toNanos()) {
+                synchronized (this) {
+                    r = last;
+                    if (System.nanoTime() - r.atNanos() > REREAD.toNanos()) {
+                        r = new Read(read(file), System.nanoTime());
+                        last = r;
+                    }
+                }
             }
-            return millis;
+            return r.millis();
         }
     }
 

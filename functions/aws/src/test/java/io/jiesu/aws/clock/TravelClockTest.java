@@ -36,4 +36,15 @@ class TravelClockTest {
         Thread.sleep(TravelClock.REREAD.toMillis() + 50);
         assertTrue(Duration.between(target.plus(Duration.ofDays(3)), stage.instant()).abs().toMillis() < 2_000);
     }
+
+    @Test
+    void theClockThatTravelsReadsItsOwnTravelAtOnce(@TempDir Path dir) {
+        Path file = dir.resolve("offset");
+        TravelClock clock = new TravelClock(file);
+        clock.instant(); // read: the next ones within REREAD come from memory
+        Instant target = Instant.parse("2026-03-02T01:00:00Z");
+        TravelClock.travelTo(file, target);
+        clock.reread();
+        assertTrue(Duration.between(target, clock.instant()).abs().compareTo(Duration.ofSeconds(1)) < 0, clock.instant().toString());
+    }
 }
