@@ -89,6 +89,19 @@ public record Features(int maxCharN, boolean words, int headline) {
         return new Features(maxCharN, words, times);
     }
 
+    /**
+     * A ticket's text as the router reads a subject (工单标题): the subject on its own first line, its whitespace made
+     * one line, the body after it; without a subject, the body. Intake (the provincial title) and the import write it
+     * so; {@link #headlined} reads it.
+     */
+    public static String withSubject(String subject, String body) {
+        String b = body == null ? "" : body;
+        if (subject == null || subject.isBlank()) {
+            return b;
+        }
+        return subject.strip().replaceAll("\\s+", " ") + "\n" + b;
+    }
+
     /** The text with its first line repeated to count {@link #headline} times, when it is a subject (above). */
     String headlined(String text) {
         int end = text.indexOf('\n');

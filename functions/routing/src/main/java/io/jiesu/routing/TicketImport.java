@@ -19,8 +19,8 @@ import java.util.Map;
  *   <li>a JSON array of objects with those fields;</li>
  *   <li>a JSON array of labelled messages {@code subject, body, label} (the label is the unit).</li>
  * </ul>
- * A subject goes on the text's first line, its body after it: the router counts a subject line more than the body
- * ({@link Features#headline}).
+ * A subject goes on the text's first line, its body after it ({@link Features#withSubject}): the router counts a
+ * subject line more than the body.
  * A row without text or without unit is refused with its row number: a silent skip would train on less than
  * the centre thinks.
  */
@@ -51,16 +51,12 @@ public final class TicketImport {
             Map<String, String> row = new HashMap<>();
             r.fieldNames().forEachRemaining(f -> row.put(f, r.get(f).isNull() ? null : r.get(f).asText()));
             if (!row.containsKey("text") && row.containsKey("label")) {
-                row.put("text", join(row.get("subject"), row.get("body")));
+                row.put("text", Features.withSubject(row.get("subject"), row.get("body")));
                 row.put("unit", row.get("label"));
             }
             out.add(example(row, i + 1));
         }
         return out;
-    }
-
-    private static String join(String subject, String body) {
-        return (subject == null ? "" : subject) + "\n" + (body == null ? "" : body);
     }
 
     private static List<RoutingExample> csv(String s) {

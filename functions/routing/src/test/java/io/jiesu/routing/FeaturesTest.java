@@ -46,4 +46,11 @@ class FeaturesTest {
         assertEquals("char1-2", new Features(2, false).name());
         assertThrows(IllegalArgumentException.class, () -> new Features(3, false, 0));
     }
+
+    @Test
+    void aSubjectGoesOnOneFirstLineAndNoSubjectLeavesTheBody() {
+        assertEquals("小区 暖气不热\n三天了", Features.withSubject("  小区\n暖气不热 ", "三天了"));
+        assertEquals("三天了", Features.withSubject(" ", "三天了"));
+        assertEquals("三天了", Features.withSubject(null, "三天了"));
+    }
 }

@@ -26,7 +26,7 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        run(context);
+        runFor(context);
     }
 
     @Override
@@ -36,7 +36,12 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-        return new Api(run(e));
+        return new Api(runFor(e));
+    }
+
+    /** The run a class of this extension works on. */
+    LocalRun runFor(ExtensionContext context) {
+        return run(context);
     }
 
     /** The shared run, moved on to today if it is still in its first month. */
@@ -56,23 +61,15 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
      * month before any other moves the run on to today. It runs first ({@code @Order(1)}); it fails rather than work a
      * month the run has already left.
      */
-    public static final class FirstMonth implements BeforeAllCallback, ParameterResolver {
+    public static final class FirstMonth extends RunningPipeline {
         @Override
-        public void beforeAll(ExtensionContext context) {
-            if (holder(context).movedOn) {
+        LocalRun runFor(ExtensionContext context) {
+            Holder holder = holder(context);
+            if (holder.movedOn) {
                 throw new IllegalStateException(context.getRequiredTestClass().getSimpleName() + " works the shared run's"
                         + " first month, but another class has moved the run on to today: give it @Order(1)");
             }
-        }
-
-        @Override
-        public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
-            return p.getParameter().getType() == Api.class;
-        }
-
-        @Override
-        public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-            return new Api(holder(e).run);
+            return holder.run;
         }
     }
 

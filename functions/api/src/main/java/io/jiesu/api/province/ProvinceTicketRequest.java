@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jiesu.api.validation.HasText;
 import io.jiesu.api.validation.HasTextValidator;
 import io.jiesu.api.validation.PlainText;
+import io.jiesu.routing.Features;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,10 +34,7 @@ public record ProvinceTicketRequest(
      * ticket the province sent before it had titles, so it is taken generously and put on one line.
      */
     public String contentWithTitle() {
-        if (title == null || !HasTextValidator.hasText(title)) {
-            return content.strip();
-        }
-        return title.strip().replaceAll("\\s+", " ") + "\n" + content.strip();
+        return Features.withSubject(title != null && HasTextValidator.hasText(title) ? title : null, content.strip());
     }
 
     /** The phone is stored in one form however the province typed it, so the citizen index sees one caller. */
