@@ -94,7 +94,9 @@ public enum Classifier {
             weighted.setLabelWeights(balancedWeights(examples));
         }
         if (tuning.idf()) {
-            trainer = new TransformTrainer<>(trainer, new TransformationMap(List.of(new IDFTransformation())));
+            // the absent features must be observed too: IDF's document count is every example, not only those that
+            // have the feature (without them every IDF is log 1 = 0, and the text says nothing)
+            trainer = new TransformTrainer<>(trainer, new TransformationMap(List.of(new IDFTransformation())), false, true);
         }
         return trainer.train(data);
     }

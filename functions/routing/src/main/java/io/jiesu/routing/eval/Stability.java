@@ -26,7 +26,7 @@ import java.util.function.Function;
  * (docs/decisions/0005-learned-router.md, fourth round).
  *
  * <pre>
- * functions/routing/evaluate --file messages.json --taxonomy taxonomy.json --stability [conf|conf,feat|conf,views|conf,headline]
+ * functions/routing/evaluate --file messages.json --taxonomy taxonomy.json --stability [conf|conf,feat|conf,views|conf,headline|conf,idf]
  * </pre>
  */
 final class Stability {
@@ -51,6 +51,9 @@ final class Stability {
             for (int times : new int[] {1, 4, 16}) {
                 trainers.put("headline " + times, base.with(base.features().withHeadline(times)));
             }
+        }
+        if (which.contains("idf")) {
+            trainers.put("idf", base.with(Tuning.CHOSEN.withIdf(true)));
         }
         if (which.contains("views")) {
             trainers.put("words", base.with(new Features(0, true, Features.HEADLINE)));
