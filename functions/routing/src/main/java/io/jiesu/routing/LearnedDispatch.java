@@ -12,8 +12,10 @@ import java.util.Set;
 /**
  * The dispatch rule with a learned router. The catalogue's explicit matter (a channel that names it) decides
  * first: a published first-responsible list is the centre's own word. Otherwise the model proposes; at or above
- * the threshold (set per deployment from measured precision, see docs/decisions/0005-learned-router.md) the
- * ticket is dispatched to its first suggestion, below it waits for a dispatcher with the three suggestions. A unit
+ * the threshold the ticket is dispatched to its first suggestion, below it waits for a dispatcher with the three
+ * suggestions. The threshold is the deployment's lowest, raised to what the model's training measured on the
+ * held-out history for the precision the centre asks ({@link RouterModel#dispatchesAloneFrom}, see
+ * docs/decisions/0005-learned-router.md). A unit
  * that returned the ticket is never proposed for it again, and a unit the catalogue no longer lists is never
  * dispatched to automatically. Without a model (a new deployment before its first import) the catalogue's
  * keywords route as before.
@@ -23,13 +25,14 @@ public final class LearnedDispatch {
     private final RouterModel model;
     private final double threshold;
 
-    public LearnedDispatch(RoutingCatalogue catalogue, Optional<RouterModel> model, double threshold) {
-        if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("the dispatch threshold is a confidence in (0, 1], was " + threshold);
+    /** @param lowest the deployment's lowest threshold (jiesu.routing.threshold) */
+    public LearnedDispatch(RoutingCatalogue catalogue, Optional<RouterModel> model, double lowest) {
+        if (!(lowest > 0 && lowest <= 1)) {
+            throw new IllegalArgumentException("the dispatch threshold is a confidence in (0, 1], was " + lowest);
         }
         this.catalogue = catalogue;
         this.model = model.orElse(null);
-        this.threshold = threshold;
+        this.threshold = this.model == null ? lowest : this.model.dispatchesAloneFrom(lowest);
     }
 
     public DispatchAdvice advise(Ticket t) {

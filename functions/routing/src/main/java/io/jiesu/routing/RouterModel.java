@@ -26,8 +26,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A trained router: which units it knows, when and from how many lessons it was trained, and the classifier.
- * It proposes the three likeliest units for a ticket with their confidence; whether that is enough to dispatch
- * without a person is the deployment's threshold, not the model's business.
+ * It proposes the three likeliest units for a ticket with their confidence. Whether that is enough to dispatch
+ * without a person is the deployment's threshold, raised to what this model's training measured on the held-out
+ * history ({@link MeasuredThreshold}) for the precision the centre asks.
  */
 public final class RouterModel {
     /**
@@ -35,9 +36,12 @@ public final class RouterModel {
      *
      * @param temperature how sharply margins become a confidence (1 in models stored before it was kept)
      * @param confidence  how margins become a confidence ({@link Confidence}; SOFTMAX in models stored before it)
+     * @param measured    what its training measured on the held-out history; null for a model trained without a
+     *                    measurement (stored before it was kept, or trained directly by the evaluation)
      */
     public record About(String version, Instant trainedAt, int examples, List<String> units, String features,
-                        String classifier, int featureCount, double temperature, Confidence confidence) {
+                        String classifier, int featureCount, double temperature, Confidence confidence,
+                        MeasuredThreshold measured) {
     }
 
     private static final byte[] MAGIC = "JSRM".getBytes(StandardCharsets.US_ASCII);
@@ -62,6 +66,25 @@ public final class RouterModel {
 
     public String version() {
         return about.version();
+    }
+
+    /** The same model, carrying what its training measured. */
+    public RouterModel withMeasured(MeasuredThreshold measured) {
+        About a = about;
+        return new RouterModel(new About(a.version(), a.trainedAt(), a.examples(), a.units(), a.features(),
+                a.classifier(), a.featureCount(), a.temperature(), a.confidence(), measured), model);
+    }
+
+    /**
+     * The confidence from which this model dispatches alone: the deployment's {@code lowest}, raised to the
+     * threshold its training measured; above every confidence when the measurement reached no threshold.
+     */
+    public double dispatchesAloneFrom(double lowest) {
+        MeasuredThreshold m = about.measured();
+        if (m == null) {
+            return lowest;
+        }
+        return m.reached() ? Math.max(lowest, m.threshold()) : Double.POSITIVE_INFINITY;
     }
 
     /** The three likeliest units, best first. */
@@ -168,6 +191,15 @@ public final class RouterModel {
         h.put("featureCount", a.featureCount());
         h.put("temperature", a.temperature());
         h.put("confidence", a.confidence().name());
+        if (a.measured() != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("target", a.measured().target());
+            m.put("threshold", a.measured().threshold());
+            m.put("precision", a.measured().precision());
+            m.put("automatic", a.measured().automatic());
+            m.put("heldOut", a.measured().heldOut());
+            h.put("measured", m);
+        }
         return h;
     }
 
@@ -178,6 +210,19 @@ public final class RouterModel {
                 (String) h.get("features"), (String) h.get("classifier"),
                 ((Number) h.get("featureCount")).intValue(),
                 h.get("temperature") == null ? 1.0 : ((Number) h.get("temperature")).doubleValue(),
-                Confidence.named(h.get("confidence")));
+                Confidence.named(h.get("confidence")), measured((Map<?, ?>) h.get("measured")));
+    }
+
+    private static MeasuredThreshold measured(Map<?, ?> m) {
+        if (m == null) {
+            return null;
+        }
+        return new MeasuredThreshold(((Number) m.get("target")).doubleValue(), doubleOrNull(m.get("threshold")),
+                doubleOrNull(m.get("precision")), ((Number) m.get("automatic")).doubleValue(),
+                ((Number) m.get("heldOut")).intValue());
+    }
+
+    private static Double doubleOrNull(Object n) {
+        return n == null ? null : ((Number) n).doubleValue();
     }
 }

@@ -82,16 +82,22 @@ public record RouterTrainer(Features features, Classifier classifier, Tuning tun
      * docs/decisions/0005-learned-router.md).
      */
     public RouterModel train(List<RoutingExample> history, RoutingCatalogue catalogue) {
+        return train(withCatalogue(history, catalogue));
+    }
+
+    /** The catalogue's matters as lessons of the units the history knows, then the history. */
+    public static List<RoutingExample> withCatalogue(List<RoutingExample> history, RoutingCatalogue catalogue) {
         Set<String> units = new TreeSet<>();
         history.forEach(e -> units.add(e.unit()));
         List<RoutingExample> all = new ArrayList<>(CatalogueLessons.of(catalogue, units, CATALOGUE_LESSON));
         all.addAll(history);
-        return train(all);
+        return all;
     }
 
     public RouterModel train(List<RoutingExample> examples) {
-        if (examples.size() >= LARGE_HISTORY && features.equals(Features.CHOSEN) && classifier == Classifier.CHOSEN) {
-            return with(LARGE_FEATURES).with(LARGE_CLASSIFIER).train(examples);
+        RouterTrainer trainer = forLessons(examples.size());
+        if (trainer != this) {
+            return trainer.train(examples);
         }
         Set<String> units = new TreeSet<>();
         examples.forEach(e -> units.add(e.unit()));
@@ -112,7 +118,18 @@ public record RouterTrainer(Features features, Classifier classifier, Tuning tun
         }
         String version = VERSION.format(now) + "-" + fingerprint(examples);
         return new RouterModel(new RouterModel.About(version, now, examples.size(), List.copyOf(units),
-                features.name(), classifier.name(), featureCount, tuning.temperature(), tuning.confidence()), model);
+                features.name(), classifier.name(), featureCount, tuning.temperature(), tuning.confidence(), null), model);
+    }
+
+    /**
+     * The trainer that trains this many lessons: the chosen settings switch to {@link #LARGE_FEATURES} and
+     * {@link #LARGE_CLASSIFIER} from {@link #LARGE_HISTORY} lessons on; any other settings train as they are.
+     */
+    public RouterTrainer forLessons(int lessons) {
+        if (lessons >= LARGE_HISTORY && features.equals(Features.CHOSEN) && classifier == Classifier.CHOSEN) {
+            return with(LARGE_FEATURES).with(LARGE_CLASSIFIER);
+        }
+        return this;
     }
 
     /** A ticket's example over the kept features (all of them when {@code kept} is null). */

@@ -108,4 +108,32 @@ class LearnedDispatchTest {
         assertThrows(IllegalStateException.class,
                 () -> ModelChunks.join(chunks.subList(0, 2), ModelChunks.checksum(model)));
     }
+
+    @Test
+    void aModelDispatchesAloneOnlyFromTheThresholdItsTrainingMeasuredWhenThatIsAboveTheDeployments() {
+        TicketText ticket = TicketText.of("夜市摊贩占道经营，噪音扰民");
+        double confidence = MODEL.suggest(ticket).get(0).confidence();
+        RouterModel measuredAbove = MODEL.withMeasured(new MeasuredThreshold(0.95, Math.nextUp(confidence), 0.96, 0.2, 36));
+        RouterModel measuredAt = MODEL.withMeasured(new MeasuredThreshold(0.95, confidence, 0.96, 0.4, 36));
+        RouterModel measuredLow = MODEL.withMeasured(new MeasuredThreshold(0.95, 0.01, 1.0, 1.0, 36));
+
+        assertEquals(DispatchAdvice.Decider.DISPATCHER,
+                new LearnedDispatch(CATALOGUE, Optional.of(measuredAbove), 0.01).advise(null, ticket, List.of()).decider());
+        assertEquals(DispatchAdvice.Decider.ROUTER,
+                new LearnedDispatch(CATALOGUE, Optional.of(measuredAt), 0.01).advise(null, ticket, List.of()).decider());
+        // a measurement never lowers the deployment's own threshold
+        assertEquals(DispatchAdvice.Decider.DISPATCHER,
+                new LearnedDispatch(CATALOGUE, Optional.of(measuredLow), 1.0).advise(null, ticket, List.of()).decider());
+    }
+
+    @Test
+    void aModelWhoseTrainingReachedNoThresholdOnlyProposes() {
+        RouterModel unreached = MODEL.withMeasured(new MeasuredThreshold(0.95, null, null, 0, 36));
+
+        DispatchAdvice a = new LearnedDispatch(CATALOGUE, Optional.of(unreached), 0.01)
+                .advise(null, TicketText.of("夜市摊贩占道经营，噪音扰民"), List.of());
+
+        assertEquals(DispatchAdvice.Decider.DISPATCHER, a.decider());
+        assertEquals(Tickets.CITY, a.suggestions().get(0).unit(), "its suggestions are still shown");
+    }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,13 @@ class RouterTest {
         TicketText t = TicketText.of("孩子开学报名，学校收费不合理");
         assertEquals(model.suggest(t), loaded.suggest(t));
         assertEquals(model.about(), loaded.about());
+        assertNull(loaded.about().measured(), "trained without a measurement, stored without one");
         assertTrue(bytes.length < 20 * 1024 * 1024);
+        // what its training measured goes with it, an unreached threshold too
+        for (MeasuredThreshold m : List.of(new MeasuredThreshold(0.95, 0.74, 0.951, 0.53, 194),
+                new MeasuredThreshold(0.95, null, null, 0, 40))) {
+            assertEquals(m, RouterModel.fromBytes(model.withMeasured(m).toBytes()).about().measured());
+        }
         assertThrows(IllegalArgumentException.class, () -> RouterModel.fromBytes("not a model".getBytes()));
     }
 

@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
 @TestProfile(Export.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RouterDispatchFunctionTest {
     static final String[] UNITS = {"heating-company", "water-authority", "urban-management", "transport-bureau",
             "market-regulation"};
@@ -139,6 +141,11 @@ class RouterDispatchFunctionTest {
 
         assertTrue(trained.examples() >= 30, trained.toString());
         assertEquals(trained.version(), models.current().orElseThrow().version());
+        // the training measured its model's threshold on the history held out, and the model in force carries it
+        assertTrue(trained.measured().reached(), trained.toString());
+        assertTrue(trained.measured().precision() >= routing.targetPrecision(), trained.toString());
+        assertEquals(trained.examples(), trained.measured().heldOut(), "every lesson held out once");
+        assertEquals(trained.measured(), models.current().orElseThrow().about().measured());
         Ticket similar = tickets.received("暖气管道供热中断，暖气片漏水");
         assertEquals(Set.of(), Lambda.deliver(QueueName.DISPATCH).failedBodies());
         Ticket routed = tickets.load(similar.id());
@@ -169,6 +176,8 @@ class RouterDispatchFunctionTest {
         assertEquals(models.current().orElseThrow().version(), run.version());
         assertTrue(run.examples() >= 30, run.toString());
         assertTrue(run.finishedAt() != null);
+        assertEquals(models.current().orElseThrow().about().measured(), run.measured(),
+                "the run says from which confidence its model dispatches alone");
 
         // the same message again (SQS delivers at least once): the run stays as it ended, nothing is trained twice
         Lambda.deliver(QueueName.TRAIN, "{\"run\":\"" + asked.id() + "\"}");
@@ -176,10 +185,37 @@ class RouterDispatchFunctionTest {
         assertEquals(run.version(), models.current().orElseThrow().version());
     }
 
+    /** Last: its arbitrary lessons stay in the history the other trainings of this class read. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aHistoryTheRouterCannotLearnTrainsAModelThatOnlyProposes() {
+        // dispatchers who sent the same kinds of complaint to any unit: nothing in the words says which
+        List<RoutingExample> arbitrary = new ArrayList<>();
+        List<RoutingExample> h = history();
+        for (int i = 0; i < 30; i++) {
+            arbitrary.add(RoutingExample.of(h.get(i).ticket(), UNITS[(i * 7 / 3) % UNITS.length]));
+        }
+        handDispatched(arbitrary);
+
+        io.jiesu.aws.routing.RouterTraining.Trained trained = training.train();
+
+        assertFalse(trained.measured().reached(), trained.toString());
+        Ticket heating = tickets.received("暖气管道供热中断，暖气片漏水");
+        assertEquals(Set.of(), Lambda.deliver(QueueName.DISPATCH).failedBodies());
+        Ticket waiting = tickets.load(heating.id());
+        assertEquals(TicketState.AWAITING_DISPATCH, waiting.state(), waiting.routing().toString());
+        assertEquals(3, waiting.routing().suggestions().size(), "its suggestions are still shown");
+        assertEquals(trained.version(), waiting.routing().modelVersion());
+    }
+
     private void handDispatched(int count) {
+        handDispatched(history().subList(0, count));
+    }
+
+    private void handDispatched(List<RoutingExample> decisions) {
         io.jiesu.core.ticket.Actor dispatcher = new io.jiesu.core.ticket.Actor("dispatcher-test",
                 io.jiesu.core.ticket.Role.DISPATCHER, null);
-        for (RoutingExample e : history().subList(0, count)) {
+        for (RoutingExample e : decisions) {
             Ticket t = tickets.step(tickets.received(e.ticket().text()),
                     r -> r.awaitDispatcher("by hand", clock.instant(), io.jiesu.core.ticket.Actor.system("dispatch")));
             t = tickets.step(t, w -> w.dispatch(e.unit(), List.of(), clock.instant(), dispatcher, deadlines));

@@ -1,5 +1,6 @@
 package io.jiesu.api.routing;
 
+import io.jiesu.routing.MeasuredThreshold;
 import io.jiesu.api.problems.ProblemMappers;
 import io.jiesu.api.validation.BadInput;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -53,12 +54,33 @@ public class RoutingAdminResource {
             @Schema(description = "when it ended, once it has") String finishedAt,
             @Schema(description = "the new model's version (when trained, and a fingerprint of its lessons), once trained") String version,
             @Schema(description = "how many lessons it learned from, once trained") Integer examples,
+            @Schema(description = "the threshold measured for the new model on the history held out, once trained")
+            MeasuredView measured,
             @Schema(description = "why it was not trained, or what it failed of") String message,
             @Schema(description = "how many rows the import held (an import's answer only)") Integer imported) {
         static RunView of(TrainingRuns.Run r, Integer imported) {
             return new RunView(r.id(), r.state().wire(), r.requestedBy(), r.requestedAt().toString(),
-                    r.finishedAt() == null ? null : r.finishedAt().toString(), r.version(), r.examples(), r.message(),
-                    imported);
+                    r.finishedAt() == null ? null : r.finishedAt().toString(), r.version(), r.examples(),
+                    r.measured() == null ? null : MeasuredView.of(r.measured()), r.message(), imported);
+        }
+    }
+
+    /**
+     * What the training measured on the history held out: the model dispatches alone only from this confidence
+     * (or from jiesu.routing.threshold when that is higher), and not at all when no confidence reached the target.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MeasuredView(
+            @Schema(description = "the precision asked of automatic dispatch (jiesu.routing.target-precision)")
+            double targetPrecision,
+            @Schema(description = "the lowest confidence at which the held-out tickets' first choices met it;"
+                    + " absent when none did (the model then only proposes)") Double threshold,
+            @Schema(description = "their precision at that confidence; absent without a threshold") Double precision,
+            @Schema(description = "the share of held-out tickets at or above it: what would go out without a"
+                    + " dispatcher") double automatic,
+            @Schema(description = "how many tickets were held out") int heldOut) {
+        static MeasuredView of(MeasuredThreshold m) {
+            return new MeasuredView(m.target(), m.threshold(), m.precision(), m.automatic(), m.heldOut());
         }
     }
 

@@ -6,10 +6,12 @@ import io.jiesu.core.ticket.Routing;
 import io.jiesu.core.ticket.Ticket;
 import io.jiesu.routing.LearnedDispatch;
 import io.jiesu.routing.Lesson;
+import io.jiesu.routing.MeasuredThreshold;
 import io.jiesu.routing.RouterModel;
 import io.jiesu.routing.RouterTrainer;
 import io.jiesu.routing.RoutingExample;
 import io.jiesu.routing.TicketImport;
+import io.jiesu.routing.eval.ThresholdMeasurement;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -39,28 +41,33 @@ public class RouterTraining {
         }
     }
 
-    /** What a training produced. */
-    public record Trained(String version, int examples, List<String> units) {
+    /** What a training produced, and the threshold it measured for its model on the history held out. */
+    public record Trained(String version, int examples, List<String> units, MeasuredThreshold measured) {
     }
 
     private final DynamoDbClient dynamo;
     private final String table;
     private final RouterModels models;
     private final int minimumExamples;
+    private final double targetPrecision;
     private final Clock clock;
     private final Supplier<RoutingCatalogue> catalogue;
 
-    public RouterTraining(DynamoDbClient dynamo, String table, RouterModels models, int minimumExamples, Clock clock) {
-        this(dynamo, table, models, minimumExamples, clock, () -> new RoutingCatalogue(List.of(), List.of()));
-    }
-
-    /** @param catalogue the catalogue in force: its matters are lessons too (words of units with few dispatches) */
-    public RouterTraining(DynamoDbClient dynamo, String table, RouterModels models, int minimumExamples, Clock clock,
-                          Supplier<RoutingCatalogue> catalogue) {
+    /**
+     * @param targetPrecision the precision asked of the router's own dispatches (jiesu.routing.target-precision)
+     * @param catalogue       the catalogue in force: its matters are lessons too (words of units with few dispatches)
+     */
+    public RouterTraining(DynamoDbClient dynamo, String table, RouterModels models, int minimumExamples,
+                          double targetPrecision, Clock clock, Supplier<RoutingCatalogue> catalogue) {
+        if (!(targetPrecision > 0 && targetPrecision <= 1)) {
+            throw new IllegalArgumentException("jiesu.routing.target-precision is a precision in (0, 1], was "
+                    + targetPrecision);
+        }
         this.dynamo = dynamo;
         this.table = table;
         this.models = models;
         this.minimumExamples = minimumExamples;
+        this.targetPrecision = targetPrecision;
         this.clock = clock;
         this.catalogue = catalogue;
     }
@@ -120,11 +127,19 @@ public class RouterTraining {
         return out;
     }
 
+    /**
+     * Trains the model, then measures on the history held out the confidence from which it may dispatch alone for
+     * the target precision, and stores the two together: the dispatch function never holds a model without the
+     * threshold measured for it. A large history costs one training more, a small one five small ones.
+     */
     private Trained trainAndStore(List<RoutingExample> examples) {
         checkEnough(examples);
-        RouterModel model = RouterTrainer.chosen(clock).train(examples, catalogue.get());
+        RoutingCatalogue inForce = catalogue.get();
+        RouterTrainer trainer = RouterTrainer.chosen(clock);
+        MeasuredThreshold measured = ThresholdMeasurement.measure(trainer, examples, inForce, targetPrecision);
+        RouterModel model = trainer.train(examples, inForce).withMeasured(measured);
         models.store(model);
-        return new Trained(model.version(), examples.size(), model.about().units());
+        return new Trained(model.version(), examples.size(), model.about().units(), measured);
     }
 
     private void checkEnough(List<RoutingExample> examples) {

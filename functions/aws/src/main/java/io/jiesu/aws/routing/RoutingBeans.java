@@ -33,7 +33,8 @@ public class RoutingBeans {
     RouterTraining routerTraining(DynamoDbClient dynamo, @ConfigProperty(name = "jiesu.table") String table,
                                   RouterModels models, RoutingConfig config, Clock clock,
                                   CatalogueStore catalogue) {
-        return new RouterTraining(dynamo, table, models, config.minimumExamples(), clock, catalogue::current);
+        return new RouterTraining(dynamo, table, models, config.minimumExamples(), config.targetPrecision(), clock,
+                catalogue::current);
     }
 
     @Produces

@@ -1,5 +1,6 @@
 package io.jiesu.aws.routing;
 
+import io.jiesu.routing.MeasuredThreshold;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -42,9 +43,9 @@ public class TrainingRuns {
         }
     }
 
-    /** One run; the model's fields once trained, the reason once not. */
+    /** One run; the model's fields and the threshold measured for it once trained, the reason once not. */
     public record Run(String id, State state, String requestedBy, Instant requestedAt, Instant finishedAt,
-                      String version, Integer examples, String message) {
+                      String version, Integer examples, MeasuredThreshold measured, String message) {
     }
 
     /** Run ids are made here: a timestamp and 8 hex digits ("20261130T162000Z-1a2b3c4d"). */
@@ -70,7 +71,7 @@ public class TrainingRuns {
         byte[] random = new byte[4];
         RANDOM.nextBytes(random);
         Run run = new Run(STAMP.format(now) + "-" + HexFormat.of().formatHex(random), State.REQUESTED, requestedBy,
-                now, null, null, null, null);
+                now, null, null, null, null, null);
         put(run);
         return run;
     }
@@ -87,13 +88,15 @@ public class TrainingRuns {
         return Optional.of(new Run(id, State.valueOf(item.get("state").s()), str(item, "requestedBy"),
                 Instant.parse(item.get("requestedAt").s()), Optional.ofNullable(str(item, "finishedAt"))
                 .map(Instant::parse).orElse(null), str(item, "version"),
-                item.containsKey("examples") ? Integer.valueOf(item.get("examples").n()) : null, str(item, "message")));
+                item.containsKey("examples") ? Integer.valueOf(item.get("examples").n()) : null, measured(item),
+                str(item, "message")));
     }
 
     /** How the run ended; a run already finished is left as it was (a message delivered twice trains once). */
-    public void finish(Run run, State state, String version, Integer examples, String message) {
+    public void finish(Run run, State state, String version, Integer examples, MeasuredThreshold measured,
+                       String message) {
         put(new Run(run.id(), state, run.requestedBy(), run.requestedAt(), clock.instant(), version, examples,
-                message));
+                measured, message));
     }
 
     private void put(Run run) {
@@ -109,6 +112,16 @@ public class TrainingRuns {
         }
         if (run.examples() != null) {
             item.put("examples", AttributeValue.builder().n(run.examples().toString()).build());
+        }
+        if (run.measured() != null) {
+            MeasuredThreshold m = run.measured();
+            item.put("target", n(m.target()));
+            item.put("automatic", n(m.automatic()));
+            item.put("heldOut", n(m.heldOut()));
+            if (m.reached()) {
+                item.put("threshold", n(m.threshold()));
+                item.put("precision", n(m.precision()));
+            }
         }
         if (run.message() != null) {
             item.put("message", s(run.message()));
@@ -130,6 +143,23 @@ public class TrainingRuns {
         k.put("PK", s(RouterModels.PK));
         k.put("SK", s(SK + id));
         return k;
+    }
+
+    private static MeasuredThreshold measured(Map<String, AttributeValue> item) {
+        if (!item.containsKey("target")) {
+            return null;
+        }
+        return new MeasuredThreshold(number(item, "target"), item.containsKey("threshold") ? number(item, "threshold") : null,
+                item.containsKey("precision") ? number(item, "precision") : null, number(item, "automatic"),
+                (int) number(item, "heldOut"));
+    }
+
+    private static double number(Map<String, AttributeValue> item, String name) {
+        return Double.parseDouble(item.get(name).n());
+    }
+
+    private static AttributeValue n(Number v) {
+        return AttributeValue.builder().n(v.toString()).build();
     }
 
     private static String str(Map<String, AttributeValue> item, String name) {

@@ -6,6 +6,7 @@ import io.jiesu.routing.CatalogueLessons;
 import io.jiesu.routing.Confidence;
 import io.jiesu.routing.Classifier;
 import io.jiesu.routing.Features;
+import io.jiesu.routing.MeasuredThreshold;
 import io.jiesu.routing.RouterModel;
 import io.jiesu.routing.RouterTrainer;
 import io.jiesu.routing.RoutingExample;
@@ -77,10 +78,11 @@ public final class EvaluateRouter {
                 examples.stream().map(RoutingExample::unit).distinct().count(), folds, seed);
         // with a classification tree, its matters are lessons for every fold, as the deployed training does with
         // the catalogue in force (RouterTrainer.train(history, catalogue))
-        List<RoutingExample> lessons = opts.containsKey("taxonomy") ? CatalogueLessons.of(
-                KeywordBaseline.fromTaxonomy(Files.readAllBytes(Path.of(opts.get("taxonomy")))),
-                examples.stream().map(RoutingExample::unit).distinct().toList(), RouterTrainer.CATALOGUE_LESSON)
-                : List.of();
+        RoutingCatalogue taxonomy = opts.containsKey("taxonomy")
+                ? KeywordBaseline.fromTaxonomy(Files.readAllBytes(Path.of(opts.get("taxonomy"))))
+                : new RoutingCatalogue(List.of(), List.of());
+        List<RoutingExample> lessons = CatalogueLessons.of(taxonomy,
+                examples.stream().map(RoutingExample::unit).distinct().toList(), RouterTrainer.CATALOGUE_LESSON);
         if (opts.containsKey("compare")) {
             compare(examples, lessons, trainer, folds, seed);
         }
@@ -98,8 +100,13 @@ public final class EvaluateRouter {
                     doubles(opts.getOrDefault("lessons", "0,1")));
         }
         report(examples, lessons, trainer, folds, seed);
+        // what the deployed training would measure on this file and dispatch alone from (its own folds and seed)
+        MeasuredThreshold m = ThresholdMeasurement.measure(trainer, examples, taxonomy, 0.95);
+        out.printf(Locale.ROOT, "A training on this file measures (jiesu.routing.target-precision 0.95, %d held out): %s%n%n",
+                m.heldOut(), m.reached() ? String.format(Locale.ROOT, "threshold %.2f, precision %.3f, %s dispatched alone",
+                        m.threshold(), m.precision(), pct(m.automatic())) : "no threshold reaches it; a dispatcher decides every ticket");
         if (opts.containsKey("taxonomy")) {
-            baseline(examples, KeywordBaseline.fromTaxonomy(Files.readAllBytes(Path.of(opts.get("taxonomy")))));
+            baseline(examples, taxonomy);
         }
     }
 
@@ -271,12 +278,20 @@ public final class EvaluateRouter {
             right += !s.isEmpty() && s.get(0).unit().equals(e.unit()) ? 1 : 0;
         }
         nanos.sort(null);
+        // the training function also measures the model's threshold on a held-out fold before storing it
+        long mc0 = os.getProcessCpuTime();
+        long m0 = System.nanoTime();
+        MeasuredThreshold measured = ThresholdMeasurement.measure(trainer, train, new RoutingCatalogue(List.of(), List.of()), 0.95);
+        double measuring = (System.nanoTime() - m0) / 1e9;
+        double measuringCpu = (os.getProcessCpuTime() - mc0) / 1e9;
         out.printf(Locale.ROOT, "Synthetic: %,d tickets, %d units, %s/%s: training %.1f s (CPU %.1f s, %d cores, load average %.1f); model %,d bytes "
                         + "(%,d features); prediction p50 %.2f ms, p95 %.2f ms over %d tickets (accuracy %.2f, "
                         + "meaningless on made-up text)%n", count, units, model.about().features(),
                 model.about().classifier(), seconds, cpuSeconds, Runtime.getRuntime().availableProcessors(), load, bytes.length, model.about().featureCount(),
                 CrossValidation.percentile(nanos, 0.5) / 1e6, CrossValidation.percentile(nanos, 0.95) / 1e6,
                 test.size(), right / (double) test.size());
+        out.printf(Locale.ROOT, "  the training function's threshold measurement (%,d held out): %.1f s (CPU %.1f s); train and measure %.1f s%n",
+                measured.heldOut(), measuring, measuringCpu, seconds + measuring);
     }
 
     private static double[] doubles(String list) {

@@ -50,10 +50,16 @@ final class Scores {
 
     /** The lowest threshold whose automatic dispatches are at least this precise, and that keeps the most. */
     AtThreshold lowestWithPrecision(double precision) {
+        return lowestWithPrecision(precision, 1);
+    }
+
+    /** The same, counting only thresholds at which at least {@code leastDispatched} tickets went out alone. */
+    AtThreshold lowestWithPrecision(double precision, int leastDispatched) {
         AtThreshold best = null;
         for (int t = 100; t >= 0; t--) {
             AtThreshold a = at(t / 100.0);
-            if (!Double.isNaN(a.precision()) && a.precision() >= precision) {
+            if (!Double.isNaN(a.precision()) && a.precision() >= precision
+                    && Math.round(a.coverage() * outcomes.size()) >= leastDispatched) {
                 best = a;
             }
         }

@@ -30,14 +30,16 @@ public class TrainStage {
         }
         try {
             RouterTraining.Trained trained = training.train();
-            run.ifPresent(r -> runs.finish(r, State.TRAINED, trained.version(), trained.examples(), null));
-            return "trained router " + trained.version() + " on " + trained.examples() + " lessons";
+            run.ifPresent(r -> runs.finish(r, State.TRAINED, trained.version(), trained.examples(), trained.measured(), null));
+            return "trained router " + trained.version() + " on " + trained.examples() + " lessons; "
+                    + (trained.measured().reached() ? "dispatches alone from confidence " + trained.measured().threshold()
+                    : "reached no threshold for precision " + trained.measured().target() + ": proposes only");
         } catch (RouterTraining.NotEnoughHistory e) {
-            run.ifPresent(r -> runs.finish(r, State.NOT_TRAINED, null, null, e.getMessage()));
+            run.ifPresent(r -> runs.finish(r, State.NOT_TRAINED, null, null, null, e.getMessage()));
             return "not trained: " + e.getMessage();
         } catch (RuntimeException e) {
             // the message is tried again (then dead-lettered); meanwhile the run says it failed, and of what
-            run.ifPresent(r -> runs.finish(r, State.FAILED, null, null, e.getClass().getSimpleName()));
+            run.ifPresent(r -> runs.finish(r, State.FAILED, null, null, null, e.getClass().getSimpleName()));
             throw e;
         }
     }
