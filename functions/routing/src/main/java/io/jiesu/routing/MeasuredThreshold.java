@@ -14,10 +14,11 @@ package io.jiesu.routing;
  */
 public record MeasuredThreshold(double target, Double threshold, Double precision, double automatic, int heldOut) {
     public MeasuredThreshold {
-        if (!(target > 0 && target <= 1) || (threshold == null) != (precision == null) || heldOut < 1) {
+        if (!(target > 0 && target <= 1) || (threshold == null) != (precision == null) || heldOut < 1
+                || !(automatic >= 0 && automatic <= 1) || (threshold == null && automatic != 0)) {
             throw new IllegalArgumentException("a measured threshold has a target in (0, 1], a threshold with its"
-                    + " precision or neither, and held-out tickets: " + target + ", " + threshold + ", " + precision
-                    + ", " + heldOut);
+                    + " precision and a share in [0, 1] going out alone, or neither and none, and held-out tickets: "
+                    + target + ", " + threshold + ", " + precision + ", " + automatic + ", " + heldOut);
         }
     }
 

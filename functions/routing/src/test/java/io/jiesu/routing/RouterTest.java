@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,17 @@ class RouterTest {
         assertEquals(a.suggest(t), b.suggest(t));
         assertEquals(a.version(), b.version());
         assertTrue(a.version().startsWith("20260501T020000Z-"), a.version());
+    }
+
+    @Test
+    void fromTwentyThousandLessonsTheChosenSettingsTrainTheLargeOnesAndStayThere() {
+        RouterTrainer chosen = RouterTrainer.chosen(Clock.systemUTC());
+
+        assertSame(chosen, chosen.forLessons(RouterTrainer.LARGE_HISTORY - 1));
+        RouterTrainer large = chosen.forLessons(RouterTrainer.LARGE_HISTORY);
+        assertEquals(RouterTrainer.LARGE_FEATURES, large.features());
+        assertEquals(RouterTrainer.LARGE_CLASSIFIER, large.classifier());
+        assertSame(large, large.forLessons(RouterTrainer.LARGE_HISTORY * 5), "other settings train as they are");
     }
 
     @Test

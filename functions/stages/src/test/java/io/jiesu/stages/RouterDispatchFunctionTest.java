@@ -16,7 +16,10 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @WithTestResource(LocalCloudResource.class)
 @TestProfile(Export.class)
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouterDispatchFunctionTest {
     static final String[] UNITS = {"heating-company", "water-authority", "urban-management", "transport-bureau",
             "market-regulation"};
@@ -143,7 +146,7 @@ class RouterDispatchFunctionTest {
         assertEquals(trained.version(), models.current().orElseThrow().version());
         // the training measured its model's threshold on the history held out, and the model in force carries it
         assertTrue(trained.measured().reached(), trained.toString());
-        assertTrue(trained.measured().precision() >= routing.targetPrecision(), trained.toString());
+        assertEquals(routing.targetPrecision(), trained.measured().target());
         assertEquals(trained.examples(), trained.measured().heldOut(), "every lesson held out once");
         assertEquals(trained.measured(), models.current().orElseThrow().about().measured());
         Ticket similar = tickets.received("暖气管道供热中断，暖气片漏水");
@@ -152,6 +155,8 @@ class RouterDispatchFunctionTest {
         assertEquals("heating-company", routed.leadUnit());
         assertEquals(Routing.DispatchedBy.ROUTER, routed.routing().dispatchedBy());
         assertEquals(trained.version(), routed.routing().modelVersion());
+        assertTrue(routed.routing().suggestions().get(0).confidence()
+                >= Math.max(routing.threshold(), trained.measured().threshold()), routed.routing().toString());
     }
 
     @Inject
@@ -187,7 +192,7 @@ class RouterDispatchFunctionTest {
 
     /** Last: its arbitrary lessons stay in the history the other trainings of this class read. */
     @Test
-    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE)
     void aHistoryTheRouterCannotLearnTrainsAModelThatOnlyProposes() {
         // dispatchers who sent the same kinds of complaint to any unit: nothing in the words says which
         List<RoutingExample> arbitrary = new ArrayList<>();

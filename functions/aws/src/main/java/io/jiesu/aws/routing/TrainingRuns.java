@@ -111,7 +111,7 @@ public class TrainingRuns {
             item.put("version", s(run.version()));
         }
         if (run.examples() != null) {
-            item.put("examples", AttributeValue.builder().n(run.examples().toString()).build());
+            item.put("examples", n(run.examples()));
         }
         if (run.measured() != null) {
             MeasuredThreshold m = run.measured();

@@ -51,8 +51,7 @@ final class CrossValidation {
                 long p0 = System.nanoTime();
                 List<Suggestion> s = model.suggest(e.ticket());
                 predictNanos.add(System.nanoTime() - p0);
-                outcomes.add(s.isEmpty() ? new Outcome(e.unit(), null, 0)
-                        : new Outcome(e.unit(), s.get(0).unit(), s.get(0).confidence()));
+                outcomes.add(Outcome.of(e, s));
             }
         }
         Collections.sort(predictNanos);

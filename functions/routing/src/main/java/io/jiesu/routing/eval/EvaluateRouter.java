@@ -100,14 +100,14 @@ public final class EvaluateRouter {
                     doubles(opts.getOrDefault("lessons", "0,1")));
         }
         report(examples, lessons, trainer, folds, seed);
-        // what the deployed training would measure on this file and dispatch alone from (its own folds and seed)
-        MeasuredThreshold m = ThresholdMeasurement.measure(trainer, examples, taxonomy, 0.95);
-        out.printf(Locale.ROOT, "A training on this file measures (jiesu.routing.target-precision 0.95, %d held out): %s%n%n",
-                m.heldOut(), m.reached() ? String.format(Locale.ROOT, "threshold %.2f, precision %.3f, %s dispatched alone",
-                        m.threshold(), m.precision(), pct(m.automatic())) : "no threshold reaches it; a dispatcher decides every ticket");
         if (opts.containsKey("taxonomy")) {
             baseline(examples, taxonomy);
         }
+        // last: what the deployed training would measure on this file and dispatch alone from (its own folds and seed)
+        MeasuredThreshold m = ThresholdMeasurement.measure(trainer, examples, taxonomy, ThresholdMeasurement.TARGET_PRECISION);
+        out.printf(Locale.ROOT, "A training on this file measures (jiesu.routing.target-precision %.2f, %d held out): %s%n",
+                m.target(), m.heldOut(), m.reached() ? String.format(Locale.ROOT, "threshold %.2f, precision %.3f, %s dispatched alone",
+                        m.threshold(), m.precision(), pct(m.automatic())) : "no threshold reaches it; a dispatcher decides every ticket");
     }
 
     /**
@@ -281,7 +281,8 @@ public final class EvaluateRouter {
         // the training function also measures the model's threshold on a held-out fold before storing it
         long mc0 = os.getProcessCpuTime();
         long m0 = System.nanoTime();
-        MeasuredThreshold measured = ThresholdMeasurement.measure(trainer, train, new RoutingCatalogue(List.of(), List.of()), 0.95);
+        MeasuredThreshold measured = ThresholdMeasurement.measure(trainer, train, new RoutingCatalogue(List.of(), List.of()),
+                ThresholdMeasurement.TARGET_PRECISION);
         double measuring = (System.nanoTime() - m0) / 1e9;
         double measuringCpu = (os.getProcessCpuTime() - mc0) / 1e9;
         out.printf(Locale.ROOT, "Synthetic: %,d tickets, %d units, %s/%s: training %.1f s (CPU %.1f s, %d cores, load average %.1f); model %,d bytes "

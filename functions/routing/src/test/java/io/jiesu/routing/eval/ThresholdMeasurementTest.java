@@ -56,6 +56,17 @@ class ThresholdMeasurementTest {
     }
 
     @Test
+    void aUnitWithASingleTicketLeavesItsFoldUntrainedInsteadOfFailingTheTraining() {
+        List<RoutingExample> history = new ArrayList<>(history(false).stream().filter(e -> e.unit().equals(UNITS[0])).toList());
+        history.add(RoutingExample.of(TicketText.of("公交线路太少"), UNITS[1]));
+
+        MeasuredThreshold m = ThresholdMeasurement.measure(TRAINER, history, NO_CATALOGUE, 0.95);
+
+        assertEquals(history.size(), m.heldOut(), "every ticket held out once, the rare unit's too");
+        assertFalse(m.reached(), "the rare unit's ticket was never predicted right: " + m);
+    }
+
+    @Test
     void aThresholdMetByAFewLuckyTicketsDoesNotCount() {
         // the three most confident held-out tickets right, everything below them wrong: 1.0 precision on three
         List<Outcome> outcomes = new ArrayList<>();

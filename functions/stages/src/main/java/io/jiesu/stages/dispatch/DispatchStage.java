@@ -24,8 +24,8 @@ import java.util.List;
 
 /**
  * Routes a received ticket to its lead and co-units, or holds it for a dispatcher: the catalogue's explicit matter
- * first, then the learned router when it is confident enough (jiesu.routing.threshold), else a dispatcher with the
- * router's top three in view. Without a model, the catalogue's keywords as before.
+ * first, then the learned router when it is confident enough (jiesu.routing.threshold, raised to what the model's
+ * training measured), else a dispatcher with the router's top three in view. Without a model, the catalogue's keywords as before.
  */
 @ApplicationScoped
 public class DispatchStage {

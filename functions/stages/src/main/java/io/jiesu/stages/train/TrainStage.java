@@ -5,6 +5,7 @@ import io.jiesu.aws.routing.TrainingRequests.TrainingRequest;
 import io.jiesu.aws.routing.TrainingRuns;
 import io.jiesu.aws.routing.TrainingRuns.Run;
 import io.jiesu.aws.routing.TrainingRuns.State;
+import io.jiesu.routing.MeasuredThreshold;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -31,9 +32,11 @@ public class TrainStage {
         try {
             RouterTraining.Trained trained = training.train();
             run.ifPresent(r -> runs.finish(r, State.TRAINED, trained.version(), trained.examples(), trained.measured(), null));
-            return "trained router " + trained.version() + " on " + trained.examples() + " lessons; "
-                    + (trained.measured().reached() ? "dispatches alone from confidence " + trained.measured().threshold()
-                    : "reached no threshold for precision " + trained.measured().target() + ": proposes only");
+            MeasuredThreshold m = trained.measured();
+            return "trained router " + trained.version() + " on " + trained.examples() + " lessons; " + (m.reached()
+                    ? "measured threshold %.2f (it dispatches alone from the higher of it and jiesu.routing.threshold)"
+                    .formatted(m.threshold())
+                    : "no threshold reached precision %.2f: it only proposes".formatted(m.target()));
         } catch (RouterTraining.NotEnoughHistory e) {
             run.ifPresent(r -> runs.finish(r, State.NOT_TRAINED, null, null, null, e.getMessage()));
             return "not trained: " + e.getMessage();
