@@ -354,6 +354,16 @@ try {
   await admin.locator('[data-test=units] input').first().waitFor()
   const unitIds = await admin.locator('[data-test=units] input').evaluateAll((inputs) => inputs.map((i) => i.value))
   check(unitIds.includes('heating-company'), 'the admin edits the catalogue the api serves')
+  // the learned router's panel says what the api says is in force: a model and when it dispatches alone, or none yet
+  const inForce = await apiCall('GET', '/v1/admin/routing/model', 'admin')
+  const routerPanel = admin.locator('[data-test=router]')
+  if (inForce.status === 404) {
+    await routerPanel.locator('[data-test=router-none]').waitFor()
+    check(await routerPanel.getByText('尚无模型').isVisible(), 'the admin sees that no router model is in force yet, so the catalogue routes')
+  } else {
+    await routerPanel.locator('[data-test=router-model]').waitFor()
+    check(await routerPanel.getByText(inForce.body.version).isVisible(), `the admin sees the router in force (${inForce.body.version})`)
+  }
   await admin.locator('.lang').getByText('English').click()
   check(await admin.getByText('Routing catalogue').isVisible(), 'the console switches to English')
   console.log('console: all checks passed')

@@ -71,6 +71,17 @@ const en: typeof zh = {
     name: 'Name', code: 'Code', group: 'Group', save: 'Save catalogue', saved: 'Saved', calendar: 'Holiday lists',
     year: 'Year', upload: 'Upload holiday list', loaded: 'Loaded', notLoaded: 'Not loaded', add: 'Add', remove: 'Remove',
   },
+  router: {
+    title: 'Learned router', train: 'Train now', import: "Import last year's tickets", asked: 'Training asked for', imported: 'Imported; training asked for',
+    none: "No model yet: the catalogue's keywords route. Import last year's tickets or ask for a training.",
+    version: 'Model version', trainedAt: 'Trained at', examples: 'Lessons', units: 'Units', rule: 'Dispatches alone',
+    proposes: 'Its training reached the target precision at no confidence on the held-out tickets: it only proposes, dispatchers decide every ticket',
+    aloneMeasured: 'From confidence {from} (measured by its training)',
+    aloneConfigured: 'From confidence {from} (the configured lowest threshold)',
+    measured: 'Measured on held-out tickets', measuredLine: 'target precision {target}, {heldOut} held out: threshold {threshold}, precision {precision}, {automatic} alone',
+    run: 'Training run {run}: ',
+    state: { requested: 'Queued', trained: 'Trained', notTrained: 'Too few lessons: not trained', failed: 'Failed, being retried' },
+  },
   event: {
     ticket_received: 'Received',
     answered_on_spot: 'Answered on the spot',

@@ -71,6 +71,17 @@ export default {
     name: '名称', code: '编码', group: '分类', save: '保存清单', saved: '已保存', calendar: '节假日安排',
     year: '年份', upload: '上传节假日清单', loaded: '已加载', notLoaded: '未加载', add: '新增', remove: '删除',
   },
+  router: {
+    title: '智能派单模型', train: '立即训练', import: '导入历年工单', asked: '已提交训练', imported: '已导入，已提交训练',
+    none: '尚无模型：按首接负责清单的关键词派单。导入历年工单或提交训练后生效。',
+    version: '模型版本', trainedAt: '训练时间', examples: '训练样本', units: '承办单位数', rule: '自动派单规则',
+    proposes: '训练未能在留出工单上达到目标精度：仅给出建议，全部由派单员决定',
+    aloneMeasured: '置信度达到 {from} 自动派单（训练实测阈值）',
+    aloneConfigured: '置信度达到 {from} 自动派单（配置的最低阈值）',
+    measured: '留出实测', measuredLine: '目标精度 {target}，留出 {heldOut} 件：阈值 {threshold}，精度 {precision}，可自动派单 {automatic}',
+    run: '训练任务 {run}：',
+    state: { requested: '排队中', trained: '已训练', notTrained: '样本不足，未训练', failed: '失败，重试中' },
+  },
   event: {
     ticket_received: '受理',
     answered_on_spot: '即时答复',

@@ -1,5 +1,11 @@
 package io.jiesu.api;
 
+import io.jiesu.routing.MeasuredThreshold;
+import io.jiesu.routing.RouterModel;
+import io.jiesu.routing.RouterTrainer;
+import io.jiesu.routing.RoutingExample;
+import io.jiesu.routing.TicketText;
+
 import io.jiesu.aws.routing.RouterModels;
 import io.jiesu.aws.routing.TrainingRuns;
 import io.jiesu.localcloud.testing.LocalCloudResource;
@@ -34,6 +40,8 @@ class RoutingAdminTest {
     SqsClient sqs;
     @Inject
     RouterModels models;
+    @Inject
+    TrainingRuns runs;
     @ConfigProperty(name = "jiesu.queue.train.url")
     String trainQueue;
     TestApi api;
@@ -59,6 +67,7 @@ class RoutingAdminTest {
         TestApi.Reply seen = api.get("/v1/admin/routing/runs/" + run, TestApi.token("admin"));
         assertEquals(200, seen.status(), seen.raw().body());
         assertEquals("requested", seen.text("state"), "nothing trained it yet: no training function runs here");
+        assertTrue(seen.body().path("measured").isMissingNode(), "nothing measured before a training");
         assertTrue(queued().stream().anyMatch(m -> m.body().equals("{\"run\":\"" + run + "\"}")),
                 "the training queue names the run");
         assertTrue(models.pointer().isEmpty(), "the request itself trained no model");
@@ -90,6 +99,57 @@ class RoutingAdminTest {
         assertProblem(api.get("/v1/admin/routing/runs/nonsense", TestApi.token("admin")), 404);
         assertProblem(api.get("/v1/admin/routing/runs/20260101T000000Z-00000000", TestApi.token("dispatcher")), 403);
         assertProblem(api.post("/v1/admin/routing/train", TestApi.token("dispatcher"), null), 403);
+    }
+
+    @Test
+    void aRunSaysWhatItsTrainingMeasuredAThresholdOrNone() {
+        TrainingRuns.Run reached = runs.request("admin");
+        runs.finish(reached, TrainingRuns.State.TRAINED, "v1", 40, new MeasuredThreshold(0.95, 0.8, 0.97, 0.45, 40), null);
+        TrainingRuns.Run none = runs.request("admin");
+        runs.finish(none, TrainingRuns.State.TRAINED, "v2", 40, new MeasuredThreshold(0.95, null, null, 0, 40), null);
+
+        var measured = api.get("/v1/admin/routing/runs/" + reached.id(), TestApi.token("admin")).body().path("measured");
+        assertEquals(0.8, measured.path("threshold").asDouble());
+        assertEquals(0.97, measured.path("precision").asDouble());
+        assertEquals(0.45, measured.path("automatic").asDouble());
+        assertEquals(40, measured.path("heldOut").asInt());
+        var unreached = api.get("/v1/admin/routing/runs/" + none.id(), TestApi.token("admin")).body().path("measured");
+        assertEquals(0.95, unreached.path("targetPrecision").asDouble());
+        assertTrue(unreached.path("threshold").isMissingNode(), unreached.toString());
+        assertTrue(unreached.path("precision").isMissingNode(), unreached.toString());
+        assertEquals(0, unreached.path("automatic").asDouble());
+    }
+
+    @Test
+    void anAdminSeesTheModelInForceAndFromWhichConfidenceItDispatchesAlone() {
+        assertProblem(api.get("/v1/admin/routing/model", TestApi.token("admin")), 404);
+        List<RoutingExample> history = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            history.add(RoutingExample.of(TicketText.of("小区暖气不热第" + i + "户"), "heating-company"));
+            history.add(RoutingExample.of(TicketText.of("路灯不亮第" + i + "盏"), "city-lighting"));
+        }
+        RouterModel trained = RouterTrainer.chosen(java.time.Clock.systemUTC()).train(history);
+        try {
+            models.store(trained.withMeasured(new MeasuredThreshold(0.95, 0.82, 0.96, 0.41, 40)));
+            TestApi.Reply seen = api.get("/v1/admin/routing/model", TestApi.token("admin"));
+            assertEquals(200, seen.status(), seen.raw().body());
+            assertEquals(trained.version(), seen.text("version"));
+            assertEquals(40, seen.body().path("examples").asInt());
+            assertEquals(0.82, seen.body().path("measured").path("threshold").asDouble());
+            assertEquals(0.82, seen.body().path("dispatchesAloneFrom").asDouble(), "above the configured 0.75");
+
+            models.store(trained.withMeasured(new MeasuredThreshold(0.95, null, null, 0, 40)));
+            TestApi.Reply proposing = api.get("/v1/admin/routing/model", TestApi.token("admin"));
+            assertTrue(proposing.body().path("measured").path("threshold").isMissingNode(), proposing.raw().body());
+            assertTrue(proposing.body().path("dispatchesAloneFrom").isMissingNode(), "it only proposes");
+
+            models.store(trained);
+            assertEquals(0.75, api.get("/v1/admin/routing/model", TestApi.token("admin")).body()
+                    .path("dispatchesAloneFrom").asDouble(), "a model without a measurement: the configured threshold");
+            assertProblem(api.get("/v1/admin/routing/model", TestApi.token("dispatcher")), 403);
+        } finally {
+            models.withdraw();
+        }
     }
 
     /** What waits on the training queue now (received and left to reappear: nothing consumes it here). */

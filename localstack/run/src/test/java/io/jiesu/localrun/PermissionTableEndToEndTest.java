@@ -115,8 +115,9 @@ class PermissionTableEndToEndTest {
             case "POST /v1/notices/{noticeId}/publish" -> new Call(Need.NOTICE_DRAFT, true, null);
             case "POST /v1/notices/{noticeId}/withdraw" -> new Call(Need.NOTICE_DRAFT, true, "{\"reason\":\"检修取消\"}");
             // an admin's training is asked of the training function (202 with its run); the shared run never has
-            // enough history to train (RunningPipeline), so an import answers 409
-            case "POST /v1/admin/routing/train", "GET /v1/admin/routing/runs/{run}" -> new Call(Need.NONE, false, null);
+            // enough history to train (RunningPipeline), so an import answers 409 and no model is in force (404)
+            case "POST /v1/admin/routing/train", "GET /v1/admin/routing/runs/{run}", "GET /v1/admin/routing/model" ->
+                    new Call(Need.NONE, false, null);
             case "POST /v1/admin/routing/import" -> new Call(Need.NONE, false,
                     "[{\"text\":\"暖气不热\",\"category\":\"complaint\",\"location\":\"东城区\",\"unit\":\"heating-company\"}]");
             // the admin puts back what is there: the other tests keep the demo catalogue and the bundled calendar

@@ -4,7 +4,10 @@ import io.jiesu.routing.MeasuredThreshold;
 import io.jiesu.api.problems.ProblemMappers;
 import io.jiesu.api.validation.BadInput;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jiesu.aws.routing.RouterModels;
 import io.jiesu.aws.routing.RouterTraining;
+import io.jiesu.aws.routing.RoutingConfig;
+import io.jiesu.routing.RouterModel;
 import io.jiesu.aws.routing.TrainingRequests;
 import io.jiesu.aws.routing.TrainingRuns;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,6 +44,10 @@ public class RoutingAdminResource {
     TrainingRequests requests;
     @Inject
     TrainingRuns runs;
+    @Inject
+    RouterModels models;
+    @Inject
+    RoutingConfig routing;
 
     /** A training asked for, and where it stands. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -82,6 +89,46 @@ public class RoutingAdminResource {
         static MeasuredView of(MeasuredThreshold m) {
             return new MeasuredView(m.target(), m.threshold(), m.precision(), m.automatic(), m.heldOut());
         }
+    }
+
+    /** The model in force, and the confidence from which it dispatches without a dispatcher. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ModelView(
+            @Schema(description = "when it was trained, and a fingerprint of its lessons") String version,
+            @Schema(description = "when it was trained") String trainedAt,
+            @Schema(description = "how many lessons it learned from (the history, the import, the catalogue's matters)") int examples,
+            @Schema(description = "the units it proposes") List<String> units,
+            @Schema(description = "the features it reads, e.g. char1-3+headline8") String features,
+            @Schema(description = "the classifier") String classifier,
+            @Schema(description = "what its training measured on the history held out; absent for a model trained"
+                    + " before trainings measured") MeasuredView measured,
+            @Schema(description = "the confidence at or above which it dispatches alone: the measured threshold or"
+                    + " jiesu.routing.threshold, whichever is higher; absent when it only proposes (no confidence"
+                    + " reached the target precision)") Double dispatchesAloneFrom) {
+        static ModelView of(RouterModel model, double lowest) {
+            RouterModel.About a = model.about();
+            double from = model.dispatchesAloneFrom(lowest);
+            return new ModelView(a.version(), a.trainedAt().toString(), a.examples(), a.units(), a.features(),
+                    a.classifier(), a.measured() == null ? null : MeasuredView.of(a.measured()),
+                    Double.isInfinite(from) ? null : from);
+        }
+    }
+
+    @Operation(summary = "The router in force",
+            description = "The model the dispatch function routes with: its version, lessons and units, what its"
+                    + " training measured on the history held out, and the confidence from which it dispatches alone.")
+    @APIResponse(responseCode = "200", description = "The model in force",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
+    @APIResponse(responseCode = "404", description = "No model in force yet: the catalogue's keywords route",
+            content = @Content(mediaType = "application/problem+json"))
+    @GET
+    @Path("model")
+    @RolesAllowed("admin")
+    public Response model() {
+        return models.current().map(m -> Response.ok(ModelView.of(m, routing.threshold())).build())
+                .orElseGet(() -> ProblemMappers.respond(404, "not-found", "No router model in force",
+                        "no model has been trained yet: the catalogue's keywords route; import last year's tickets or"
+                                + " ask for a training", List.of()));
     }
 
     @Operation(summary = "Train the router now",
