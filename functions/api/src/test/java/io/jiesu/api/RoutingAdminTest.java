@@ -94,6 +94,34 @@ class RoutingAdminTest {
     }
 
     @Test
+    void anExportFarLargerThanARequestBodyIsImportedWhetherItsLengthIsDeclaredOrNot() {
+        StringBuilder csv = new StringBuilder("text,category,location,unit\n");
+        for (int i = 0; csv.length() < 300_000; i++) {
+            csv.append(i % 2 == 0 ? "小区暖气不热，室温只有十四度，第" + i + "户,供热,东城区,heating-company\n"
+                    : "路灯不亮已经一周，夜里行人看不清路，第" + i + "盏,市政,西城区,city-lighting\n");
+        }
+        byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(bytes.length > 4 * 65536, "well over the limit of any other body: " + bytes.length);
+
+        TestApi.Reply declared = api.send(api.request("/v1/admin/routing/import", TestApi.token("admin"))
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        assertEquals(202, declared.status(), declared.raw().body());
+        // no Content-Length: the body is counted as it is read, against the same file limit
+        TestApi.Reply chunked = api.send(api.request("/v1/admin/routing/import", TestApi.token("admin"))
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(bytes))).build());
+        assertEquals(202, chunked.status(), chunked.raw().body());
+        assertEquals(declared.body().path("imported").asInt(), chunked.body().path("imported").asInt());
+
+        byte[] tooLarge = new byte[5 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(tooLarge, (byte) 'x');
+        TestApi.Reply refused = api.send(api.request("/v1/admin/routing/import", TestApi.token("admin"))
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(tooLarge)).build());
+        assertProblem(refused, 413);
+        assertTrue(refused.raw().body().contains("5242880"), refused.raw().body());
+    }
+
+    @Test
     void aRunNobodyAskedForIsNotFoundAndOnlyAnAdminSeesRuns() {
         assertProblem(api.get("/v1/admin/routing/runs/20260101T000000Z-00000000", TestApi.token("admin")), 404);
         assertProblem(api.get("/v1/admin/routing/runs/nonsense", TestApi.token("admin")), 404);

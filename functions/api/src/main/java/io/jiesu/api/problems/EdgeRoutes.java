@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Refusals before a request is routed, as problem+json. A request line longer than jiesu.http.max-uri-length
  * (a 5,000-character id) is a 414 here: the HTTP layer's own line limit (quarkus.http.limits.max-initial-line-length)
  * is set well above it, because the HTTP layer answers a bare 414 with no body. A body that declares more than
- * jiesu.http.max-body-bytes is refused before it is read (a ticket is a few KB); one that declares no length is
+ * jiesu.http.max-body-bytes is refused before it is read (a ticket is a few KB; a file endpoint, {@link FileBody}, takes
+ * up to jiesu.http.max-file-bytes); one that declares no length is
  * counted by StreamedBodyLimit, and quarkus.http.limits.max-body-size stays the HTTP layer's hard stop. An
  * HTTP/1.1 connection is closed after a 413, as the hard stop does, so the unread body is not drained.
  */
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EdgeRoutes {
     @ConfigProperty(name = "jiesu.http.max-body-bytes", defaultValue = "65536")
     long maxBytes;
+    @ConfigProperty(name = "jiesu.http.max-file-bytes", defaultValue = "5242880")
+    long maxFileBytes;
     @ConfigProperty(name = "jiesu.http.max-uri-length", defaultValue = "2048")
     int maxUriLength;
 
@@ -41,12 +44,13 @@ public class EdgeRoutes {
             } catch (NumberFormatException e) {
                 declared = -1; // the HTTP layer refuses a Content-Length that is not a number
             }
-            if (declared <= maxBytes) {
+            long limit = FileBody.PATHS.contains(ctx.request().path()) ? maxFileBytes : maxBytes;
+            if (declared <= limit) {
                 ctx.next();
                 return;
             }
             String body = "{\"type\":\"https://jiesu.io/problems/too-large\",\"title\":\"Request body too large\","
-                    + "\"status\":413,\"detail\":\"the body may be at most " + maxBytes + " bytes\"}";
+                    + "\"status\":413,\"detail\":\"the body may be at most " + limit + " bytes\"}";
             ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
             if (ctx.request().version() != HttpVersion.HTTP_2) {
                 // HTTP/1.1 would read the rest of the body before the next request: close instead

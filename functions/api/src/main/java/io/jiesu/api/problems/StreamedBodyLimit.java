@@ -17,6 +17,8 @@ import java.io.InputStream;
 public class StreamedBodyLimit implements ReaderInterceptor {
     @ConfigProperty(name = "jiesu.http.max-body-bytes", defaultValue = "65536")
     long maxBytes;
+    /** The request property that gives an endpoint another limit ({@link FileBodyLimit}). */
+    static final String LIMIT = "jiesu.http.body-limit";
 
     /** An IOException, so Jackson passes it through unwrapped rather than as a bad field. */
     static final class TooLarge extends IOException {
@@ -37,13 +39,14 @@ public class StreamedBodyLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Counting(context.getInputStream(), maxBytes));
+        long limit = context.getProperty(LIMIT) instanceof Long l ? l : maxBytes;
+        context.setInputStream(new Counting(context.getInputStream(), limit));
         try {
             return context.proceed();
         } catch (IOException | RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof TooLarge) {
-                    throw new BodyTooLargeException(maxBytes);
+                    throw new BodyTooLargeException(limit);
                 }
             }
             throw e;

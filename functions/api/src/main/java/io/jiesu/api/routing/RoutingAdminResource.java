@@ -1,6 +1,7 @@
 package io.jiesu.api.routing;
 
 import io.jiesu.routing.MeasuredThreshold;
+import io.jiesu.api.problems.FileBody;
 import io.jiesu.api.problems.ProblemMappers;
 import io.jiesu.api.validation.BadInput;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -173,9 +174,13 @@ public class RoutingAdminResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "A row without text or unit, a header without them, or not CSV/JSON: the row is named")
     @APIResponse(responseCode = "409", description = "Too few rows to train on (jiesu.routing.minimum-examples, of two units at least)")
+    @APIResponse(responseCode = "413", description = "Over jiesu.http.max-file-bytes (5 MB, some 8,000 tickets of a"
+            + " few hundred characters): send the most recent tickets that fit",
+            content = @Content(mediaType = "application/problem+json"))
     @POST
     @Path("import")
     @Consumes({"text/csv", MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @FileBody
     @RolesAllowed("admin")
     public Response importTickets(byte[] body) {
         if (body == null || body.length == 0) {
