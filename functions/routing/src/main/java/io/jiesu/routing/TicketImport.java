@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,11 +35,24 @@ public final class TicketImport {
     }
 
     public static List<RoutingExample> read(byte[] content) {
-        String s = new String(content, StandardCharsets.UTF_8);
+        String s = decode(content);
         if (s.startsWith("\uFEFF")) {
             s = s.substring(1);
         }
         return s.stripLeading().startsWith("[") ? json(s) : csv(s);
+    }
+
+    /**
+     * UTF-8, or else GB18030: a CSV saved by Excel on a Chinese Windows is GBK (which GB18030 contains), and read as
+     * UTF-8 every Chinese character would become a replacement character and train the router on nothing.
+     */
+    static String decode(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(content, Charset.forName("GB18030"));
+        }
     }
 
     private static List<RoutingExample> json(String s) {

@@ -33,6 +33,17 @@ class TicketImportTest {
     }
 
     @Test
+    void aCsvSavedByExcelOnAChineseWindowsIsReadAsGbk() {
+        String csv = "text,category,location,unit\n路灯坏了，晚上很黑,市政,朝阳区,城管局\n";
+
+        List<RoutingExample> rows = TicketImport.read(csv.getBytes(java.nio.charset.Charset.forName("GBK")));
+
+        assertEquals("路灯坏了，晚上很黑", rows.get(0).ticket().text());
+        assertEquals("城管局", rows.get(0).unit());
+        assertEquals(rows, read(csv), "the same rows as from UTF-8");
+    }
+
+    @Test
     void aRowWithoutUnitIsRefusedByItsNumber() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read("text,unit\n路灯,城管局\n井盖,\n"));
