@@ -82,32 +82,56 @@ public class RouterModels {
 
     /**
      * Keeps a city's import (its raw CSV/JSON, gzipped, in chunks) so that every later training learns from last
-     * year's tickets as well as from this centre's own dispatches. A new import replaces the earlier one.
+     * year's tickets as well as from this centre's own dispatches. A new import replaces the earlier one: its chunks
+     * are written under a key of their own, the pointer is switched to them, then the earlier import's chunks are
+     * deleted. A training reading meanwhile follows one pointer to one whole import, and no row of a replaced import
+     * (citizens' words) stays behind.
      */
     public void storeImport(byte[] raw) {
         byte[] gz = gzip(raw);
+        String checksum = ModelChunks.checksum(gz);
+        String version = IMPORT + "-" + checksum.substring(0, 16);
+        Optional<String> before = importPointer().map(RouterModels::importVersion);
         List<byte[]> chunks = ModelChunks.split(gz);
         for (int i = 0; i < chunks.size(); i++) {
-            Map<String, AttributeValue> item = key(chunkSk(IMPORT, i));
+            Map<String, AttributeValue> item = key(chunkSk(version, i));
             item.put("chunk", AttributeValue.builder().b(SdkBytes.fromByteArray(chunks.get(i))).build());
             dynamo.putItem(b -> b.tableName(table).item(item));
         }
         Map<String, AttributeValue> pointer = key(IMPORT);
+        pointer.put("version", s(version));
         pointer.put("chunks", AttributeValue.builder().n(Integer.toString(chunks.size())).build());
-        pointer.put("checksum", s(ModelChunks.checksum(gz)));
+        pointer.put("checksum", s(checksum));
         dynamo.putItem(b -> b.tableName(table).item(pointer));
+        before.filter(v -> !v.equals(version)).ifPresent(this::deleteChunks);
     }
 
     /** The import kept by {@link #storeImport}, as it was sent; empty when the centre never imported. */
     public Optional<byte[]> storedImport() {
+        return importPointer().map(item -> {
+            List<byte[]> chunks = chunks(importVersion(item));
+            return gunzip(ModelChunks.join(chunks.subList(0, Math.min(chunks.size(),
+                    Integer.parseInt(item.get("chunks").n()))), item.get("checksum").s()));
+        });
+    }
+
+    private Optional<Map<String, AttributeValue>> importPointer() {
         Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(IMPORT)).consistentRead(true))
                 .item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        List<byte[]> chunks = chunks(IMPORT);
-        return Optional.of(gunzip(ModelChunks.join(chunks.subList(0, Math.min(chunks.size(),
-                Integer.parseInt(item.get("chunks").n()))), item.get("checksum").s())));
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** The key the pointer names; an import kept before imports had their own keys is under IMPORT itself. */
+    private static String importVersion(Map<String, AttributeValue> pointer) {
+        return pointer.containsKey("version") ? pointer.get("version").s() : IMPORT;
+    }
+
+    private void deleteChunks(String version) {
+        QueryRequest q = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :v)").projectionExpression("PK, SK")
+                .expressionAttributeValues(Map.of(":pk", s(PK), ":v", s("V#" + version + "#"))).build();
+        dynamo.queryPaginator(q).items().forEach(i -> dynamo.deleteItem(b -> b.tableName(table)
+                .key(Map.of("PK", i.get("PK"), "SK", i.get("SK")))));
     }
 
     /** Takes the model out of service (its chunks stay): the catalogue's keywords route until the next training. */

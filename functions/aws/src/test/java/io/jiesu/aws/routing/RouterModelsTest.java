@@ -1,0 +1,80 @@
+package io.jiesu.aws.routing;
+
+import io.jiesu.aws.Emulators;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RouterModelsTest {
+    private final DynamoDbClient dynamo = Emulators.dynamo();
+    private String table;
+    private RouterModels models;
+
+    @BeforeEach
+    void aTable() {
+        table = Emulators.newTable();
+        models = new RouterModels(dynamo, table);
+    }
+
+    @Test
+    void aNewImportReplacesTheEarlierOneAndLeavesNoneOfItsRowsBehind() {
+        // incompressible, so it spans several item-sized chunks
+        byte[] large = new byte[1_000_000];
+        new Random(3).nextBytes(large);
+        byte[] small = "text,category,location,unit\n暖气不热,供热,东城区,heating-company\n".getBytes(StandardCharsets.UTF_8);
+
+        models.storeImport(large);
+        assertArrayEquals(large, models.storedImport().orElseThrow());
+        assertEquals(3, importChunks(), "a megabyte gzipped is three chunks");
+
+        models.storeImport(small);
+        assertArrayEquals(small, models.storedImport().orElseThrow());
+        assertEquals(1, importChunks(), "the earlier import's chunks are gone");
+    }
+
+    @Test
+    void anImportKeptBeforeImportsHadKeysOfTheirOwnIsStillReadAndThenReplaced() {
+        byte[] raw = "text,category,location,unit\n路灯不亮,市政,西城区,city-lighting\n".getBytes(StandardCharsets.UTF_8);
+        byte[] gz = gzip(raw);
+        put("V#IMPORT#0000", Map.of("chunk", AttributeValue.builder().b(SdkBytes.fromByteArray(gz)).build()));
+        put("IMPORT", Map.of("chunks", AttributeValue.builder().n("1").build(),
+                "checksum", AttributeValue.builder().s(io.jiesu.routing.ModelChunks.checksum(gz)).build()));
+
+        assertArrayEquals(raw, models.storedImport().orElseThrow());
+        models.storeImport("text,category,location,unit\n停水,供水,东城区,water-authority\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(1, importChunks(), "the old key's chunk went with the replacement");
+    }
+
+    private long importChunks() {
+        return dynamo.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :v)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.builder().s(RouterModels.PK).build(),
+                        ":v", AttributeValue.builder().s("V#IMPORT").build()))).count();
+    }
+
+    private void put(String sk, Map<String, AttributeValue> attributes) {
+        Map<String, AttributeValue> item = new HashMap<>(attributes);
+        item.put("PK", AttributeValue.builder().s(RouterModels.PK).build());
+        item.put("SK", AttributeValue.builder().s(sk).build());
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private static byte[] gzip(byte[] raw) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(raw);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
