@@ -119,6 +119,11 @@ class RoutingAdminTest {
                 .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(tooLarge)).build());
         assertProblem(refused, 413);
         assertTrue(refused.raw().body().contains("5242880"), refused.raw().body());
+        TestApi.Reply refusedChunked = api.send(api.request("/v1/admin/routing/import", TestApi.token("admin"))
+                .header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(tooLarge))).build());
+        assertProblem(refusedChunked, 413);
+        assertTrue(refusedChunked.raw().body().contains("5242880"), refusedChunked.raw().body());
     }
 
     @Test

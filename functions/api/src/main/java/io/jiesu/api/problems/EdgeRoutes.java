@@ -44,7 +44,10 @@ public class EdgeRoutes {
             } catch (NumberFormatException e) {
                 declared = -1; // the HTTP layer refuses a Content-Length that is not a number
             }
-            long limit = FileBody.PATHS.contains(ctx.request().path()) ? maxFileBytes : maxBytes;
+            String path = ctx.request().path();
+            // the REST layer routes a path with a trailing slash to the same endpoint
+            String endpoint = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+            long limit = FileBody.PATHS.contains(endpoint) ? maxFileBytes : maxBytes;
             if (declared <= limit) {
                 ctx.next();
                 return;

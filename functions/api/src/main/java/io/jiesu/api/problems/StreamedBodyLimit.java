@@ -39,7 +39,7 @@ public class StreamedBodyLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        long limit = context.getProperty(LIMIT) instanceof Long l ? l : maxBytes;
+        long limit = context.getProperty(LIMIT) instanceof Number n ? n.longValue() : maxBytes;
         context.setInputStream(new Counting(context.getInputStream(), limit));
         try {
             return context.proceed();

@@ -116,8 +116,10 @@ public class RoutingAdminResource {
     }
 
     @Operation(summary = "The router in force",
-            description = "The model the dispatch function routes with: its version, lessons and units, what its"
-                    + " training measured on the history held out, and the confidence from which it dispatches alone.")
+            description = "The model in force (the dispatch function takes a new one up within jiesu.routing.recheck):"
+                    + " its version, lessons and units, what its training measured on the history held out, and the"
+                    + " confidence from which it dispatches alone (with this api's jiesu.routing.threshold, which must"
+                    + " be the dispatch function's).")
     @APIResponse(responseCode = "200", description = "The model in force",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ModelView.class)))
     @APIResponse(responseCode = "404", description = "No model in force yet: the catalogue's keywords route",
