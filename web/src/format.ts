@@ -11,8 +11,12 @@ export function beijing(iso?: string | null): string {
 }
 
 export function percent(rate?: { numerator?: number | null; denominator?: number | null } | null): string {
-  if (!rate?.denominator) return '—'
-  return `${((100 * (rate.numerator ?? 0)) / rate.denominator).toFixed(1)}%`
+  return share(ratio(rate))
+}
+
+/** A share as the screens show it: 0.531 → "53.1%". */
+export function share(value?: number | null): string {
+  return value == null ? '—' : `${(100 * value).toFixed(1)}%`
 }
 
 export function ratio(rate?: { numerator?: number | null; denominator?: number | null } | null): number | null {

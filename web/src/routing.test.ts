@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { routerRule, settled, share } from './routing'
+import { share } from './format'
+import { delayAfter, importTypeOf, routerRule, settled } from './routing'
 
 const model = { version: 'v', trainedAt: '2026-12-01T02:00:00Z', examples: 194, units: ['a', 'b'], features: 'char1-3', classifier: 'LIBLINEAR_SVM' }
 
@@ -28,5 +29,17 @@ describe('the router in force, as the admin reads it', () => {
     expect(settled({ run: 'r', state: 'not-trained' })).toBe(true)
     expect(settled({ run: 'r', state: 'failed' })).toBe(false)
     expect(settled({ run: 'r', state: 'requested' })).toBe(false)
+  })
+  it('an export is CSV by its name, whatever its case, else JSON', () => {
+    expect(importTypeOf({ name: '2025年工单.CSV' })).toBe('text/csv')
+    expect(importTypeOf({ name: 'tickets.json' })).toBe('application/json')
+  })
+  it('a run is asked about less and less often, for about fifteen minutes', () => {
+    const delays: number[] = []
+    for (let n = 0; delayAfter(n) != null; n++) delays.push(delayAfter(n)!)
+    expect(delays.slice(0, 5)).toEqual([2000, 4000, 8000, 16000, 30000])
+    const total = delays.reduce((a, b) => a + b, 0)
+    expect(total).toBeGreaterThanOrEqual(15 * 60 * 1000)
+    expect(total).toBeLessThan(16 * 60 * 1000)
   })
 })
