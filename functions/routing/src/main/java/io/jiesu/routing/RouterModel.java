@@ -42,6 +42,33 @@ public final class RouterModel {
     public record About(String version, Instant trainedAt, int examples, List<String> units, String features,
                         String classifier, int featureCount, double temperature, Confidence confidence,
                         MeasuredThreshold measured) {
+        /**
+         * The confidence from which the model dispatches alone: the deployment's {@code lowest}, raised to the
+         * threshold its training measured; above every confidence when the measurement reached no threshold.
+         */
+        public double dispatchesAloneFrom(double lowest) {
+            if (measured == null) {
+                return lowest;
+            }
+            return measured.reached() ? Math.max(lowest, measured.threshold()) : Double.POSITIVE_INFINITY;
+        }
+
+        /** As JSON, the model's own header: what a store keeps beside the model to tell of it without loading it. */
+        public String toJson() {
+            try {
+                return JSON.writeValueAsString(header(this));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public static About fromJson(String json) {
+            try {
+                return about(JSON.readValue(json, Map.class));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("not a router model's header: " + e.getMessage(), e);
+            }
+        }
     }
 
     private static final byte[] MAGIC = "JSRM".getBytes(StandardCharsets.US_ASCII);
@@ -75,16 +102,9 @@ public final class RouterModel {
                 a.classifier(), a.featureCount(), a.temperature(), a.confidence(), measured), model);
     }
 
-    /**
-     * The confidence from which this model dispatches alone: the deployment's {@code lowest}, raised to the
-     * threshold its training measured; above every confidence when the measurement reached no threshold.
-     */
+    /** {@link About#dispatchesAloneFrom}. */
     public double dispatchesAloneFrom(double lowest) {
-        MeasuredThreshold m = about.measured();
-        if (m == null) {
-            return lowest;
-        }
-        return m.reached() ? Math.max(lowest, m.threshold()) : Double.POSITIVE_INFINITY;
+        return about.dispatchesAloneFrom(lowest);
     }
 
     /** The three likeliest units, best first. */

@@ -106,9 +106,8 @@ public class RoutingAdminResource {
             @Schema(description = "the confidence at or above which it dispatches alone: the measured threshold or"
                     + " jiesu.routing.threshold, whichever is higher; absent when it only proposes (no confidence"
                     + " reached the target precision)") Double dispatchesAloneFrom) {
-        static ModelView of(RouterModel model, double lowest) {
-            RouterModel.About a = model.about();
-            double from = model.dispatchesAloneFrom(lowest);
+        static ModelView of(RouterModel.About a, double lowest) {
+            double from = a.dispatchesAloneFrom(lowest);
             return new ModelView(a.version(), a.trainedAt().toString(), a.examples(), a.units(), a.features(),
                     a.classifier(), a.measured() == null ? null : MeasuredView.of(a.measured()),
                     Double.isInfinite(from) ? null : from);
@@ -128,7 +127,7 @@ public class RoutingAdminResource {
     @Path("model")
     @RolesAllowed("admin")
     public Response model() {
-        return models.current().map(m -> Response.ok(ModelView.of(m, routing.threshold())).build())
+        return models.inForce().map(m -> Response.ok(ModelView.of(m, routing.threshold())).build())
                 .orElseGet(() -> ProblemMappers.respond(404, "not-found", "No router model in force",
                         "no model has been trained yet: the catalogue's keywords route; import last year's tickets or"
                                 + " ask for a training", List.of()));

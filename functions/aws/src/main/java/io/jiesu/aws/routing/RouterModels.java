@@ -52,7 +52,25 @@ public class RouterModels {
         pointer.put("checksum", s(ModelChunks.checksum(bytes)));
         pointer.put("trainedAt", s(model.about().trainedAt().toString()));
         pointer.put("examples", AttributeValue.builder().n(Integer.toString(model.about().examples())).build());
+        pointer.put("about", s(model.about().toJson()));
         dynamo.putItem(b -> b.tableName(table).item(pointer));
+    }
+
+    /**
+     * What the model in force says of itself, from the pointer alone (the admin screen's read: no model is loaded);
+     * a model stored before the pointer kept it is loaded once to tell.
+     */
+    public Optional<RouterModel.About> inForce() {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).key(key(CURRENT)).consistentRead(true))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        if (item.containsKey("about")) {
+            return Optional.of(RouterModel.About.fromJson(item.get("about").s()));
+        }
+        return Optional.of(load(new Current(item.get("version").s(), Integer.parseInt(item.get("chunks").n()),
+                item.get("checksum").s())).about());
     }
 
     /** The pointer alone (one small read): whether the model in force changed since it was loaded. */

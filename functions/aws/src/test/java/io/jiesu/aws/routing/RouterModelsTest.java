@@ -55,6 +55,27 @@ class RouterModelsTest {
         assertEquals(1, importChunks(), "the old key's chunk went with the replacement");
     }
 
+    @Test
+    void theModelInForceTellsOfItselfFromThePointerAlone() {
+        java.util.List<io.jiesu.routing.RoutingExample> history = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            history.add(io.jiesu.routing.RoutingExample.of(io.jiesu.routing.TicketText.of("暖气不热第" + i + "户"), "heating-company"));
+            history.add(io.jiesu.routing.RoutingExample.of(io.jiesu.routing.TicketText.of("路灯不亮第" + i + "盏"), "city-lighting"));
+        }
+        io.jiesu.routing.RouterModel model = io.jiesu.routing.RouterTrainer.chosen(java.time.Clock.systemUTC()).train(history)
+                .withMeasured(new io.jiesu.routing.MeasuredThreshold(0.95, null, null, 0, 20));
+        assertEquals(java.util.Optional.empty(), models.inForce());
+
+        models.store(model);
+        // its chunks gone, the pointer still tells: nothing is loaded to answer
+        dynamo.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :v)")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.builder().s(RouterModels.PK).build(),
+                        ":v", AttributeValue.builder().s("V#" + model.version()).build())))
+                .items().forEach(i -> dynamo.deleteItem(b -> b.tableName(table).key(Map.of("PK", i.get("PK"), "SK", i.get("SK")))));
+
+        assertEquals(model.about(), models.inForce().orElseThrow());
+    }
+
     private long importChunks() {
         return dynamo.query(b -> b.tableName(table).keyConditionExpression("PK = :pk AND begins_with(SK, :v)")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.builder().s(RouterModels.PK).build(),
