@@ -72,14 +72,14 @@ const en: typeof zh = {
     year: 'Year', upload: 'Upload holiday list', loaded: 'Loaded', notLoaded: 'Not loaded', add: 'Add', remove: 'Remove',
   },
   router: {
-    title: 'Learned router', train: 'Train now', import: 'Import past tickets', asked: 'Training asked for', imported: '{n} tickets imported; training asked for',
-    none: "No model yet: the routing catalogue's keywords route. Import past tickets or train to start one.",
+    title: 'Learned router', train: 'Train now', import: 'Import past tickets', asked: 'Training asked for', imported: 'Uploaded; import and training asked for',
+    none: "No model yet: tickets go by the catalogue's keywords. Import past tickets or train to start one.",
     version: 'Model version', trainedAt: 'Trained at', examples: 'Lessons', units: 'Units', rule: 'Dispatches alone',
     proposes: 'No confidence reached the target precision on held-out tickets: it only proposes, dispatchers decide',
     aloneMeasured: 'From confidence {from} (measured by its training)',
     aloneConfigured: 'From confidence {from} (the configured lowest threshold)',
     measured: 'Checked on past tickets', measuredLine: 'target precision {target}, {heldOut} held out: threshold {threshold}, precision {precision}, {automatic} alone',
-    run: 'Training run {run}: ', later: 'Still training: refresh later', tooLarge: 'The file is over {mb} MB: import the most recent tickets only',
+    run: 'Training run {run}: ', later: 'Still training: refresh later',
     state: { requested: 'Queued', trained: 'Trained', notTrained: 'Too few lessons: not trained', failed: 'Failed' },
   },
   event: {
