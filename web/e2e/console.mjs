@@ -364,6 +364,13 @@ try {
     await routerPanel.locator('[data-test=router-model]').waitFor()
     check(await routerPanel.getByText(inForce.body.version).isVisible(), `the admin sees the router in force (${inForce.body.version})`)
   }
+  // an export goes from the browser straight to storage, and the training function reads it: one row is too few
+  await routerPanel.locator('input[type=file]').setInputFiles({
+    name: '历史工单.csv', mimeType: 'text/csv', buffer: Buffer.from('text,category,location,unit\n小区暖气不热,供热,东城区,heating-company\n'),
+  })
+  const runLine = routerPanel.locator('[data-test=router-run]')
+  await runLine.getByText('样本不足，未训练').waitFor({ timeout: WAIT })
+  check((await runLine.innerText()).includes('1 lessons'), 'an export uploaded from the console reaches the training function, which reads its one row: too few to train')
   await admin.locator('.lang').getByText('English').click()
   check(await admin.getByText('Routing catalogue').isVisible(), 'the console switches to English')
   console.log('console: all checks passed')

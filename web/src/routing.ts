@@ -1,4 +1,5 @@
-import type { Schemas } from './api/client'
+import { putToStorage } from './api/attachments'
+import { api, ok, type Schemas } from './api/client'
 
 /** From which confidence the router in force dispatches without a dispatcher, as the admin screen says it. */
 export type RouterRule =
@@ -21,9 +22,6 @@ export function settled(run: Schemas['RunView']): boolean {
   return run.state === 'trained' || run.state === 'not-trained'
 }
 
-/** The largest import the api takes (its jiesu.http.max-file-bytes): a larger file is refused before it is read. */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024
-
 /** An export's type as the api wants it: a CSV by its name (Excel writes .CSV too), else JSON. */
 export function importTypeOf(file: { name: string }): string {
   return /\.csv$/i.test(file.name) ? 'text/csv' : 'application/json'
@@ -35,4 +33,15 @@ export function importTypeOf(file: { name: string }): string {
  */
 export function delayAfter(asked: number): number | null {
   return asked >= 34 ? null : Math.min(2000 * 2 ** asked, 30000)
+}
+
+/**
+ * A city's export of past tickets, of any size: the api offers a pre-signed URL, the file goes straight to storage,
+ * then the training function is asked to import it and train. The run to follow comes back; a row at fault ends it
+ * not-trained, with the row named.
+ */
+export async function importExport(file: File, put: typeof fetch = fetch): Promise<Schemas['RunView']> {
+  const offer = await ok(api().POST('/v1/admin/routing/import-uploads', { body: { contentType: importTypeOf(file), size: file.size } }))
+  await putToStorage(offer.url!, offer.contentType!, file, put)
+  return ok(api().POST('/v1/admin/routing/import-uploads/{upload}/train', { params: { path: { upload: offer.upload! } } }))
 }

@@ -30,9 +30,14 @@ export async function upload(ticketId: string, file: File, purpose: Purpose, put
       body: { fileName: file.name, contentType: contentTypeOf(file), size: file.size, purpose },
     }),
   )
-  const stored = await put(offer.url!, { method: 'PUT', headers: { 'Content-Type': offer.contentType! }, body: file })
-  if (!stored.ok) throw new Error(`${file.name}: HTTP ${stored.status}`)
+  await putToStorage(offer.url!, offer.contentType!, file, put)
   return offer.attachment!
+}
+
+/** PUTs a file to a pre-signed URL with the type the URL is bound to: the bytes go straight to the bucket. */
+export async function putToStorage(url: string, contentType: string, file: File, put: typeof fetch = fetch): Promise<void> {
+  const stored = await put(url, { method: 'PUT', headers: { 'Content-Type': contentType }, body: file })
+  if (!stored.ok) throw new Error(`${file.name}: HTTP ${stored.status}`)
 }
 
 /** Attaches the files one after the other; the lists on screen read the ticket's files again afterwards. */

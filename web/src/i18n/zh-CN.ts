@@ -72,14 +72,14 @@ export default {
     year: '年份', upload: '上传节假日清单', loaded: '已加载', notLoaded: '未加载', add: '新增', remove: '删除',
   },
   router: {
-    title: '智能派单模型', train: '立即训练', import: '导入历史工单', asked: '已提交训练', imported: '已导入 {n} 件，已提交训练',
+    title: '智能派单模型', train: '立即训练', import: '导入历史工单', asked: '已提交训练', imported: '已上传，已提交导入和训练',
     none: '尚无模型：按首接负责主协办清单的关键词派单。导入历史工单或点击“立即训练”后生效。',
     version: '模型版本', trainedAt: '训练时间', examples: '训练样本', units: '承办单位数', rule: '自动派单规则',
     proposes: '历史工单检验未达到目标准确率：只给建议，由派单员派单',
     aloneMeasured: '置信度达到 {from} 即自动派单（训练检验得出的阈值）',
     aloneConfigured: '置信度达到 {from} 即自动派单（配置的最低阈值）',
     measured: '历史工单检验', measuredLine: '目标准确率 {target}，检验 {heldOut} 件：阈值 {threshold}，准确率 {precision}，自动派单占比 {automatic}',
-    run: '训练任务 {run}：', later: '训练仍在进行，请稍后点“刷新”查看', tooLarge: '文件超过 {mb} MB，请只导入最近的工单',
+    run: '训练任务 {run}：', later: '训练仍在进行，请稍后点“刷新”查看',
     state: { requested: '排队中', trained: '已训练', notTrained: '样本不足，未训练', failed: '失败' },
   },
   event: {

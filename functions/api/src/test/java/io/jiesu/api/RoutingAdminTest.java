@@ -127,6 +127,47 @@ class RoutingAdminTest {
     }
 
     @Test
+    void anExportOfAnySizeIsPutStraightToStorageThroughAnOfferedUrlAndItsTrainingAskedFor() throws Exception {
+        byte[] csv = "text,category,location,unit\n小区暖气不热,供热,东城区,heating-company\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TestApi.Reply offered = api.post("/v1/admin/routing/import-uploads", TestApi.token("admin"),
+                "{\"contentType\":\"text/csv\",\"size\":" + csv.length + "}");
+        assertEquals(201, offered.status(), offered.raw().body());
+        String upload = offered.text("upload");
+        assertTrue(io.jiesu.aws.routing.ImportUploads.ID.matcher(upload).matches(), upload);
+        String url = offered.text("url");
+        assertTrue(url.contains("/imports/" + upload) && url.contains("X-Amz-Signature"), url);
+
+        // the bytes go to storage, never through the api
+        var put = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "text/csv").PUT(java.net.http.HttpRequest.BodyPublishers.ofByteArray(csv)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, put.statusCode(), put.body());
+        TestApi.Reply asked = api.post("/v1/admin/routing/import-uploads/" + upload + "/train", TestApi.token("admin"), null);
+        assertEquals(202, asked.status(), asked.raw().body());
+        assertEquals("import", asked.text("requestedBy"));
+        assertTrue(queued().stream().anyMatch(m -> m.body().contains(asked.text("run")) && m.body().contains(upload)),
+                "the training queue names the run and the upload");
+    }
+
+    @Test
+    void anUploadIsOfferedOnlyForACsvOrJsonOfASizeInBoundsAndOnlyToAnAdmin() {
+        String admin = TestApi.token("admin");
+        assertProblemNaming(api.post("/v1/admin/routing/import-uploads", admin, "{\"contentType\":\"image/png\",\"size\":10}"), "contentType");
+        assertProblemNaming(api.post("/v1/admin/routing/import-uploads", admin, "{\"contentType\":\"text/csv\",\"size\":0}"), "size");
+        assertProblemNaming(api.post("/v1/admin/routing/import-uploads", admin, "{\"contentType\":\"text/csv\"}"), "size");
+        assertProblemNaming(api.post("/v1/admin/routing/import-uploads", admin,
+                "{\"contentType\":\"application/json\",\"size\":" + (200L * 1024 * 1024 + 1) + "}"), "size");
+        assertProblem(api.post("/v1/admin/routing/import-uploads/not-an-upload/train", admin, null), 404);
+        assertProblem(api.post("/v1/admin/routing/import-uploads", TestApi.token("dispatcher"),
+                "{\"contentType\":\"text/csv\",\"size\":10}"), 403);
+    }
+
+    private static void assertProblemNaming(TestApi.Reply r, String field) {
+        assertProblem(r, 400);
+        assertEquals(field, r.body().path("errors").path(0).path("field").asText(), r.raw().body());
+    }
+
+    @Test
     void aRunNobodyAskedForIsNotFoundAndOnlyAnAdminSeesRuns() {
         assertProblem(api.get("/v1/admin/routing/runs/20260101T000000Z-00000000", TestApi.token("admin")), 404);
         assertProblem(api.get("/v1/admin/routing/runs/nonsense", TestApi.token("admin")), 404);

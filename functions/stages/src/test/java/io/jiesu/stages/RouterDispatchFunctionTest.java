@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -190,9 +191,9 @@ class RouterDispatchFunctionTest {
         assertEquals(run.version(), models.current().orElseThrow().version());
     }
 
-    /** Last: its arbitrary lessons stay in the history the other trainings of this class read. */
+    /** Next to last: its arbitrary lessons stay in the history the other trainings of this class read. */
     @Test
-    @Order(Integer.MAX_VALUE)
+    @Order(Integer.MAX_VALUE - 1)
     void aHistoryTheRouterCannotLearnTrainsAModelThatOnlyProposes() {
         // dispatchers who sent the same kinds of complaint to any unit: nothing in the words says which
         List<RoutingExample> arbitrary = new ArrayList<>();
@@ -211,6 +212,47 @@ class RouterDispatchFunctionTest {
         assertEquals(TicketState.AWAITING_DISPATCH, waiting.state(), waiting.routing().toString());
         assertEquals(3, waiting.routing().suggestions().size(), "its suggestions are still shown");
         assertEquals(trained.version(), waiting.routing().modelVersion());
+    }
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "jiesu.aws.s3.endpoint")
+    java.net.URI s3Endpoint;
+
+    /** Last: the import it keeps stays for every later training (no other test of this class trains after it). */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void anUploadedExportIsKeptAsTheImportAndTrainedOnAndAMissingOrBadOneSaysWhy() {
+        StringBuilder csv = new StringBuilder("text,category,location,unit\n");
+        history().forEach(e -> csv.append(e.ticket().text()).append(",,,").append(e.unit()).append('\n'));
+        byte[] good = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (var s3 = io.jiesu.localcloud.LocalAws.s3(s3Endpoint)) {
+            s3.putObject(b -> b.bucket(io.jiesu.aws.resources.CloudResources.ATTACHMENTS_BUCKET)
+                    .key("imports/20261201T020000Z-00000001.csv"), software.amazon.awssdk.core.sync.RequestBody.fromBytes(good));
+            s3.putObject(b -> b.bucket(io.jiesu.aws.resources.CloudResources.ATTACHMENTS_BUCKET)
+                    .key("imports/20261201T020000Z-00000002.csv"), software.amazon.awssdk.core.sync.RequestBody.fromString(
+                            "text,category,location,unit\n暖气不热,,,\n"));
+        }
+        Lambda.drain(QueueName.TRAIN);
+        Lambda.export("train");
+        var missing = trainingRuns.request("import");
+        var bad = trainingRuns.request("import");
+        var kept = trainingRuns.request("import");
+
+        Lambda.Batch batch = Lambda.deliver(QueueName.TRAIN,
+                "{\"run\":\"" + missing.id() + "\",\"upload\":\"20261201T020000Z-0000000f.csv\"}",
+                "{\"run\":\"" + bad.id() + "\",\"upload\":\"20261201T020000Z-00000002.csv\"}",
+                "{\"run\":\"" + kept.id() + "\",\"upload\":\"20261201T020000Z-00000001.csv\"}");
+
+        assertEquals(Set.of(), batch.failedBodies(), "neither a missing file nor a bad row is tried again");
+        var notThere = trainingRuns.find(missing.id()).orElseThrow();
+        assertEquals(io.jiesu.aws.routing.TrainingRuns.State.NOT_TRAINED, notThere.state());
+        assertTrue(notThere.message().contains("no file was uploaded"), notThere.message());
+        var badRow = trainingRuns.find(bad.id()).orElseThrow();
+        assertEquals(io.jiesu.aws.routing.TrainingRuns.State.NOT_TRAINED, badRow.state());
+        assertTrue(badRow.message().contains("row 1"), badRow.message());
+        var trained = trainingRuns.find(kept.id()).orElseThrow();
+        assertEquals(io.jiesu.aws.routing.TrainingRuns.State.TRAINED, trained.state(), String.valueOf(trained.message()));
+        assertArrayEquals(good, models.storedImport().orElseThrow(), "the upload is the import every training learns from");
+        assertEquals(trained.version(), models.current().orElseThrow().version());
     }
 
     private void handDispatched(int count) {

@@ -118,6 +118,9 @@ class PermissionTableEndToEndTest {
             // enough history to train (RunningPipeline), so an import answers 409 and no model is in force (404)
             case "POST /v1/admin/routing/train", "GET /v1/admin/routing/runs/{run}", "GET /v1/admin/routing/model" ->
                     new Call(Need.NONE, false, null);
+            case "POST /v1/admin/routing/import-uploads" -> new Call(Need.NONE, false, "{\"contentType\":\"text/csv\",\"size\":1024}");
+            // no file was put there: the training function ends the run not-trained, saying so
+            case "POST /v1/admin/routing/import-uploads/{upload}/train" -> new Call(Need.NONE, false, null);
             case "POST /v1/admin/routing/import" -> new Call(Need.NONE, false,
                     "[{\"text\":\"暖气不热\",\"category\":\"complaint\",\"location\":\"东城区\",\"unit\":\"heating-company\"}]");
             // the admin puts back what is there: the other tests keep the demo catalogue and the bundled calendar
@@ -361,6 +364,10 @@ class PermissionTableEndToEndTest {
         }
         if (path.contains("{articleId}")) {
             path = path.replace("{articleId}", id);
+        }
+        if (path.contains("{upload}")) {
+            // an upload id of the api's making, never filled: the run it asks for ends not-trained
+            path = path.replace("{upload}", "20261201T000000Z-00000000.csv");
         }
         if (path.contains("{run}")) {
             path = path.replace("{run}", trainingRun(api));

@@ -5,6 +5,7 @@ import io.jiesu.api.problems.FileBody;
 import io.jiesu.api.problems.ProblemMappers;
 import io.jiesu.api.validation.BadInput;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.jiesu.aws.routing.ImportUploads;
 import io.jiesu.aws.routing.RouterModels;
 import io.jiesu.aws.routing.RouterTraining;
 import io.jiesu.aws.routing.RoutingConfig;
@@ -49,6 +50,8 @@ public class RoutingAdminResource {
     RouterModels models;
     @Inject
     RoutingConfig routing;
+    @Inject
+    ImportUploads uploads;
 
     /** A training asked for, and where it stands. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -195,6 +198,65 @@ public class RoutingAdminResource {
             throw new BadInput("body", e.getMessage());
         }
         return accepted(requests.request("import"), rows);
+    }
+
+    /** An export to upload: its type and size, to which the URL is bound. */
+    public record UploadRequest(
+            @Schema(description = "text/csv or application/json", required = true) String contentType,
+            @Schema(description = "the file's size in bytes, at most jiesu.routing.max-import-bytes (200 MB)",
+                    required = true) Long size) {
+    }
+
+    /** Where to PUT the file, with that Content-Type and length, before it expires. */
+    public record UploadOffer(
+            @Schema(description = "the upload's id: ask for the training at /v1/admin/routing/import-uploads/{upload}/train")
+            String upload,
+            @Schema(description = "PUT the file here, with this Content-Type and Content-Length") String url,
+            String contentType, long size,
+            @Schema(description = "the URL works until then") String expiresAt) {
+    }
+
+    @Operation(summary = "Offer an upload for an export larger than a request",
+            description = "A city's export of past tickets of any size up to jiesu.routing.max-import-bytes: the answer"
+                    + " is a pre-signed URL to which the file is PUT straight to storage, never through the api. Then"
+                    + " POST /v1/admin/routing/import-uploads/{upload}/train.")
+    @APIResponse(responseCode = "201", description = "The URL, bound to the type and size given",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UploadOffer.class)))
+    @APIResponse(responseCode = "400", description = "A type other than CSV or JSON, or a size of 0 or over the limit: the field is named")
+    @POST
+    @Path("import-uploads")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    public Response offerUpload(UploadRequest body) {
+        if (body == null) {
+            throw new BadInput("body", "send {\"contentType\": \"text/csv\", \"size\": <bytes>}");
+        }
+        ImportUploads.Offer offer;
+        try {
+            offer = uploads.offer(body.contentType(), body.size() == null ? 0 : body.size());
+        } catch (ImportUploads.BadUpload e) {
+            throw new BadInput(e.field(), e.getMessage());
+        }
+        return Response.status(201).entity(new UploadOffer(offer.upload(), offer.url().toString(), offer.contentType(),
+                offer.size(), offer.expiresAt().toString())).build();
+    }
+
+    @Operation(summary = "Import an uploaded export and train",
+            description = "Asks the training function to read the uploaded export, keep it as the import (as"
+                    + " POST /v1/admin/routing/import does) and train. Answers at once with the run; a missing file or a"
+                    + " row at fault ends the run not-trained, with the row named in its message.")
+    @APIResponse(responseCode = "202", description = "Asked for: the run, requested; see its Location for how it ended",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "404", description = "Not an upload id this api offers",
+            content = @Content(mediaType = "application/problem+json"))
+    @POST
+    @Path("import-uploads/{upload}/train")
+    @RolesAllowed("admin")
+    public Response trainFromUpload(@PathParam("upload") String upload) {
+        if (upload == null || !ImportUploads.ID.matcher(upload).matches()) {
+            return ProblemMappers.respond(404, "not-found", "No such upload", "no upload " + upload, List.of());
+        }
+        return accepted(requests.request("import", upload), null);
     }
 
     private static Response accepted(TrainingRuns.Run run, Integer imported) {

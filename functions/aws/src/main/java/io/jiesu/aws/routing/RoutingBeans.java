@@ -1,16 +1,22 @@
 package io.jiesu.aws.routing;
 
+import io.jiesu.aws.AwsClients;
 import io.jiesu.aws.catalogue.CatalogueStore;
+import io.jiesu.aws.queues.QueueConfig;
+import io.jiesu.aws.resources.QueueName;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import io.jiesu.aws.queues.QueueConfig;
-import io.jiesu.aws.resources.QueueName;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /** The learned router's store, the model the dispatch function holds, and its training. */
 @ApplicationScoped
@@ -35,6 +41,19 @@ public class RoutingBeans {
                                   CatalogueStore catalogue) {
         return new RouterTraining(dynamo, table, models, config.minimumExamples(), config.targetPrecision(), clock,
                 catalogue::current);
+    }
+
+    @Produces
+    @Singleton
+    ImportUploads importUploads(S3Presigner presigner, Clock clock,
+                                @ConfigProperty(name = "jiesu.aws.region") Optional<String> region,
+                                @ConfigProperty(name = "jiesu.aws.s3.endpoint") Optional<URI> endpoint,
+                                @ConfigProperty(name = "jiesu.attachments.bucket", defaultValue = "jiesu-attachments") String bucket,
+                                @ConfigProperty(name = "jiesu.attachments.url-life", defaultValue = "PT5M") Duration urlLife,
+                                @ConfigProperty(name = "jiesu.routing.max-import-bytes", defaultValue = "209715200") long maxBytes) {
+        // path-style on an emulator, as the presigner: no bucket host names on 127.0.0.1
+        S3Client s3 = AwsClients.client(S3Client.builder().forcePathStyle(endpoint.isPresent()), region, endpoint);
+        return new ImportUploads(presigner, s3, bucket, urlLife, maxBytes, clock);
     }
 
     @Produces

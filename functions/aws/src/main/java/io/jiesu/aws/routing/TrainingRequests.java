@@ -22,20 +22,27 @@ public class TrainingRequests {
     }
 
     public TrainingRuns.Run request(String requestedBy) {
+        return request(requestedBy, null);
+    }
+
+    /** A training that first keeps an uploaded export ({@link ImportUploads}) as the import. */
+    public TrainingRuns.Run request(String requestedBy, String upload) {
         String url = queueUrl.orElseThrow(() -> new IllegalStateException(
                 "no URL configured for queue " + QueueName.TRAIN + ": set jiesu.queue.train.url"));
         TrainingRuns.Run run = runs.request(requestedBy);
-        sqs.sendMessage(b -> b.queueUrl(url).messageBody(TrainingRequest.body(run.id())));
+        sqs.sendMessage(b -> b.queueUrl(url).messageBody(TrainingRequest.body(run.id(), upload)));
         return run;
     }
 
     /**
-     * What the training function receives: the run to train for (from the queue), or a schedule's firing (the
-     * daily training: {@code scheduledTime}, no run).
+     * What the training function receives: the run to train for (from the queue) and the upload to import first, if
+     * any, or a schedule's firing (the daily training: {@code scheduledTime}, no run).
      */
-    public record TrainingRequest(String run, String scheduledTime) {
-        static String body(String run) {
-            return "{\"run\":\"" + run + "\"}";
+    public record TrainingRequest(String run, String scheduledTime, String upload) {
+        static String body(String run, String upload) {
+            // both are ids of our own making (TrainingRuns.ID, ImportUploads.ID): nothing to escape
+            return upload == null ? "{\"run\":\"" + run + "\"}"
+                    : "{\"run\":\"" + run + "\",\"upload\":\"" + upload + "\"}";
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jiesu.stages.train;
 
+import io.jiesu.aws.routing.ImportUploads;
 import io.jiesu.aws.routing.RouterTraining;
 import io.jiesu.aws.routing.TrainingRequests.TrainingRequest;
 import io.jiesu.aws.routing.TrainingRuns;
@@ -14,7 +15,9 @@ import java.util.Optional;
 /**
  * Trains the learned router on the history and puts the model in force: daily (the schedule's body names no run)
  * and for each training an admin or an import asked for (a TrainQueue record naming its run, which says here how
- * it ended). Too little history is no failure (a retry would not help): it says so and the model in force stays.
+ * it ended), after keeping an uploaded export as the import when the request names one. Too little history, or an
+ * export missing or with a bad row, is no failure (a retry would not help): the run says so and the model in force
+ * stays.
  * A run already finished (a message delivered twice) is not trained again.
  */
 @ApplicationScoped
@@ -23,6 +26,27 @@ public class TrainStage {
     RouterTraining training;
     @Inject
     TrainingRuns runs;
+    @Inject
+    ImportUploads uploads;
+
+    /** The uploaded export kept as the import, read and checked as an import sent to the api is. */
+    private void keepUpload(String upload) {
+        byte[] raw = uploads.read(upload).orElseThrow(() -> new UnreadableImport("no file was uploaded as " + upload
+                + ": PUT it to the URL the api offered, then ask again"));
+        try {
+            training.keepImport(raw);
+        } catch (IllegalArgumentException badRow) {
+            // the import names the row at fault (TicketImport): trying again would not mend the file
+            throw new UnreadableImport(badRow.getMessage());
+        }
+    }
+
+    /** An uploaded export that is not there or not readable: asking again will not help until it is mended. */
+    static final class UnreadableImport extends RuntimeException {
+        UnreadableImport(String message) {
+            super(message);
+        }
+    }
 
     public String handle(TrainingRequest request) {
         Optional<Run> run = request == null || request.run() == null ? Optional.empty() : runs.find(request.run());
@@ -30,6 +54,9 @@ public class TrainStage {
             return "run " + run.get().id() + " already " + run.get().state().wire();
         }
         try {
+            if (request != null && request.upload() != null) {
+                keepUpload(request.upload());
+            }
             RouterTraining.Trained trained = training.train();
             run.ifPresent(r -> runs.finish(r, State.TRAINED, trained.version(), trained.examples(), trained.measured(), null));
             MeasuredThreshold m = trained.measured();
@@ -37,9 +64,10 @@ public class TrainStage {
                     ? "measured threshold %.2f (it dispatches alone from the higher of it and jiesu.routing.threshold)"
                     .formatted(m.threshold())
                     : "no threshold reached precision %.2f: it only proposes".formatted(m.target()));
-        } catch (RouterTraining.NotEnoughHistory e) {
+        } catch (RouterTraining.NotEnoughHistory | UnreadableImport e) {
             run.ifPresent(r -> runs.finish(r, State.NOT_TRAINED, null, null, null, e.getMessage()));
             return "not trained: " + e.getMessage();
+
         } catch (RuntimeException e) {
             // the message is tried again (then dead-lettered); meanwhile the run says it failed, and of what
             run.ifPresent(r -> runs.finish(r, State.FAILED, null, null, null, e.getClass().getSimpleName()));
