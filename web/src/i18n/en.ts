@@ -80,7 +80,7 @@ const en: typeof zh = {
     aloneConfigured: 'From confidence {from} (the configured lowest threshold)',
     measured: 'Checked on past tickets', measuredLine: 'target precision {target}, {heldOut} held out: threshold {threshold}, precision {precision}, {automatic} alone',
     run: 'Training run {run}: ', later: 'Still training: refresh later',
-    state: { requested: 'Queued', trained: 'Trained', notTrained: 'Too few lessons: not trained', failed: 'Failed' },
+    state: { requested: 'Queued', trained: 'Trained', notTrained: 'Not trained', failed: 'Failed' },
   },
   event: {
     ticket_received: 'Received',

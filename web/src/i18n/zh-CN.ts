@@ -80,7 +80,7 @@ export default {
     aloneConfigured: '置信度达到 {from} 即自动派单（配置的最低阈值）',
     measured: '历史工单检验', measuredLine: '目标准确率 {target}，检验 {heldOut} 件：阈值 {threshold}，准确率 {precision}，自动派单占比 {automatic}',
     run: '训练任务 {run}：', later: '训练仍在进行，请稍后点“刷新”查看',
-    state: { requested: '排队中', trained: '已训练', notTrained: '样本不足，未训练', failed: '失败' },
+    state: { requested: '排队中', trained: '已训练', notTrained: '未训练', failed: '失败' },
   },
   event: {
     ticket_received: '受理',

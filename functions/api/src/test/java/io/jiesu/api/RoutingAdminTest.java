@@ -156,7 +156,7 @@ class RoutingAdminTest {
         assertProblemNaming(api.post("/v1/admin/routing/import-uploads", admin, "{\"contentType\":\"text/csv\",\"size\":0}"), "size");
         assertProblemNaming(api.post("/v1/admin/routing/import-uploads", admin, "{\"contentType\":\"text/csv\"}"), "size");
         assertProblemNaming(api.post("/v1/admin/routing/import-uploads", admin,
-                "{\"contentType\":\"application/json\",\"size\":" + (200L * 1024 * 1024 + 1) + "}"), "size");
+                "{\"contentType\":\"application/json\",\"size\":" + (50L * 1024 * 1024 + 1) + "}"), "size");
         assertProblem(api.post("/v1/admin/routing/import-uploads/not-an-upload/train", admin, null), 404);
         assertProblem(api.post("/v1/admin/routing/import-uploads", TestApi.token("dispatcher"),
                 "{\"contentType\":\"text/csv\",\"size\":10}"), 403);

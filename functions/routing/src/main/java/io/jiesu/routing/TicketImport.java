@@ -48,11 +48,19 @@ public final class TicketImport {
      */
     static String decode(byte[] content) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+            return strictly(StandardCharsets.UTF_8, content);
         } catch (CharacterCodingException notUtf8) {
-            return new String(content, Charset.forName("GB18030"));
+            try {
+                return strictly(Charset.forName("GB18030"), content);
+            } catch (CharacterCodingException neither) {
+                throw new IllegalArgumentException("the import is neither UTF-8 nor GBK text: save it as CSV UTF-8");
+            }
         }
+    }
+
+    private static String strictly(Charset charset, byte[] content) throws CharacterCodingException {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
     }
 
     private static List<RoutingExample> json(String s) {

@@ -44,6 +44,15 @@ class TicketImportTest {
     }
 
     @Test
+    void aFileThatIsNeitherUtf8NorGbkIsRefusedInsteadOfReadAsGarbage() {
+        byte[] notText = {'t', 'e', 'x', 't', ',', 'u', 'n', 'i', 't', '\n', (byte) 0xFF, (byte) 0xFF, ',', 'a', '\n'};
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TicketImport.read(notText));
+
+        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+    }
+
+    @Test
     void aRowWithoutUnitIsRefusedByItsNumber() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read("text,unit\n路灯,城管局\n井盖,\n"));

@@ -245,14 +245,21 @@ class RouterDispatchFunctionTest {
         assertEquals(Set.of(), batch.failedBodies(), "neither a missing file nor a bad row is tried again");
         var notThere = trainingRuns.find(missing.id()).orElseThrow();
         assertEquals(io.jiesu.aws.routing.TrainingRuns.State.NOT_TRAINED, notThere.state());
-        assertTrue(notThere.message().contains("no file was uploaded"), notThere.message());
+        assertTrue(notThere.message().contains("no file could be read"), notThere.message());
         var badRow = trainingRuns.find(bad.id()).orElseThrow();
         assertEquals(io.jiesu.aws.routing.TrainingRuns.State.NOT_TRAINED, badRow.state());
         assertTrue(badRow.message().contains("row 1"), badRow.message());
         var trained = trainingRuns.find(kept.id()).orElseThrow();
         assertEquals(io.jiesu.aws.routing.TrainingRuns.State.TRAINED, trained.state(), String.valueOf(trained.message()));
+        assertEquals(training.history().size() + history().size(), trained.examples(), "the history and every row of the upload");
         assertArrayEquals(good, models.storedImport().orElseThrow(), "the upload is the import every training learns from");
         assertEquals(trained.version(), models.current().orElseThrow().version());
+        try (var s3 = io.jiesu.localcloud.LocalAws.s3(s3Endpoint)) {
+            var left = s3.listObjectsV2(b -> b.bucket(io.jiesu.aws.resources.CloudResources.ATTACHMENTS_BUCKET)
+                    .prefix("imports/")).contents().stream().map(o -> o.key()).toList();
+            assertEquals(List.of("imports/20261201T020000Z-00000002.csv"), left,
+                    "the kept upload is deleted (citizens' words); the refused one waits for the lifecycle rule");
+        }
     }
 
     private void handDispatched(int count) {

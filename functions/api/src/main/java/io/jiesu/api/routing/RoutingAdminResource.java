@@ -203,7 +203,7 @@ public class RoutingAdminResource {
     /** An export to upload: its type and size, to which the URL is bound. */
     public record UploadRequest(
             @Schema(description = "text/csv or application/json", required = true) String contentType,
-            @Schema(description = "the file's size in bytes, at most jiesu.routing.max-import-bytes (200 MB)",
+            @Schema(description = "the file's size in bytes, at most jiesu.routing.max-import-bytes (50 MB)",
                     required = true) Long size) {
     }
 

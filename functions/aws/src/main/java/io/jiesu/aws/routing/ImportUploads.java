@@ -3,6 +3,7 @@ package io.jiesu.aws.routing;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.net.URI;
@@ -94,6 +95,19 @@ public class ImportUploads {
                     .asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
+        } catch (S3Exception e) {
+            // on AWS a missing key answers 403 to a reader not allowed to list the bucket: the same as missing
+            if (e.statusCode() == 403) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Removes an upload once it is kept as the import: it holds citizens' words. */
+    public void delete(String id) {
+        if (id != null && ID.matcher(id).matches()) {
+            s3.deleteObject(b -> b.bucket(bucket).key(key(id)));
         }
     }
 

@@ -5,6 +5,7 @@ import io.jiesu.routing.RouterModel;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 import java.util.ArrayList;
@@ -101,9 +102,10 @@ public class RouterModels {
     /**
      * Keeps a city's import (its raw CSV/JSON, gzipped, in chunks) so that every later training learns from last
      * year's tickets as well as from this centre's own dispatches. A new import replaces the earlier one: its chunks
-     * are written under a key of their own, the pointer is switched to them, then the earlier import's chunks are
-     * deleted. A training reading meanwhile follows one pointer to one whole import, and no row of a replaced import
-     * (citizens' words) stays behind.
+     * are written under a key of their own, the pointer is switched to them if it still names the import this one
+     * replaces, then the earlier import's chunks are deleted. Of two imports kept at the same moment one wins; the
+     * other deletes its own chunks and fails (asked again, it replaces the winner). No row of a replaced import
+     * (citizens' words) stays behind, and a training that read the pointer just before a switch reads it again.
      */
     public void storeImport(byte[] raw) {
         byte[] gz = gzip(raw);
@@ -120,12 +122,34 @@ public class RouterModels {
         pointer.put("version", s(version));
         pointer.put("chunks", AttributeValue.builder().n(Integer.toString(chunks.size())).build());
         pointer.put("checksum", s(checksum));
-        dynamo.putItem(b -> b.tableName(table).item(pointer));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(pointer).conditionExpression(before.isEmpty()
+                            ? "attribute_not_exists(PK)"
+                            : before.get().equals(IMPORT) ? "attribute_not_exists(#v)" : "#v = :before")
+                    .expressionAttributeNames(before.isEmpty() ? null : Map.of("#v", "version"))
+                    .expressionAttributeValues(before.isEmpty() || before.get().equals(IMPORT) ? null
+                            : Map.of(":before", s(before.get()))));
+        } catch (ConditionalCheckFailedException meanwhile) {
+            if (importPointer().map(RouterModels::importVersion).equals(Optional.of(version))) {
+                return; // the same file, kept by another at the same moment
+            }
+            deleteChunks(version);
+            throw new IllegalStateException("another import was kept at the same moment: ask again to replace it");
+        }
         before.filter(v -> !v.equals(version)).ifPresent(this::deleteChunks);
     }
 
     /** The import kept by {@link #storeImport}, as it was sent; empty when the centre never imported. */
     public Optional<byte[]> storedImport() {
+        try {
+            return readImport();
+        } catch (IllegalStateException replacedWhileRead) {
+            // the pointer now names the import that replaced it, whose chunks are all written
+            return readImport();
+        }
+    }
+
+    private Optional<byte[]> readImport() {
         return importPointer().map(item -> {
             List<byte[]> chunks = chunks(importVersion(item));
             return gunzip(ModelChunks.join(chunks.subList(0, Math.min(chunks.size(),
@@ -166,7 +190,7 @@ public class RouterModels {
         return chunks;
     }
 
-    private static byte[] gzip(byte[] raw) {
+    static byte[] gzip(byte[] raw) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
             gz.write(raw);

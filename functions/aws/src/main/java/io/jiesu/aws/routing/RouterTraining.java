@@ -112,8 +112,32 @@ public class RouterTraining {
         return examples.size();
     }
 
+    /**
+     * Reads an uploaded export as an import (refused with the row at fault, or when it holds too few rows).
+     *
+     * @throws IllegalArgumentException naming the row when it cannot be read
+     */
+    public List<RoutingExample> readImport(byte[] raw) {
+        List<RoutingExample> examples = TicketImport.read(raw);
+        checkEnough(examples);
+        return examples;
+    }
+
+    /**
+     * Trains on an uploaded export and the history, and keeps the export as the import only once the model trained
+     * on it is in force: an export that cannot be trained on (too large for the function, say) never becomes the
+     * import every later training would fail on.
+     */
+    public Trained trainWithImport(byte[] raw, List<RoutingExample> imported) {
+        List<RoutingExample> examples = new ArrayList<>(imported);
+        examples.addAll(history());
+        Trained trained = trainAndStore(examples);
+        models.storeImport(raw);
+        return trained;
+    }
+
     /** Every ticket's lesson, in id order so that the same history trains the same model. */
-    List<RoutingExample> history() {
+    public List<RoutingExample> history() {
         ScanRequest scan = ScanRequest.builder().tableName(table).consistentRead(true)
                 .filterExpression("SK = :t AND begins_with(PK, :p)")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.builder().s("TICKET").build(),

@@ -50,7 +50,8 @@ public class RoutingBeans {
                                 @ConfigProperty(name = "jiesu.aws.s3.endpoint") Optional<URI> endpoint,
                                 @ConfigProperty(name = "jiesu.attachments.bucket", defaultValue = "jiesu-attachments") String bucket,
                                 @ConfigProperty(name = "jiesu.attachments.url-life", defaultValue = "PT5M") Duration urlLife,
-                                @ConfigProperty(name = "jiesu.routing.max-import-bytes", defaultValue = "209715200") long maxBytes) {
+                                @ConfigProperty(name = "jiesu.routing.max-import-bytes", defaultValue = "52428800") long maxBytes) {
+        // 50 MB, some 80,000 tickets: read, decoded and parsed whole in the training function's 2 GB
         // path-style on an emulator, as the presigner: no bucket host names on 127.0.0.1
         S3Client s3 = AwsClients.client(S3Client.builder().forcePathStyle(endpoint.isPresent()), region, endpoint);
         return new ImportUploads(presigner, s3, bucket, urlLife, maxBytes, clock);

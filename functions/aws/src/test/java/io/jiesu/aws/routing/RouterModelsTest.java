@@ -43,9 +43,38 @@ class RouterModelsTest {
     }
 
     @Test
+    void ofTwoImportsKeptAtTheSameMomentTheLaterSwitchFailsAndLeavesNoneOfItsRows() {
+        byte[] first = "text,category,location,unit\n暖气不热,供热,东城区,heating-company\n".getBytes(StandardCharsets.UTF_8);
+        byte[] winner = "text,category,location,unit\n停水,供水,东城区,water-authority\n".getBytes(StandardCharsets.UTF_8);
+        byte[] loser = "text,category,location,unit\n路灯不亮,市政,西城区,city-lighting\n".getBytes(StandardCharsets.UTF_8);
+        models.storeImport(first);
+        // another import is kept between this one's chunks and its switch of the pointer
+        java.util.concurrent.atomic.AtomicBoolean raced = new java.util.concurrent.atomic.AtomicBoolean();
+        DynamoDbClient racing = (DynamoDbClient) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("putItem") && args[0] instanceof java.util.function.Consumer<?> c) {
+                        @SuppressWarnings("unchecked")
+                        var mutation = (java.util.function.Consumer<software.amazon.awssdk.services.dynamodb.model.PutItemRequest.Builder>) c;
+                        var request = software.amazon.awssdk.services.dynamodb.model.PutItemRequest.builder().applyMutation(mutation).build();
+                        if (request.item().get("SK").s().equals("IMPORT") && raced.compareAndSet(false, true)) {
+                            models.storeImport(winner);
+                        }
+                        return dynamo.putItem(request);
+                    }
+                    return method.invoke(dynamo, args);
+                });
+
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new RouterModels(racing, table).storeImport(loser));
+
+        assertArrayEquals(winner, models.storedImport().orElseThrow());
+        assertEquals(1, importChunks(), "neither the replaced import's chunks nor the loser's stay");
+    }
+
+    @Test
     void anImportKeptBeforeImportsHadKeysOfTheirOwnIsStillReadAndThenReplaced() {
         byte[] raw = "text,category,location,unit\n路灯不亮,市政,西城区,city-lighting\n".getBytes(StandardCharsets.UTF_8);
-        byte[] gz = gzip(raw);
+        byte[] gz = RouterModels.gzip(raw);
         put("V#IMPORT#0000", Map.of("chunk", AttributeValue.builder().b(SdkBytes.fromByteArray(gz)).build()));
         put("IMPORT", Map.of("chunks", AttributeValue.builder().n("1").build(),
                 "checksum", AttributeValue.builder().s(io.jiesu.routing.ModelChunks.checksum(gz)).build()));
@@ -87,15 +116,5 @@ class RouterModelsTest {
         item.put("PK", AttributeValue.builder().s(RouterModels.PK).build());
         item.put("SK", AttributeValue.builder().s(sk).build());
         dynamo.putItem(b -> b.tableName(table).item(item));
-    }
-
-    private static byte[] gzip(byte[] raw) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
-            gz.write(raw);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -29,16 +29,23 @@ public class TrainStage {
     @Inject
     ImportUploads uploads;
 
-    /** The uploaded export kept as the import, read and checked as an import sent to the api is. */
-    private void keepUpload(String upload) {
-        byte[] raw = uploads.read(upload).orElseThrow(() -> new UnreadableImport("no file was uploaded as " + upload
-                + ": PUT it to the URL the api offered, then ask again"));
+    /**
+     * The uploaded export read and checked as an import sent to the api is, trained on, kept as the import once its
+     * model is in force, then deleted from storage (citizens' words: the bucket's lifecycle rule is the backstop).
+     */
+    private RouterTraining.Trained trainWithUpload(String upload) {
+        byte[] raw = uploads.read(upload).orElseThrow(() -> new UnreadableImport("no file could be read as " + upload
+                + " (never uploaded, or gone after a day): upload it again and ask again"));
+        java.util.List<io.jiesu.routing.RoutingExample> imported;
         try {
-            training.keepImport(raw);
+            imported = training.readImport(raw);
         } catch (IllegalArgumentException badRow) {
             // the import names the row at fault (TicketImport): trying again would not mend the file
             throw new UnreadableImport(badRow.getMessage());
         }
+        RouterTraining.Trained trained = training.trainWithImport(raw, imported);
+        uploads.delete(upload);
+        return trained;
     }
 
     /** An uploaded export that is not there or not readable: asking again will not help until it is mended. */
@@ -54,10 +61,8 @@ public class TrainStage {
             return "run " + run.get().id() + " already " + run.get().state().wire();
         }
         try {
-            if (request != null && request.upload() != null) {
-                keepUpload(request.upload());
-            }
-            RouterTraining.Trained trained = training.train();
+            RouterTraining.Trained trained = request == null || request.upload() == null ? training.train()
+                    : trainWithUpload(request.upload());
             run.ifPresent(r -> runs.finish(r, State.TRAINED, trained.version(), trained.examples(), trained.measured(), null));
             MeasuredThreshold m = trained.measured();
             return "trained router " + trained.version() + " on " + trained.examples() + " lessons; " + (m.reached()
