@@ -10,12 +10,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The local run's clock: the system clock moved by an offset (milliseconds) kept in a file, so the api, every
  * stage process and the scheduler stand-in travel in time together when the file changes (deadlines, callback
  * windows and digests come due without waiting days). Never used on AWS: only a local run sets
- * {@code jiesu.clock.offset-file}. The file is read again at most every {@link #REREAD} so a read costs no I/O.
+ * {@code jiesu.clock.offset-file}. The file is read again at most every {@link #REREAD} so a read costs no I/O;
+ * the clocks of one JVM reading one file share that read, and a travel from this JVM reaches them at once (the
+ * scheduler stand-in anchoring a schedule right after it, a test delivering a firing right after it).
  */
 public final class TravelClock extends Clock {
     static final Duration REREAD = Duration.ofMillis(100);
@@ -23,8 +27,10 @@ public final class TravelClock extends Clock {
     private final Offset offset;
     private final ZoneId zone;
 
+    private static final ConcurrentMap<Path, Offset> OFFSETS = new ConcurrentHashMap<>();
+
     public TravelClock(Path offsetFile) {
-        this(new Offset(offsetFile), ZoneOffset.UTC);
+        this(OFFSETS.computeIfAbsent(key(offsetFile), Offset::new), ZoneOffset.UTC);
     }
 
     private TravelClock(Offset offset, ZoneId zone) {
@@ -32,17 +38,20 @@ public final class TravelClock extends Clock {
         this.zone = zone;
     }
 
-    /** Moves every clock reading this file to {@code target} (written atomically, so no reader sees half). */
+    /**
+     * Moves every clock reading this file to {@code target}: this JVM's at once, other processes' within
+     * {@link #REREAD} (written atomically, so no reader sees half).
+     */
     public static void travelTo(Path offsetFile, Instant target) {
         write(offsetFile, Duration.between(Instant.now(), target).toMillis());
+        Offset ours = OFFSETS.get(key(offsetFile));
+        if (ours != null) {
+            ours.reread();
+        }
     }
 
-    /**
-     * Reads the file now rather than within {@link #REREAD}: the process that travelled acts on its own travel at once
-     * (the local run's scheduler stand-in, anchoring a schedule it re-enables right after).
-     */
-    public void reread() {
-        offset.reread();
+    private static Path key(Path offsetFile) {
+        return offsetFile.toAbsolutePath().normalize();
     }
 
     @Override
@@ -61,8 +70,9 @@ public final class TravelClock extends Clock {
     }
 
     /**
-     * The offset as last read, shared by the clock's zoned copies. A read and its time are one value, and reads of the
-     * file are serialized, so a refresh that read the file just before a travel cannot overwrite a {@link #reread}.
+     * The offset as last read, shared by the clocks of this JVM reading the file and their zoned copies. A read and its
+     * time are one value, and reads of the file are serialized, so a refresh that read the file just before a travel
+     * cannot overwrite the travel's {@link #reread}.
      */
     private static final class Offset {
         private record Read(long millis, long atNanos) {
