@@ -77,7 +77,7 @@ public record RouterTrainer(Features features, Classifier classifier, Tuning tun
     }
 
     /**
-     * Trains on the history and on the catalogue's matters as lessons ({@link CatalogueLessons}) of the units the
+     * Trains on the history and on the catalogue's keywords as lessons ({@link CatalogueLessons}) of the units the
      * history knows, each weighing {@link #CATALOGUE_LESSON} (chosen by the figures in
      * docs/decisions/0005-learned-router.md).
      */
@@ -85,7 +85,7 @@ public record RouterTrainer(Features features, Classifier classifier, Tuning tun
         return train(withCatalogue(history, catalogue));
     }
 
-    /** The catalogue's matters as lessons of the units the history knows, then the history. */
+    /** The catalogue's keywords as lessons of the units the history knows, then the history. */
     public static List<RoutingExample> withCatalogue(List<RoutingExample> history, RoutingCatalogue catalogue) {
         Set<String> units = new TreeSet<>();
         history.forEach(e -> units.add(e.unit()));

@@ -27,7 +27,7 @@ final class CrossValidation {
         return run(examples, List.of(), trainer, k, seed);
     }
 
-    /** @param lessons given to every fold's training beside its tickets (the catalogue's matters), never tested */
+    /** @param lessons given to every fold's training beside its tickets (the catalogue's keywords), never tested */
     static Result run(List<RoutingExample> examples, List<RoutingExample> lessons, RouterTrainer trainer, int k,
                       long seed) {
         int[] fold = folds(examples, k, seed);

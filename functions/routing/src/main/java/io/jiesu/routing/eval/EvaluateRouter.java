@@ -76,8 +76,8 @@ public final class EvaluateRouter {
         List<RoutingExample> examples = TicketImport.read(Files.readAllBytes(Path.of(opts.get("file"))));
         out.printf("%d labelled messages, %d units, %d-fold cross-validation, seed %d%n%n", examples.size(),
                 examples.stream().map(RoutingExample::unit).distinct().count(), folds, seed);
-        // with a classification tree, its matters are lessons for every fold, as the deployed training does with
-        // the catalogue in force (RouterTrainer.train(history, catalogue))
+        // with a classification tree, its matters' keywords are lessons for every fold, as the deployed training does
+        // with the catalogue in force (RouterTrainer.train(history, catalogue))
         RoutingCatalogue taxonomy = opts.containsKey("taxonomy")
                 ? KeywordBaseline.fromTaxonomy(Files.readAllBytes(Path.of(opts.get("taxonomy"))))
                 : new RoutingCatalogue(List.of(), List.of());
@@ -148,7 +148,7 @@ public final class EvaluateRouter {
         Scores s = new Scores(r.outcomes());
         Scores.AtThreshold at = s.lowestWithPrecision(0.95);
         out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.3f | %.3f | %s | %s | %.2f |%n", t.features().name(),
-                t.classifier(), t.tuning().name(), lessons.isEmpty() ? "none" : lessons.size() + " matters",
+                t.classifier(), t.tuning().name(), lessons.isEmpty() ? "none" : lessons.size() + " keywords",
                 s.accuracy(), s.macroF1(), at == null ? "none" : String.format(Locale.ROOT, "%.2f", at.threshold()),
                 at == null ? "0 %" : pct(at.coverage()), r.p95Millis());
     }
@@ -193,7 +193,7 @@ public final class EvaluateRouter {
         CrossValidation.Result r = CrossValidation.run(examples, lessons, trainer, folds, seed);
         Scores s = new Scores(r.outcomes());
         out.printf(Locale.ROOT, "Learned router (%s, %s, %s; catalogue lessons: %s)%n", trainer.features().name(),
-                trainer.classifier(), trainer.tuning().name(), lessons.isEmpty() ? "none" : lessons.size() + " matters");
+                trainer.classifier(), trainer.tuning().name(), lessons.isEmpty() ? "none" : lessons.size() + " keywords");
         out.printf(Locale.ROOT, "accuracy %.3f   macro-F1 %.3f   (full coverage)%n", s.accuracy(), s.macroF1());
         out.printf(Locale.ROOT, "training %.2f s per fold; prediction p50 %.2f ms, p95 %.2f ms; model %,d bytes%n%n",
                 r.trainSecondsPerFold(), r.p50Millis(), r.p95Millis(), r.modelBytes());
