@@ -37,7 +37,7 @@ import java.util.logging.Logger;
 public record RouterTrainer(Features features, Classifier classifier, Tuning tuning, long seed, int minCount,
                             int maxFeatures, Clock clock) {
     public static final long SEED = 20260501L;
-    /** A catalogue matter weighs as much as a dispatcher's kept choice. */
+    /** A catalogue keyword weighs as much as a dispatcher's kept choice. */
     public static final double CATALOGUE_LESSON = 1.0;
     /**
      * Tribuo logs each training's label counts at INFO; a daily training needs no such line in the function's log.

@@ -113,7 +113,7 @@ public class RunningPipeline implements BeforeAllCallback, ParameterResolver {
             run.moveOnTo(Instant.now());
             movedOn = true;
             try {
-                Thread.sleep(200); // past TravelClock's re-read: whatever this JVM's clock held, it reads today now
+                Thread.sleep(200); // past TravelClock's re-read: the api and stage processes read today too before anything fires
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

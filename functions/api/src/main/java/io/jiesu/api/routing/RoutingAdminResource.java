@@ -100,7 +100,7 @@ public class RoutingAdminResource {
     public record ModelView(
             @Schema(description = "when it was trained, and a fingerprint of its lessons") String version,
             @Schema(description = "when it was trained") String trainedAt,
-            @Schema(description = "how many lessons it learned from (the history, the import, the catalogue's matters)") int examples,
+            @Schema(description = "how many lessons it learned from: the history, the import and the catalogue's keywords, one lesson each (a training run's examples count the history and the import alone)") int examples,
             @Schema(description = "the units it proposes") List<String> units,
             @Schema(description = "the features it reads, e.g. char1-3+headline8") String features,
             @Schema(description = "the classifier") String classifier,

@@ -44,14 +44,15 @@ public final class TravelClock extends Clock {
      */
     public static void travelTo(Path offsetFile, Instant target) {
         write(offsetFile, Duration.between(Instant.now(), target).toMillis());
-        Offset ours = OFFSETS.get(key(offsetFile));
-        if (ours != null) {
-            ours.reread();
-        }
+        OFFSETS.computeIfPresent(key(offsetFile), (file, ours) -> {
+            ours.reread(); // inside the map's lock: a clock of this file being built meanwhile reads after the write
+            return ours;
+        });
     }
 
+    /** Absolute, not normalized: dropping {@code link/..} as text could name another file than the OS reads. */
     private static Path key(Path offsetFile) {
-        return offsetFile.toAbsolutePath().normalize();
+        return offsetFile.toAbsolutePath();
     }
 
     @Override

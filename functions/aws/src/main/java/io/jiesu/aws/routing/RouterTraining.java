@@ -55,7 +55,7 @@ public class RouterTraining {
 
     /**
      * @param targetPrecision the precision asked of the router's own dispatches (jiesu.routing.target-precision)
-     * @param catalogue       the catalogue in force: its matters are lessons too (words of units with few dispatches)
+     * @param catalogue       the catalogue in force: its keywords are lessons too (words of units with few dispatches)
      */
     public RouterTraining(DynamoDbClient dynamo, String table, RouterModels models, int minimumExamples,
                           double targetPrecision, Clock clock, Supplier<RoutingCatalogue> catalogue) {

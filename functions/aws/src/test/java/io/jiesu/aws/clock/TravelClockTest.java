@@ -40,7 +40,8 @@ class TravelClockTest {
     void everyClockOfTheJvmThatTravelsReadsTheTravelAtOnce(@TempDir Path dir) {
         Path file = dir.resolve("offset");
         Clock scheduler = new TravelClock(file);
-        Clock app = new TravelClock(dir.resolve(".").resolve("offset")).withZone(ZoneId.of("Asia/Shanghai"));
+        Clock app = new TravelClock(dir.resolve("offset")).withZone(ZoneId.of("Asia/Shanghai"));
+        Clock another = new TravelClock(dir.resolve("another-offset"));
         scheduler.instant(); // read: the next ones within REREAD come from memory
         app.instant();
         Instant target = Instant.parse("2026-03-02T01:00:00Z");
@@ -48,5 +49,7 @@ class TravelClockTest {
         for (Clock c : new Clock[]{scheduler, app}) {
             assertTrue(Duration.between(target, c.instant()).abs().compareTo(Duration.ofSeconds(1)) < 0, c.instant().toString());
         }
+        assertTrue(Duration.between(Instant.now(), another.instant()).abs().compareTo(Duration.ofSeconds(1)) < 0,
+                "a clock of another file stays where it was: " + another.instant());
     }
 }
