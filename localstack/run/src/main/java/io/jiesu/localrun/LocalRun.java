@@ -411,7 +411,8 @@ public final class LocalRun implements AutoCloseable {
 
     /** Moves the clock of the whole run (api, stages, scheduler stand-in) to {@code instant}. */
     public void travelTo(Instant instant) {
-        TravelClock.travelTo(clockFile, instant); // this JVM (the scheduler stand-in, the ticker) at once, the processes within 0.1 s
+        // this JVM (the scheduler stand-in, the ticker) at once, the processes within 0.1 s
+        TravelClock.travelTo(clockFile, instant);
     }
 
     /**

@@ -23,11 +23,10 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class TravelClock extends Clock {
     static final Duration REREAD = Duration.ofMillis(100);
+    private static final ConcurrentMap<Path, Offset> OFFSETS = new ConcurrentHashMap<>();
 
     private final Offset offset;
     private final ZoneId zone;
-
-    private static final ConcurrentMap<Path, Offset> OFFSETS = new ConcurrentHashMap<>();
 
     public TravelClock(Path offsetFile) {
         this(OFFSETS.computeIfAbsent(key(offsetFile), Offset::new), ZoneOffset.UTC);
